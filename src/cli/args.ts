@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+
+export type FormatName = 'stylish' | 'json' | 'sarif';
+
+export interface CliOptions {
+  targets: string[];
+  facts: string[];
+  format: FormatName;
+  fix: boolean;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** Thrown for bad usage; the CLI prints the message on one line and exits 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: briefing-check [options] <file|dir|glob>...
+
+Checks the notes and cited statistics of Markdown briefings against fact files.
+Directories and globs expand to **/*.brief.md; files named explicitly are always checked.
+
+Options:
+  --facts <file>        fact file (repeatable); overrides discovery
+  --format <name>       stylish (default) | json | sarif
+  --fix                 apply the safe fixes (renumber notes, convert [n] notes to [^n]) in place
+  --max-warnings <n>    exit 1 when there are more than n warnings
+  --quiet               report errors only
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit status: 0 no errors, 1 problems found, 2 bad usage or an unreadable file.`;
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        facts: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        fix: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
+    throw new UsageError(`unknown --format "${format}" (use stylish, json or sarif)`);
+  }
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
+    }
+  }
+  const options: CliOptions = {
+    targets: positionals,
+    facts: values.facts ?? [],
+    format,
+    fix: values.fix ?? false,
+    maxWarnings,
+    quiet: values.quiet ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+  if (!options.help && !options.version && options.targets.length === 0) {
+    throw new UsageError('no files given (try: briefing-check examples/)');
+  }
+  return options;
+}

@@ -1,0 +1,166 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { checkBriefing } from '../core/check';
+import { FactIndex } from '../core/facts/factIndex';
+import type { ParsedFactFile } from '../core/facts/parseFactFile';
+import { readFrontMatterOf } from '../core/markdown/frontMatter';
+import { applySafeFixes } from '../core/fixes/safeFixes';
+import { LineMap } from '../core/positions';
+import type { Finding } from '../core/types';
+import { discoverFactFiles, loadFactFiles } from '../node/factDiscovery';
+import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatStylish } from './format/stylish';
+import { compareReports, type Report } from './report';
+import { expandTargets } from './targets';
+
+declare const BRIEFING_CHECK_VERSION: string | undefined;
+const VERSION = typeof BRIEFING_CHECK_VERSION === 'string' ? BRIEFING_CHECK_VERSION : '0.0.0-dev';
+
+/** A problem that ends the run with exit status 2 and one line on stderr. */
+class FatalError extends Error {}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new FatalError(`cannot read ${path}: ${why}`);
+  }
+}
+
+function toReports(file: string, text: string, findings: Finding[], quiet: boolean): Report[] {
+  const lines = new LineMap(text);
+  return findings
+    .filter((f) => !quiet || f.severity === 'error')
+    .map((f) => {
+      const { start, end } = lines.range(f.span);
+      return {
+        file,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+        ...(f.factId !== undefined ? { factId: f.factId } : {}),
+      };
+    });
+}
+
+/** Fact indexes by the set of files they load, so briefings sharing facts share one. */
+class FactCache {
+  private readonly indexes = new Map<string, FactIndex>();
+  private readonly files = new Map<string, ParsedFactFile>();
+
+  constructor(private readonly cwd: string) {}
+
+  index(paths: string[]): FactIndex {
+    const key = paths.join('\u0000');
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = FactIndex.from(paths.map((p) => this.file(p)));
+      this.indexes.set(key, index);
+    }
+    return index;
+  }
+
+  private file(path: string): ParsedFactFile {
+    let parsed = this.files.get(path);
+    if (!parsed) {
+      const { files, unreadable } = loadFactFiles([path]);
+      if (unreadable.length > 0) throw new FatalError(`cannot read fact file ${this.display(path)}: ${unreadable[0]!.message}`);
+      parsed = files[0]!;
+      this.files.set(path, parsed);
+    }
+    return parsed;
+  }
+
+  /** Every loaded fact file with the index that loaded it, for their own findings. */
+  loaded(): { path: string; index: FactIndex }[] {
+    const result = new Map<string, FactIndex>();
+    for (const [key, index] of this.indexes) for (const path of key.split('\u0000')) if (path && !result.has(path)) result.set(path, index);
+    return [...result].map(([path, index]) => ({ path, index }));
+  }
+
+  display(path: string): string {
+    const rel = relative(this.cwd, path);
+    return rel.startsWith('..') ? path : rel;
+  }
+
+  text(path: string): string {
+    return this.file(path).text;
+  }
+}
+
+function run(options: CliOptions, cwd: string): number {
+  const files = expandTargets(options.targets, cwd);
+  const cache = new FactCache(cwd);
+  const explicitFacts = options.facts.map((f) => resolve(cwd, f));
+  const reports: Report[] = [];
+  for (const file of files) {
+    let text = readText(file);
+    const absolute = resolve(cwd, file);
+    const facts = cache.index(
+      explicitFacts.length > 0
+        ? explicitFacts
+        : discoverFactFiles({ briefingPath: absolute, root: cwd, frontMatterFacts: readFrontMatterOf(text).facts }),
+    );
+    if (options.fix) {
+      const fixed = applySafeFixes(text);
+      if (fixed.text !== text) {
+        writeFileSync(file, fixed.text);
+        text = fixed.text;
+      }
+    }
+    const result = checkBriefing(text, facts);
+    reports.push(...toReports(file, text, result.findings, options.quiet));
+  }
+  for (const { path, index } of cache.loaded()) {
+    reports.push(...toReports(cache.display(path), cache.text(path), index.fileFindings(path), options.quiet));
+  }
+  reports.sort(compareReports);
+
+  const output =
+    options.format === 'json' ? formatJson(reports) + '\n' : options.format === 'sarif' ? formatSarif(reports, VERSION) + '\n' : formatStylish(reports, process.stdout.isTTY === true);
+  process.stdout.write(output);
+
+  const errors = reports.filter((r) => r.severity === 'error').length;
+  const warnings = reports.filter((r) => r.severity === 'warning').length;
+  const unparseable = cache.loaded().find(({ path, index }) => index.fileFindings(path).some((f) => f.code === 'facts.invalid' && /JSON|end of file|comment|comma|token|symbol/i.test(f.message)));
+  if (unparseable) {
+    process.stderr.write(`briefing-check: fact file ${cache.display(unparseable.path)} is not valid JSON; see the facts.invalid finding\n`);
+    return 2;
+  }
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) return 1;
+  return 0;
+}
+
+function main(argv: string[]): number {
+  try {
+    const options = parseCliArgs(argv);
+    if (options.help) {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    if (options.version) {
+      process.stdout.write(VERSION + '\n');
+      return 0;
+    }
+    return run(options, process.cwd());
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof FatalError) {
+      process.stderr.write(`briefing-check: ${error.message}\n`);
+      return 2;
+    }
+    // An engine bug must still not print a stack trace at users; say where to report it.
+    process.stderr.write(`briefing-check: internal error: ${(error as Error)?.message ?? String(error)} (please report this)\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,53 @@
+import { analyzeBriefing, type AnalyzeOptions } from './analyze/analyzeBriefing';
+import { RULES, severityFor, type RuleSetting } from './codes';
+import type { FactIndex } from './facts/factIndex';
+import type { BriefingModel } from './model';
+import { resolveNotes, type NoteResolution } from './notes/resolve';
+import type { RawFinding, Rule, RuleContext } from './rules/context';
+import { checkNoteNumbering } from './rules/noteNumbering';
+import { checkNoteResolution } from './rules/noteResolution';
+import { checkSources } from './rules/sources';
+import { checkStatistics } from './rules/statistics';
+import { LineMap } from './positions';
+import type { StatMatch } from './stats/match';
+import type { Finding } from './types';
+
+export interface CheckOptions extends AnalyzeOptions {
+  /** `briefing.rules`: a severity or `off` per code. */
+  rules?: Partial<Record<string, RuleSetting>>;
+}
+
+export interface CheckResult {
+  model: BriefingModel;
+  notes: NoteResolution;
+  /** Per statistic (same index as model.stats), what it matched. */
+  matches: StatMatch[];
+  findings: Finding[];
+}
+
+const RULE_PASSES: Rule[] = [checkNoteResolution, checkNoteNumbering, checkSources, checkStatistics];
+
+/** Runs every rule over an analysed briefing. */
+export function checkModel(model: BriefingModel, facts: FactIndex, options: CheckOptions = {}): CheckResult {
+  const notes = resolveNotes(model);
+  const lines = new LineMap(model.text);
+  const context: RuleContext = { model, notes, facts, matches: [], lineOf: (offset) => lines.position(offset).line };
+  const raw: RawFinding[] = RULE_PASSES.flatMap((rule) => rule(context));
+  const findings: Finding[] = [];
+  for (const f of raw) {
+    const severity = severityFor(f.code, options.rules);
+    if (severity) findings.push({ ...f, severity });
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  return { model, notes, matches: context.matches, findings };
+}
+
+/**
+ * Checks one briefing: text, loaded facts and options in; findings with offsets, fixes as
+ * text edits, and the analysis the editor features read, out. No I/O, no `vscode`.
+ */
+export function checkBriefing(text: string, facts: FactIndex, options: CheckOptions = {}): CheckResult {
+  return checkModel(analyzeBriefing(text, options), facts, options);
+}
+
+export { RULES };

@@ -1,0 +1,36 @@
+/**
+ * The diagnostic codes of SPEC.md, in one place. They are stable identifiers: the CLI
+ * output, the VS Code `Diagnostic.code`, the `briefing.rules.<code>` settings and the
+ * docs all use these strings.
+ */
+export const RULES = {
+  'note.undefined': { severity: 'error', summary: 'A note reference has no definition.' },
+  'note.unused': { severity: 'warning', summary: 'A note definition is never referenced.' },
+  'note.duplicate': { severity: 'error', summary: 'A note label is defined twice.' },
+  'note.gap': { severity: 'warning', summary: 'The referenced numeric note labels skip a number.' },
+  'note.order': { severity: 'warning', summary: 'Numeric notes are not first referenced in ascending order.' },
+  'note.noSource': { severity: 'info', summary: 'A note names no known source.' },
+  'source.unknown': { severity: 'error', summary: '`@id` names no source in the loaded fact files.' },
+  'stat.uncited': { severity: 'warning', summary: 'A statistic whose sentence cites nothing.' },
+  'stat.mismatch': { severity: 'error', summary: 'A cited statistic contradicts a fact of its source.' },
+  'stat.unsupported': { severity: 'warning', summary: 'No fact of the cited sources supports a cited statistic.' },
+  'facts.invalid': { severity: 'error', summary: 'A fact file is not valid JSON or breaks the schema.' },
+  'facts.duplicateId': { severity: 'error', summary: 'A fact id or source id is defined twice.' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type Severity = 'error' | 'warning' | 'info';
+export type RuleCode = keyof typeof RULES;
+/** What a user may set a rule to (`briefing.rules.<code>` / CLI config). */
+export type RuleSetting = Severity | 'off';
+
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+export function isRuleCode(value: string): value is RuleCode {
+  return Object.prototype.hasOwnProperty.call(RULES, value);
+}
+
+/** The severity a finding gets, or undefined when its rule is turned off. */
+export function severityFor(code: RuleCode, settings?: Partial<Record<string, RuleSetting>>): Severity | undefined {
+  const setting = settings?.[code] ?? RULES[code].severity;
+  return setting === 'off' ? undefined : setting;
+}

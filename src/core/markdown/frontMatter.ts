@@ -1,0 +1,44 @@
+import type { Root } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+
+/** What the checker reads from a briefing's YAML front matter. */
+export interface FrontMatter {
+  /** `briefing: true` marks a Markdown file as a briefing whatever its name. */
+  briefing: boolean;
+  /** `facts:` paths (relative to the briefing), when given. */
+  facts: string[] | undefined;
+}
+
+const NONE: FrontMatter = { briefing: false, facts: undefined };
+
+/** Reads the front matter of a parsed document. */
+export function readFrontMatter(tree: Root): FrontMatter {
+  const first = tree.children[0];
+  return first?.type === 'yaml' ? interpret(first.value) : NONE;
+}
+
+/** Reads front matter straight from text, without parsing the Markdown (for discovery). */
+export function readFrontMatterOf(text: string): FrontMatter {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  return m ? interpret(m[1]!) : NONE;
+}
+
+/** Broken YAML reads as none: it is not this checker's to lint. */
+function interpret(yaml: string): FrontMatter {
+  let data: unknown;
+  try {
+    data = parseYaml(yaml);
+  } catch {
+    return NONE;
+  }
+  if (!data || typeof data !== 'object') return NONE;
+  const record = data as Record<string, unknown>;
+  const facts = record.facts;
+  const factList =
+    typeof facts === 'string'
+      ? [facts]
+      : Array.isArray(facts)
+        ? facts.filter((f): f is string => typeof f === 'string')
+        : undefined;
+  return { briefing: record.briefing === true || facts !== undefined, facts: factList };
+}

@@ -1,0 +1,28 @@
+import type { RuleCode } from '../codes';
+import type { FactIndex } from '../facts/factIndex';
+import type { BriefingModel } from '../model';
+import type { NoteResolution } from '../notes/resolve';
+import type { FixData, Span } from '../types';
+import type { StatMatch } from '../stats/match';
+
+/** A finding before severities are applied: rules do not know the user's settings. */
+export interface RawFinding {
+  code: RuleCode;
+  message: string;
+  span: Span;
+  factId?: string;
+  fixes?: FixData[];
+}
+
+/** Everything a rule may read; computed once per check. */
+export interface RuleContext {
+  model: BriefingModel;
+  notes: NoteResolution;
+  facts: FactIndex;
+  /** Per statistic, what it was matched to (set by the statistics rule). */
+  matches: StatMatch[];
+  /** 1-based line of an offset, for messages that point elsewhere ("defined on line 12"). */
+  lineOf(offset: number): number;
+}
+
+export type Rule = (context: RuleContext) => RawFinding[];

@@ -1,0 +1,173 @@
+/**
+ * Word lists behind statistic extraction. They decide what a "count of a noun" is, which
+ * is where a checker most easily cries wolf, so each list says why it exists.
+ */
+
+/** Scale words and their multipliers. Single letters only count right after a currency. */
+export const SCALE_WORDS: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  mn: 1e6,
+  bn: 1e9,
+  tn: 1e12,
+  trn: 1e12,
+};
+export const CURRENCY_SCALE_LETTERS: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
+
+/** Currency signs before a number, longest first so `US$` wins over `$`. */
+export const CURRENCY_PREFIXES: ReadonlyArray<[string, string[]]> = [
+  ['US$', ['USD']],
+  ['AU$', ['AUD']],
+  ['CA$', ['CAD']],
+  ['NZ$', ['NZD']],
+  ['HK$', ['HKD']],
+  ['A$', ['AUD']],
+  ['C$', ['CAD']],
+  ['S$', ['SGD']],
+  ['R$', ['BRL']],
+  // A bare `$` is most often US dollars, but a briefing may cite another dollar.
+  ['$', ['USD', 'AUD', 'CAD', 'NZD', 'HKD', 'SGD', 'TWD']],
+  ['£', ['GBP']],
+  ['€', ['EUR']],
+  ['¥', ['CNY', 'JPY']],
+  ['₹', ['INR']],
+  ['₩', ['KRW']],
+  ['₽', ['RUB']],
+];
+
+/** ISO codes recognised before or after a number (`USD 200`, `115 EUR`). */
+export const CURRENCY_CODES = new Set([
+  'USD', 'EUR', 'GBP', 'CNY', 'RMB', 'JPY', 'INR', 'AUD', 'CAD', 'CHF', 'KRW', 'KPW', 'RUB', 'NZD', 'HKD', 'SGD',
+  'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'PLN', 'TRY', 'TWD', 'SAR', 'AED',
+]);
+
+/** Currency words after a number (`2 billion yuan`). */
+export const CURRENCY_WORDS: Record<string, string[]> = {
+  dollar: ['USD', 'AUD', 'CAD', 'NZD', 'HKD', 'SGD', 'TWD'],
+  dollars: ['USD', 'AUD', 'CAD', 'NZD', 'HKD', 'SGD', 'TWD'],
+  euro: ['EUR'],
+  euros: ['EUR'],
+  yuan: ['CNY'],
+  renminbi: ['CNY'],
+  yen: ['JPY'],
+  won: ['KRW', 'KPW'],
+  rouble: ['RUB'],
+  roubles: ['RUB'],
+  ruble: ['RUB'],
+  rubles: ['RUB'],
+  rupee: ['INR'],
+  rupees: ['INR'],
+  sterling: ['GBP'],
+};
+
+/** Hedges and the interval each claims around a written figure X (SPEC "Hedge words"). */
+export type HedgeKind = 'below' | 'above' | 'around' | 'atLeast' | 'under';
+export const HEDGES: ReadonlyArray<[string, HedgeKind]> = [
+  ['just under', 'below'],
+  ['just over', 'above'],
+  ['more than', 'above'],
+  ['less than', 'under'],
+  ['fewer than', 'under'],
+  ['at least', 'atLeast'],
+  ['approximately', 'around'],
+  ['roughly', 'around'],
+  ['almost', 'below'],
+  ['nearly', 'below'],
+  ['around', 'around'],
+  ['about', 'around'],
+  ['some', 'around'],
+  ['over', 'above'],
+  ['under', 'under'],
+];
+
+/**
+ * Words that cannot be the noun a number counts: function words, verbs and adverbs that
+ * follow numbers in prose ("in 2017 grew", "all 27 said"), and the words that make a
+ * number a label rather than a quantity.
+ */
+export const NOT_NOUNS = new Set(
+  `a an the of in on at to from by for with and or but nor than as per into onto over under about between among
+  vs via since until till after before during through within without across against toward towards upon
+  is are was were be been being am has have had having will would could should may might can must shall do does did
+  it its this that these those which who whom whose where when while if so not no yes more less fewer most least
+  also only just even still each every all any both either neither other such same up down out off here there
+  said says say rose fell grew increased decreased rise fall grow went came took made got saw left gave told
+  percent pc per cent points point times fold x am pm th st nd rd
+  is were to too very much many most further again once twice then now ago later earlier`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Duration and calendar words: "60 days", "70 years" are spans of time, not statistics a
+ * fact file records (SPEC: years and dates are not statistics).
+ */
+export const TIME_WORDS = new Set(
+  `year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins second seconds sec secs
+  decade decades century centuries quarter quarters fortnight fortnights night nights morning mornings
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Adjectives that may stand between a number and its noun ("3,000 additional troops"). */
+export const ADJECTIVES = new Set(
+  `new additional extra further more other major key main separate different large small big top high low full total
+  annual monthly weekly daily current former existing estimated average median net gross active armed registered
+  foreign domestic overseas local national federal state public private rural urban young old elderly nuclear military
+  civilian tactical ballistic`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words after which a number is a label (Section 3, Table 2, No. 5), not a quantity. */
+export const LABEL_WORDS = new Set(
+  `section sec sections chapter chapters article articles art figure figures fig figs table tables page pages p pp
+  para paragraph paragraphs part parts title titles rule rules order resolution phase phases tier tiers level levels
+  step steps option options version v no nos number numbers item items note notes footnote footnotes line lines
+  appendix annex exhibit chart box schedule clause clauses amendment amendments question questions goal goals objective
+  objectives principle principles recommendation recommendations stage stages grade round class division district ward
+  route volume vol issue issues episode season book verse slide group model memorandum memo law bill priority pillar
+  act acts fy cy q h h.r week day month year years room suite floor unit pub l u.s.c cfr stat eo e.o covid sars
+  mark type category categories level`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export const MONTHS = new Set(
+  `january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const IRREGULAR_SINGULARS: Record<string, string> = {
+  people: 'person',
+  persons: 'person',
+  children: 'child',
+  men: 'man',
+  women: 'woman',
+  feet: 'foot',
+  mice: 'mouse',
+  geese: 'goose',
+  teeth: 'tooth',
+  staff: 'staff',
+  series: 'series',
+  species: 'species',
+  data: 'data',
+};
+
+/** A plain English singular, good enough to compare "troops" with a fact's unit "troop". */
+export function singular(word: string): string {
+  const w = word.toLowerCase();
+  if (IRREGULAR_SINGULARS[w]) return IRREGULAR_SINGULARS[w];
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (/(ches|shes|sses|xes|zes)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
+  if (w.endsWith('s')) return w.slice(0, -1);
+  return w;
+}

@@ -1,0 +1,126 @@
+/**
+ * One place that turns an open briefing into a check result: settings, fact files,
+ * the engine. Every feature (diagnostics, hover, code actions, ...) asks here, so a
+ * document version is checked once however many features read it.
+ */
+import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkBriefing, type CheckResult } from '../core/check';
+import type { FactIndex } from '../core/facts/factIndex';
+import { isBriefing, isFactFileUri } from './briefingScope';
+import type { FactStore } from './factStore';
+import type { BriefingSettings, Settings } from './settings';
+import type { Workspace } from './workspace';
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  /** A snapshot of the checked text (TextDocuments updates its documents in place), for offset ↔ position. */
+  document: TextDocument;
+  result: CheckResult;
+  facts: FactIndex;
+  factFiles: string[];
+  settings: BriefingSettings;
+  /** How long the engine took, for the adaptive debounce. */
+  millis: number;
+}
+
+/** Thrown (and caught by the features) when the document moved on or the request was cancelled during an await. */
+export class Stale extends Error {
+  constructor() {
+    super('stale');
+  }
+}
+
+export class Analyzer {
+  private readonly cache = new Map<string, Analysis>();
+
+  constructor(
+    readonly documents: TextDocuments<TextDocument>,
+    readonly settings: Settings,
+    readonly store: FactStore,
+    readonly workspace: Workspace,
+  ) {}
+
+  /** Whether an open document is a briefing (undefined when it is not open). */
+  async isBriefing(uri: string): Promise<boolean> {
+    const document = this.documents.get(uri);
+    if (!document) return false;
+    const settings = await this.settings.get(uri);
+    return isBriefing(uri, document.languageId, document.getText(), settings, this.workspace);
+  }
+
+  async isFactFile(uri: string): Promise<boolean> {
+    return isFactFileUri(uri, await this.settings.get(uri), this.workspace);
+  }
+
+  /**
+   * The analysis of the open document's current version, or undefined when it is not
+   * an open briefing. Throws Stale when the document changed or `token` was cancelled
+   * while settings or fact files were being read, so nothing old is ever returned.
+   */
+  async analyze(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const version = document.version;
+    const settings = await this.settings.get(uri);
+    this.guard(uri, version, token);
+    const text = document.getText();
+    if (!isBriefing(uri, document.languageId, text, settings, this.workspace)) return undefined;
+    const factFiles = await this.store.factFilesFor(uri, text, settings);
+    this.guard(uri, version, token);
+    const facts = await this.store.indexFor(factFiles);
+    this.guard(uri, version, token);
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === version && cached.facts === facts && cached.settings === settings) return cached;
+    return this.run(document, text, facts, factFiles, settings);
+  }
+
+  /** Checks text that is not open in an editor (Check All Briefings). */
+  async analyzeText(uri: string, text: string, languageId = 'markdown'): Promise<Analysis | undefined> {
+    const settings = await this.settings.get(uri);
+    if (!isBriefing(uri, languageId, text, settings, this.workspace)) return undefined;
+    const factFiles = await this.store.factFilesFor(uri, text, settings);
+    const facts = await this.store.indexFor(factFiles);
+    const document = TextDocument.create(uri, languageId, 0, text);
+    const started = performance.now();
+    const result = checkBriefing(text, facts, { rules: settings.rules, citationScope: settings.citationScope });
+    return { uri, version: 0, document, result, facts, factFiles, settings, millis: performance.now() - started };
+  }
+
+  /** The last analysis of a document, whatever its version (for code actions on stale diagnostics). */
+  last(uri: string): Analysis | undefined {
+    return this.cache.get(uri);
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** Open briefings' URIs whose last analysis loaded `path` (to re-check when it changes). */
+  usersOf(path: string): string[] {
+    return [...this.cache.values()].filter((a) => a.factFiles.includes(path)).map((a) => a.uri);
+  }
+
+  private run(document: TextDocument, text: string, facts: FactIndex, factFiles: string[], settings: BriefingSettings): Analysis {
+    const started = performance.now();
+    const result = checkBriefing(text, facts, { rules: settings.rules, citationScope: settings.citationScope });
+    const analysis: Analysis = {
+      uri: document.uri,
+      version: document.version,
+      document: TextDocument.create(document.uri, document.languageId, document.version, text),
+      result,
+      facts,
+      factFiles,
+      settings,
+      millis: performance.now() - started,
+    };
+    this.cache.set(document.uri, analysis);
+    return analysis;
+  }
+
+  private guard(uri: string, version: number, token: CancellationToken | undefined): void {
+    if (token?.isCancellationRequested) throw new Stale();
+    if (this.documents.get(uri)?.version !== version) throw new Stale();
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * The fact files the server has read: parsed once and cached until they change (on
+ * disk, reported by workspace/didChangeWatchedFiles, or in an editor), and the
+ * FactIndex of each set of files, rebuilt only when one of its files changed. A
+ * 100,000-fact file is parsed once, not on every keystroke in a briefing.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { glob } from 'tinyglobby';
+import { FactIndex } from '../core/facts/factIndex';
+import { parseFactFile, type ParsedFactFile } from '../core/facts/parseFactFile';
+import { readFrontMatterOf } from '../core/markdown/frontMatter';
+import type { BriefingSettings } from './settings';
+import { isInside, pathToUri, uriToPath, type Workspace } from './workspace';
+
+interface CachedFile {
+  parsed: ParsedFactFile;
+  /** Bumped whenever the file is re-read, so index keys change with it. */
+  stamp: number;
+  /** Disk mtime, or undefined when the text came from an open editor. */
+  mtimeMs: number | undefined;
+  editorVersion: number | undefined;
+}
+
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+/** Indexes kept; each holds its files' facts, so a few is plenty. */
+const MAX_INDEXES = 16;
+
+export class FactStore {
+  private readonly files = new Map<string, CachedFile>();
+  private readonly reading = new Map<string, Promise<CachedFile | undefined>>();
+  private readonly globs = new Map<string, Promise<string[]>>();
+  private readonly indexes = new Map<string, FactIndex>();
+  private stamps = 0;
+  /** True when the client reports file changes; otherwise mtimes are compared on each use. */
+  watching = false;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly documents: TextDocuments<TextDocument>,
+  ) {}
+
+  /**
+   * The fact files of a briefing, in SPEC order: the `briefing.factFiles` globs, plus
+   * the briefing's own front-matter `facts:` paths; when neither finds a file,
+   * `*.facts.json` in its folder and the parents up to the workspace root.
+   */
+  async factFilesFor(briefingUri: string, text: string, settings: BriefingSettings): Promise<string[]> {
+    const path = uriToPath(briefingUri);
+    const folder = path ? this.workspace.folderOf(path) : this.workspace.all()[0];
+    const found = folder ? [...(await this.expandGlobs(folder, settings.factFiles))] : [];
+    const frontMatter = readFrontMatterOf(text).facts ?? [];
+    if (path) {
+      for (const rel of frontMatter) {
+        const file = resolve(dirname(path), rel);
+        if (!found.includes(file)) found.push(file);
+      }
+    }
+    if (found.length === 0 && path) found.push(...(await nearbyFactFiles(dirname(path), this.workspace.rootFor(path))));
+    return found.filter((f) => this.workspace.mayRead(f));
+  }
+
+  /** The fact files of a workspace folder by `briefing.factFiles` (for the fact files' own diagnostics and search). */
+  async factFilesOfFolder(folder: string, settings: BriefingSettings): Promise<string[]> {
+    return (await this.expandGlobs(folder, settings.factFiles)).filter((f) => this.workspace.mayRead(f));
+  }
+
+  /** The index of a set of fact files, from cache unless one of them changed. */
+  async indexFor(paths: readonly string[]): Promise<FactIndex> {
+    const entries = await Promise.all(paths.map((p) => this.file(p)));
+    const loaded = entries.filter((e): e is CachedFile => e !== undefined);
+    const key = loaded.map((e) => `${e.parsed.path}\u0001${e.stamp}`).join('\u0000');
+    let index = this.indexes.get(key);
+    if (index) {
+      // Most recently used last, so eviction drops the oldest.
+      this.indexes.delete(key);
+    } else {
+      index = FactIndex.from(loaded.map((e) => e.parsed));
+    }
+    this.indexes.set(key, index);
+    while (this.indexes.size > MAX_INDEXES) this.indexes.delete(this.indexes.keys().next().value!);
+    return index;
+  }
+
+  /** The text of a loaded fact file (for positions of sources and facts). */
+  textOf(path: string): string | undefined {
+    return this.files.get(path)?.parsed.text;
+  }
+
+  /** A fact file changed (on disk or in an editor); `created`/`deleted` also change which files globs find. */
+  changed(path: string, kind: 'changed' | 'created' | 'deleted'): void {
+    this.files.delete(path);
+    this.reading.delete(path);
+    if (kind !== 'changed') this.globs.clear();
+  }
+
+  /** Settings changed: globs may mean other files now. */
+  settingsChanged(): void {
+    this.globs.clear();
+  }
+
+  /** Whether the store has read this file for some briefing. */
+  isLoaded(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  private expandGlobs(folder: string, patterns: readonly string[]): Promise<string[]> {
+    const key = `${folder}\u0000${patterns.join('\u0000')}`;
+    let found = this.globs.get(key);
+    if (!found) {
+      found = glob([...patterns], { cwd: folder, absolute: true, ignore: IGNORE, dot: true })
+        .then((files) => files.map((f) => resolve(f)).sort())
+        .catch(() => []);
+      this.globs.set(key, found);
+    }
+    return found;
+  }
+
+  private async file(path: string): Promise<CachedFile | undefined> {
+    const open = this.openDocument(path);
+    const cached = this.files.get(path);
+    if (open) {
+      // An open fact file counts as it is in the editor, unsaved edits included.
+      if (cached && cached.editorVersion === open.version) return cached;
+      return this.remember(path, open.getText(), undefined, open.version);
+    }
+    if (cached && cached.editorVersion === undefined) {
+      if (this.watching) return cached;
+      const mtime = await stat(path).then((s) => s.mtimeMs, () => undefined);
+      if (mtime === cached.mtimeMs) return cached;
+    }
+    let pending = this.reading.get(path);
+    if (!pending) {
+      pending = this.readFromDisk(path);
+      this.reading.set(path, pending);
+      void pending.finally(() => this.reading.delete(path));
+    }
+    return pending;
+  }
+
+  /** The open editor of a fact file; compared by path, as clients spell URIs differently (`%3A`, case). */
+  private openDocument(path: string): TextDocument | undefined {
+    const direct = this.documents.get(pathToUri(path));
+    if (direct) return direct;
+    return this.documents.all().find((d) => d.uri.endsWith('.json') && uriToPath(d.uri) === path);
+  }
+
+  private async readFromDisk(path: string): Promise<CachedFile | undefined> {
+    try {
+      const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+      return this.remember(path, text, info.mtimeMs, undefined);
+    } catch {
+      // A glob match deleted since, or a front-matter path that does not exist: nothing to load.
+      this.files.delete(path);
+      return undefined;
+    }
+  }
+
+  private remember(path: string, text: string, mtimeMs: number | undefined, editorVersion: number | undefined): CachedFile {
+    const entry: CachedFile = { parsed: parseFactFile(text, path), stamp: ++this.stamps, mtimeMs, editorVersion };
+    this.files.set(path, entry);
+    return entry;
+  }
+}
+
+/** `*.facts.json` in `dir` and its parents up to `root` (SPEC's fallback), nearest first. */
+async function nearbyFactFiles(dir: string, root: string): Promise<string[]> {
+  const found: string[] = [];
+  for (let current = dir; ; current = dirname(current)) {
+    const names = await readdir(current).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.endsWith('.facts.json')).sort()) found.push(join(current, name));
+    if (current === root || !isInside(current, root) || dirname(current) === current) break;
+  }
+  return found;
+}

@@ -1,0 +1,88 @@
+/**
+ * The `briefing.*` settings, per resource: asked of the client with
+ * `workspace/configuration` (so folder and language overrides apply), cached per URI,
+ * and cleared on `workspace/didChangeConfiguration`. Clients without the configuration
+ * request get the settings pushed with didChangeConfiguration, or the defaults.
+ */
+import type { Connection } from 'vscode-languageserver';
+import { isRuleCode, type RuleSetting } from '../core/codes';
+
+export interface BriefingSettings {
+  /** Globs (relative to the workspace folder) of the Markdown files that are briefings. */
+  files: string[];
+  /** Globs of the fact files to load. */
+  factFiles: string[];
+  /** Severity or `off` per diagnostic code. */
+  rules: Partial<Record<string, RuleSetting>>;
+  citationScope: 'sentence' | 'paragraph';
+}
+
+export const DEFAULT_SETTINGS: BriefingSettings = {
+  files: ['**/*.brief.md'],
+  factFiles: ['**/*.facts.json'],
+  rules: {},
+  citationScope: 'sentence',
+};
+
+const RULE_SETTINGS = new Set(['off', 'info', 'warning', 'error']);
+
+/** Reads untrusted JSON into settings, keeping defaults for anything malformed. */
+export function normalizeSettings(raw: unknown): BriefingSettings {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const globs = (v: unknown, fallback: string[]) =>
+    Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : fallback;
+  const rules: Partial<Record<string, RuleSetting>> = {};
+  if (value.rules && typeof value.rules === 'object') {
+    for (const [code, setting] of Object.entries(value.rules as Record<string, unknown>)) {
+      // "warn" is what ESLint users type; accept it rather than silently ignore it.
+      const s = setting === 'warn' ? 'warning' : setting === 'information' ? 'info' : setting;
+      if (isRuleCode(code) && typeof s === 'string' && RULE_SETTINGS.has(s)) rules[code] = s as RuleSetting;
+    }
+  }
+  return {
+    files: globs(value.files, DEFAULT_SETTINGS.files),
+    factFiles: globs(value.factFiles, DEFAULT_SETTINGS.factFiles),
+    rules,
+    citationScope: value.citationScope === 'paragraph' ? 'paragraph' : 'sentence',
+  };
+}
+
+export class Settings {
+  private readonly cache = new Map<string, Promise<BriefingSettings>>();
+  /** Settings pushed by didChangeConfiguration, for clients without workspace/configuration. */
+  private global: BriefingSettings = DEFAULT_SETTINGS;
+  /** Bumped on every change, so a caller can tell its settings went stale during an await. */
+  generation = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: boolean,
+  ) {}
+
+  /** The settings for a document (or folder) URI. */
+  get(uri: string): Promise<BriefingSettings> {
+    if (!this.canPull) return Promise.resolve(this.global);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'briefing' })
+        .then(normalizeSettings, () => DEFAULT_SETTINGS);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** didChangeConfiguration: forget everything; `pushed` is the `settings` of the notification. */
+  changed(pushed: unknown): void {
+    this.cache.clear();
+    this.generation++;
+    if (!this.canPull) {
+      const section = pushed && typeof pushed === 'object' ? (pushed as Record<string, unknown>).briefing : undefined;
+      this.global = normalizeSettings(section);
+    }
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}

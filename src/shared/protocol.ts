@@ -1,0 +1,122 @@
+/**
+ * What the VS Code client and the language server say to each other beyond LSP itself:
+ * command ids, their arguments and results, and the shape of `Diagnostic.data`. Other
+ * editors call the same `workspace/executeCommand` commands, so these are a public
+ * contract of `briefing-language-server`, not an internal detail.
+ */
+
+/** Commands the server executes (`workspace/executeCommand`). */
+export const ServerCommands = {
+  /** Renumbers the notes of a briefing in order of first reference. Args: [DocumentArgs]. */
+  renumberNotes: 'briefing.server.renumberNotes',
+  /** Converts `[n]` endnotes to `[^n]` footnotes. Args: [DocumentArgs]. */
+  convertToFootnotes: 'briefing.server.convertToFootnotes',
+  /** Inserts a citation of a source at a position. Args: [InsertCitationArgs]. */
+  insertCitation: 'briefing.server.insertCitation',
+  /** Inserts a fact's figure and a citation of its source at a position. Args: [InsertFactArgs]. */
+  insertFact: 'briefing.server.insertFact',
+  /** Searches the facts loaded for a briefing. Args: [SearchFactsArgs]. Result: FactItem[]. */
+  searchFacts: 'briefing.server.searchFacts',
+  /** Lists the sources loaded for a briefing. Args: [DocumentArgs]. Result: SourceItem[]. */
+  listSources: 'briefing.server.listSources',
+  /** Lists every briefing of the workspace. Args: []. Result: string[] (URIs). */
+  listBriefings: 'briefing.server.listBriefings',
+  /** Checks briefings (open or not) and publishes their diagnostics. Args: [CheckFilesArgs]. Result: CheckFilesResult. */
+  checkFiles: 'briefing.server.checkFiles',
+  /** Lists the fact files loaded for a briefing (or all of the workspace). Args: [DocumentArgs?]. Result: string[] (URIs). */
+  listFactFiles: 'briefing.server.listFactFiles',
+} as const;
+
+export const ALL_SERVER_COMMANDS: string[] = Object.values(ServerCommands);
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface DocumentArgs {
+  uri: string;
+}
+
+/** Edits that change the document are sent back with `workspace/applyEdit`; the result says whether the client applied them. */
+export interface EditResult {
+  applied: boolean;
+  /** Why nothing was applied ("the notes are already in order"), for the client to show. */
+  message?: string;
+}
+
+export interface InsertCitationArgs extends DocumentArgs {
+  position: Position;
+  sourceId: string;
+  locator?: string;
+}
+
+export interface InsertFactArgs extends DocumentArgs {
+  position: Position;
+  factId: string;
+}
+
+export interface SearchFactsArgs {
+  /** The briefing the facts are loaded for; without it, every fact file of the workspace. */
+  uri?: string;
+  query: string;
+  limit?: number;
+}
+
+export interface FactItem {
+  id: string;
+  statement: string;
+  value: number;
+  unit: string;
+  /** The value in words, as messages show it ("46 percent", "USD 2,100,000,000"). */
+  display: string;
+  source: string;
+  sourceTitle: string | undefined;
+  quote: string;
+  /** URI of the fact file and the line of the fact, for "open". */
+  file: string;
+  line: number;
+}
+
+export interface SourceItem {
+  id: string;
+  title: string;
+  publisher: string | undefined;
+  published: string | undefined;
+  url: string | undefined;
+  facts: number;
+  file: string;
+  line: number;
+}
+
+export interface CheckFilesArgs {
+  uris: string[];
+}
+
+export interface CheckFilesResult {
+  checked: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** One fix of a finding, as stored in `Diagnostic.data` (offset-free: LSP ranges of the checked version). */
+export interface DiagnosticFix {
+  title: string;
+  edits: { range: { start: Position; end: Position }; newText: string }[];
+  safe: boolean;
+  preferred: boolean;
+}
+
+/** `Diagnostic.data` of a briefing diagnostic: enough to rebuild its quick fixes. */
+export interface DiagnosticData {
+  /** The document version the fixes were computed for; stale fixes are not offered. */
+  version: number;
+  fixes: DiagnosticFix[];
+  factId?: string;
+}
+
+/** What `activate` returns: the running client, for tests and other extensions. */
+export interface BriefingExtensionApi<Client = unknown> {
+  readonly client: Client;
+}
