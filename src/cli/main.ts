@@ -96,6 +96,15 @@ class FactCache {
   }
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text.replace(/^\uFEFF/, ''));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function run(options: CliOptions, cwd: string): number {
   const files = expandTargets(options.targets, cwd);
   const cache = new FactCache(cwd);
@@ -130,9 +139,10 @@ function run(options: CliOptions, cwd: string): number {
 
   const errors = reports.filter((r) => r.severity === 'error').length;
   const warnings = reports.filter((r) => r.severity === 'warning').length;
-  const unparseable = cache.loaded().find(({ path, index }) => index.fileFindings(path).some((f) => f.code === 'facts.invalid' && /JSON|end of file|comment|comma|token|symbol/i.test(f.message)));
+  // A fact file that is not JSON at all makes the whole check meaningless: exit 2.
+  const unparseable = cache.loaded().find(({ path, index }) => index.fileFindings(path).some((f) => f.code === 'facts.invalid') && !isJson(cache.text(path)));
   if (unparseable) {
-    process.stderr.write(`briefing-check: fact file ${cache.display(unparseable.path)} is not valid JSON; see the facts.invalid finding\n`);
+    process.stderr.write(`briefing-check: fact file ${cache.display(unparseable.path)} is not valid JSON; see its facts.invalid finding\n`);
     return 2;
   }
   if (errors > 0) return 1;

@@ -10,7 +10,7 @@ import { checkSources } from './rules/sources';
 import { checkStatistics } from './rules/statistics';
 import { LineMap } from './positions';
 import type { StatMatch } from './stats/match';
-import type { Finding } from './types';
+import type { Finding, FixData } from './types';
 
 export interface CheckOptions extends AnalyzeOptions {
   /** `briefing.rules`: a severity or `off` per code. */
@@ -27,6 +27,30 @@ export interface CheckResult {
 
 const RULE_PASSES: Rule[] = [checkNoteResolution, checkNoteNumbering, checkSources, checkStatistics];
 
+/** A finding with its severity; deferred fixes become a memoised `fixes` property. */
+function withSeverity(raw: RawFinding, severity: Finding['severity']): Finding {
+  const { fixes, ...rest } = raw;
+  const finding: Finding = { ...rest, severity };
+  if (typeof fixes !== 'function') {
+    if (fixes) finding.fixes = fixes;
+    return finding;
+  }
+  let computed: FixData[] | undefined;
+  let done = false;
+  Object.defineProperty(finding, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!done) {
+        computed = fixes();
+        done = true;
+      }
+      return computed;
+    },
+  });
+  return finding;
+}
+
 /** Runs every rule over an analysed briefing. */
 export function checkModel(model: BriefingModel, facts: FactIndex, options: CheckOptions = {}): CheckResult {
   const notes = resolveNotes(model);
@@ -36,7 +60,7 @@ export function checkModel(model: BriefingModel, facts: FactIndex, options: Chec
   const findings: Finding[] = [];
   for (const f of raw) {
     const severity = severityFor(f.code, options.rules);
-    if (severity) findings.push({ ...f, severity });
+    if (severity) findings.push(withSeverity(f, severity));
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
   return { model, notes, matches: context.matches, findings };

@@ -6,8 +6,8 @@
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '../core/codes';
-import type { FixData, Finding, Span, TextEdit as CoreEdit } from '../core/types';
-import type { DiagnosticData, DiagnosticFix } from '../shared/protocol';
+import type { Finding, Span, TextEdit as CoreEdit } from '../core/types';
+import type { DiagnosticData } from '../shared/protocol';
 
 export const DIAGNOSTIC_SOURCE = 'briefing';
 
@@ -28,15 +28,10 @@ export function toSeverity(severity: Severity): DiagnosticSeverity {
   return severity === 'error' ? DiagnosticSeverity.Error : severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
-export function toDiagnosticFix(document: TextDocument, fix: FixData): DiagnosticFix {
-  return { title: fix.title, edits: toTextEdits(document, fix.edits), safe: fix.safe, preferred: fix.preferred === true };
-}
-
-/** A finding as an LSP diagnostic; its fixes travel in `data` so code actions need no re-check. */
-export function toDiagnostic(document: TextDocument, finding: Finding, version: number, withFixes = true): Diagnostic {
+/** A finding as an LSP diagnostic; `data` names the version, so code actions find its fixes. */
+export function toDiagnostic(document: TextDocument, finding: Finding, version: number): Diagnostic {
   const data: DiagnosticData = {
     version,
-    fixes: withFixes ? (finding.fixes ?? []).map((f) => toDiagnosticFix(document, f)) : [],
     ...(finding.factId !== undefined ? { factId: finding.factId } : {}),
   };
   return {

@@ -100,23 +100,26 @@ export interface CheckFilesResult {
   infos: number;
 }
 
-/** One fix of a finding, as stored in `Diagnostic.data` (offset-free: LSP ranges of the checked version). */
-export interface DiagnosticFix {
-  title: string;
-  edits: { range: { start: Position; end: Position }; newText: string }[];
-  safe: boolean;
-  preferred: boolean;
-}
-
 /** `Diagnostic.data` of a briefing diagnostic: enough to rebuild its quick fixes. */
 export interface DiagnosticData {
-  /** The document version the fixes were computed for; stale fixes are not offered. */
+  /** The document version the diagnostic was computed for; stale fixes are not offered. */
   version: number;
-  fixes: DiagnosticFix[];
   factId?: string;
 }
 
 /** What `activate` returns: the running client, for tests and other extensions. */
 export interface BriefingExtensionApi<Client = unknown> {
   readonly client: Client;
+}
+
+/** Initialization options the VS Code client sends (other clients may omit them). */
+export interface InitializationOptions {
+  /** False in VS Code's Restricted Mode: no fact file outside the workspace folders is read. */
+  trusted?: boolean;
+}
+
+/** Notification client → server when the user trusts the workspace. */
+export const TRUST_CHANGED_NOTIFICATION = 'briefing/didChangeTrust';
+export interface TrustChangedParams {
+  trusted: boolean;
 }

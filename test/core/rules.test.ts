@@ -68,11 +68,6 @@ function expectFindings(fixture: string, expected: [string, number][], facts = f
   return findings;
 }
 
-function only(findings: Finding[], code: string): Finding {
-  const found = findings.filter((f) => f.code === code);
-  assert.equal(found.length, 1, `one ${code}`);
-  return found[0]!;
-}
 
 const EMPTY = FactIndex.empty();
 

@@ -20,6 +20,7 @@
 // (code-server by its process group) on success, failure, SIGINT and SIGTERM.
 import { spawn } from 'node:child_process';
 import {
+  closeSync,
   copyFileSync,
   cpSync,
   existsSync,
@@ -102,6 +103,7 @@ const USER_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'git.enabled': false,
   'editor.minimap.enabled': false,
+  'editor.cursorBlinking': 'solid', // the same picture on every run
   'files.autoSave': 'off',
 };
 
@@ -186,6 +188,7 @@ for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) 
 function start(name, command, args, { env, cwd, group = false, logFile }) {
   const fd = openSync(logFile, 'a');
   const child = spawn(command, args, { env, cwd, detached: group, stdio: ['ignore', fd, fd] });
+  closeSync(fd); // the child has its own copy
   const proc = { pid: child.pid, group, name, child, exitCode: undefined };
   started.add(proc);
   proc.exited = new Promise((resolveExit) => {
@@ -196,7 +199,8 @@ function start(name, command, args, { env, cwd, group = false, logFile }) {
     });
     child.on('exit', (code, sig) => {
       proc.exitCode = code ?? sig;
-      started.delete(proc);
+      // A group stays listed: its leader may be gone while helpers it started live on.
+      if (!group) started.delete(proc);
       resolveExit(code ?? sig);
     });
   });
@@ -229,6 +233,12 @@ function freePort() {
 /** Builds (its `build` script, if any) and packages the extension under test. */
 async function packageExtension(dir, outDir, logDir) {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  // Without an allow-list vsce packs the whole folder: node_modules and the 800 MB of
+  // .cache/e2e/ would go into the .vsix. Better to stop here and say why.
+  const hasAllowList = existsSync(join(dir, '.vscodeignore')) || Array.isArray(manifest.files);
+  if (!hasAllowList && (existsSync(join(dir, 'node_modules')) || existsSync(join(dir, '.cache')))) {
+    throw new Error(`${dir} has no .vscodeignore (nor "files" in package.json): vsce would pack node_modules and .cache too`);
+  }
   const env = { ...process.env };
   if (manifest.scripts?.build) {
     await runToEnd('build', 'npm', ['run', '--silent', 'build'], { env, cwd: dir, logFile: join(logDir, 'build.log') });
@@ -238,16 +248,21 @@ async function packageExtension(dir, outDir, logDir) {
 
 /**
  * `vsce package`. --allow-missing-repository and --skip-license only answer vsce's
- * yes/no prompts, which would otherwise wait on a terminal that CI does not have; what
- * goes into the package is unchanged.
+ * yes/no prompts, which would otherwise wait on a terminal that CI does not have.
+ * --no-rewrite-relative-links: without a `repository` vsce cannot make README links
+ * absolute and refuses to package; the links do not matter to these tests (they are
+ * `npm run package`'s concern). The code that goes into the package is unchanged.
  */
 async function vscePackage(dir, out, logFile) {
   const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-  await runToEnd('vsce', process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
+  await runToEnd('vsce', process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', out], {
     env: process.env,
     cwd: dir,
     logFile,
   });
+  // vsce's summary line ("Packaged: x.vsix (12 files, 345.6 KB)") tells what users get.
+  const summary = readFileSync(logFile, 'utf8').match(/Packaged: .*/)?.[0];
+  if (summary) log(summary.replace(dirname(out) + '/', ''));
   return out;
 }
 
@@ -265,15 +280,22 @@ async function packageHarness(outDir, logDir) {
       build.onResolve({ filter: /^\.\/briefing\.test$/ }, () => ({ path: resolve(options.tests) }));
     },
   };
+  // Node applies source maps only to modules loaded after they were turned on, so a
+  // two-line loader turns them on and then loads the bundle: failures of tests then
+  // point into the .ts sources instead of the bundle.
+  writeFileSync(
+    join(staging, 'dist', 'extension.js'),
+    "process.setSourceMapsEnabled(true);\nmodule.exports = require('./harness.js');\n",
+  );
   await esbuild.build({
     entryPoints: [join(here, 'harness', 'extension.ts')],
-    outfile: join(staging, 'dist', 'extension.js'),
+    outfile: join(staging, 'dist', 'harness.js'),
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    sourcemap: 'inline', // stack traces of failing tests point into the .ts sources
+    sourcemap: 'inline',
     logLevel: 'warning',
     plugins: replaceTests ? [replaceTests] : [],
   });
@@ -356,7 +378,9 @@ function printResult(result) {
 function printProgress(controlDir, seen) {
   const file = join(controlDir, 'events.jsonl');
   if (!existsSync(file)) return;
-  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  // Only whole lines: the suite may be halfway through appending the last one.
+  const text = readFileSync(file, 'utf8');
+  const lines = text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter(Boolean);
   for (const line of lines.slice(seen.count)) {
     const event = JSON.parse(line);
     if (event.event === 'start') log(`suite started in VS Code ${event.vscodeVersion}`);
@@ -441,6 +465,11 @@ async function main() {
       executablePath: tools.chromium,
       headless: true,
       args: CHROMIUM_ARGS,
+      // Playwright's own signal handlers exit the process once the browser is closed,
+      // before code-server is ended: this runner's handlers close everything instead.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       // Chromium keeps crash-report folders under XDG_CONFIG_HOME: not in the user's home.
       env: { ...process.env, XDG_CONFIG_HOME: join(dirs.xdg, 'config'), XDG_CACHE_HOME: join(dirs.xdg, 'cache') },
     });

@@ -13,7 +13,7 @@ import {
   notesHeadingDepth,
   plainText,
 } from './noteDefinitions';
-import { HTML_SUP_REF_SOURCE, numberOf, scanInline, type InlineSink, type PendingCitation } from './prose';
+import { fillMissingPositions, HTML_SUP_REF_SOURCE, numberOf, scanInline, type InlineSink, type PendingCitation } from './prose';
 import { splitSentences } from './sentences';
 import type { FoundSuperscript } from './inlinePatterns';
 
@@ -101,6 +101,7 @@ function referenceUrls(node: Nodes, definitions: Map<string, string>): string[] 
  */
 export function analyzeBriefing(text: string, options: AnalyzeOptions = {}): BriefingModel {
   const tree = parseMarkdown(text);
+  fillMissingPositions(tree, text);
   const sink: InlineSink = { text, refs: [], keys: [], linkDefinitions: collectLinkDefinitions(tree) };
   const defs: NoteDef[] = [];
   const headings: Heading[] = [];

@@ -27,8 +27,9 @@ export interface FoundInlineCitation {
 
 // GFM labels: no whitespace, no brackets (micromark-extension-gfm-footnote `calls.md`).
 const FOOTNOTE_REF = /\[\^([^\]\[\s]+)\]/g;
-// [n], [n, m], [n-m], [n–m], [1, 3-5]
-const ENDNOTE_GROUP = /\[(\d{1,4}(?:\s*(?:,|-|–)\s*\d{1,4})*)\]/g;
+// [n], [n, m], [n-m], [n–m], [1, 3-5]; also `\[n\]`, as HTML-to-Markdown converters
+// (turndown, pandoc) escape the brackets of a pasted "[3]": it still renders as [3].
+const ENDNOTE_GROUP = /\\?\[(\d{1,4}(?:\s*(?:,|-|–)\s*\d{1,4})*)\\?\]/g;
 const INLINE_CITATION = /\[([^\[\]]*@[^\[\]]*)\]/g;
 const KEY = /(?<![\p{L}\p{N}_@./:])@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu;
 const SUPERSCRIPTS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
@@ -40,6 +41,9 @@ export const MAX_ENDNOTE = 1799;
 export function findFootnoteRefs(source: string, base: number): FoundFootnoteRef[] {
   const found: FoundFootnoteRef[] = [];
   for (const m of source.matchAll(FOOTNOTE_REF)) {
+    // `\[^x\]` is the writer saying "literal brackets", not a note (and its label
+    // would end in the backslash).
+    if (escaped(source, m.index) || m[1]!.endsWith('\\')) continue;
     // `[^x]:` at a line start would be a definition; micromark already took real ones.
     if (source[m.index + m[0].length] === ':' && /(?:^|\n)\s*$/.test(source.slice(0, m.index))) continue;
     found.push({ span: { start: base + m.index, end: base + m.index + m[0].length }, label: m[1]! });
@@ -50,19 +54,40 @@ export function findFootnoteRefs(source: string, base: number): FoundFootnoteRef
 export function findEndnoteRefs(source: string, base: number): FoundEndnoteRef[] {
   const found: FoundEndnoteRef[] = [];
   for (const m of source.matchAll(ENDNOTE_GROUP)) {
-    const before = source[m.index - 1];
-    const after = source[m.index + m[0].length];
+    let index = m.index;
+    let written = m[0];
+    // A backslash that is itself escaped (`\\[3]`) is a literal one, not part of the ref.
+    if (written.startsWith('\\') && escaped(source, index)) {
+      index += 1;
+      written = written.slice(1);
+    }
+    const before = source[index - 1];
+    const after = source[index + written.length];
     // `[text][1]` with no definition is a broken link, `![1]` an image, `[1](url)` a link.
     if (before === ']' || before === '!' || after === '(') continue;
     // `[1]: text` opening a line reads as a (malformed) definition, not a citation.
-    if (after === ':' && /(?:^|\n)\s*$/.test(source.slice(0, m.index))) continue;
-    const groupSpan = { start: base + m.index, end: base + m.index + m[0].length };
-    const numbers = expandGroup(m[1]!, base + m.index + 1);
+    if (after === ':' && /(?:^|\n)\s*$/.test(source.slice(0, index))) continue;
+    const groupSpan = { start: base + index, end: base + index + written.length };
+    const numbers = expandGroup(m[1]!, base + index + written.indexOf('[') + 1);
     if (numbers.length === 0) continue;
     const single = numbers.length === 1;
     for (const n of numbers) found.push({ span: single ? groupSpan : n.span, groupSpan, number: n.number });
   }
   return found;
+}
+
+/** Whether the character at `at` is escaped by an odd number of backslashes before it. */
+function escaped(source: string, at: number): boolean {
+  let n = 0;
+  while (at - n - 1 >= 0 && source[at - n - 1] === '\\') n++;
+  return n % 2 === 1;
+}
+
+/** The span of a bracket group's inside: after `[` (or `\[`), before `]` (or `\]`). */
+export function bracketInner(text: string, group: Span): Span {
+  const start = text.indexOf('[', group.start) + 1;
+  const end = text[group.end - 2] === '\\' ? group.end - 2 : group.end - 1;
+  return { start, end };
 }
 
 function expandGroup(inner: string, base: number): { number: number; span: Span }[] {

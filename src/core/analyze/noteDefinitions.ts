@@ -102,7 +102,8 @@ export function listDefinitions(text: string, list: List): NoteDef[] {
   });
 }
 
-const BRACKET_LINE = /^[ \t]*\[(\d{1,4})\][ \t]*/;
+// `[3] text`, or `\[3\] text` as HTML-to-Markdown converters escape it.
+const BRACKET_LINE = /^([ \t]*)(\\?\[(\d{1,4})\\?\])[ \t]*/;
 
 /** `[n] text` lines of a paragraph in the notes section; each runs to the next one. */
 export function bracketLineDefinitions(text: string, paragraph: Paragraph): NoteDef[] {
@@ -113,11 +114,11 @@ export function bracketLineDefinitions(text: string, paragraph: Paragraph): Note
   let lineStart = 0;
   for (const line of source.split('\n')) {
     const m = BRACKET_LINE.exec(line);
-    if (m && Number(m[1]) >= 1 && Number(m[1]) <= MAX_ENDNOTE) {
-      const open = start + lineStart + line.indexOf('[');
+    if (m && Number(m[3]) >= 1 && Number(m[3]) <= MAX_ENDNOTE) {
+      const open = start + lineStart + m[1]!.length;
       heads.push({
-        number: Number(m[1]),
-        labelSpan: { start: open, end: open + m[1]!.length + 2 },
+        number: Number(m[3]),
+        labelSpan: { start: open, end: open + m[2]!.length },
         lineStart: start + lineStart,
         textStart: start + lineStart + m[0].length,
       });

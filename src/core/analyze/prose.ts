@@ -157,6 +157,56 @@ export function scanInline(node: Parent & Nodes, sink: InlineSink, options: Inli
   return { masked: buildMasked(text, start, end, keep), citations, superscripts };
 }
 
+/**
+ * Gives positions to the nodes that lack them. remark-gfm finds some literal autolinks
+ * (`[https://example.org]`, where micromark's own autolink syntax does not apply) in a
+ * tree transform that splits a text node into text and link nodes without positions.
+ * Every later step reads offsets, so each such run of siblings gets them back: the run
+ * fills the gap between its positioned neighbours, and each link's text is its URL as
+ * written, found in order; the text nodes take what lies between.
+ */
+export function fillMissingPositions(node: Nodes, text: string): void {
+  if (!('children' in node)) return;
+  const children = node.children as Nodes[];
+  for (let i = 0; i < children.length; i++) {
+    if (children[i]!.position) continue;
+    let j = i;
+    while (j < children.length && !children[j]!.position) j++;
+    const from = i > 0 ? children[i - 1]!.position!.end.offset! : node.position ? node.position.start.offset! : 0;
+    const to = j < children.length ? children[j]!.position!.start.offset! : node.position ? node.position.end.offset! : text.length;
+    let at = from;
+    for (let k = i; k < j; k++) {
+      const child = children[k]!;
+      let start = at;
+      let end = k === j - 1 ? to : at;
+      if (child.type === 'link') {
+        const shown = plainValue(child);
+        const found = shown ? text.indexOf(shown, at) : -1;
+        start = found >= 0 && found + shown.length <= to ? found : at;
+        end = found >= 0 && found + shown.length <= to ? found + shown.length : start;
+        // The text node before the link ends where the link begins.
+        const previous = children[k - 1];
+        if (k > i && previous && previous.type !== 'link') previous.position!.end = point(start);
+      }
+      child.position = { start: point(start), end: point(Math.max(start, end)) };
+      at = Math.max(start, end);
+    }
+    i = j - 1;
+  }
+  for (const child of children) fillMissingPositions(child, text);
+}
+
+function point(offset: number): { line: number; column: number; offset: number } {
+  // Only offsets are read downstream; line and column are placeholders.
+  return { line: 1, column: 1, offset };
+}
+
+function plainValue(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainValue).join('');
+  return '';
+}
+
 function spanOf(n: Nodes): Span {
   return { start: n.position!.start.offset!, end: n.position!.end.offset! };
 }

@@ -67,6 +67,7 @@ export class FactIndex {
     return this.sources.size === 0 && this.facts.length === 0;
   }
 
+  /** The fact with this id (its first definition). */
   factById(id: string): FactEntry | undefined {
     return this.byId.get(id);
   }
@@ -113,7 +114,7 @@ export class FactIndex {
     const id = entry.fact.id;
     const first = this.byId.get(id);
     if (first) {
-      const span = valueSpanIn(file.text, entry.span, ['id']) ?? entry.span;
+      const span = idSpanOf(file.text, entry);
       const where = whereDefined(first.file, first.span, file.path, lines);
       this.findingsOf(file.path).push({ ...duplicate(span, `Fact id "${id}" is already defined ${where}`), factId: id });
       return;
@@ -130,6 +131,24 @@ export class FactIndex {
     if (!findings) this.findingsByFile.set(path, (findings = []));
     return findings;
   }
+}
+
+/** `{ "id": "..."` at the start of a fact, the usual layout; only a valid JSON string matches. */
+const LEADING_ID = /\{\s*"id"\s*:\s*("(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[\dA-Fa-f]{4})*")/y;
+
+/**
+ * The span of a fact's id value. Usually the first member, found with a regex;
+ * otherwise by parsing the fact. (A file copied to make a variant repeats every id,
+ * and parsing every fact again would cost as much as parsing the whole file.)
+ */
+function idSpanOf(text: string, entry: FactEntry): Span {
+  LEADING_ID.lastIndex = entry.span.start;
+  const match = LEADING_ID.exec(text);
+  if (match && JSON.parse(match[1]!) === entry.fact.id) {
+    const end = match.index + match[0].length;
+    return { start: end - match[1]!.length, end };
+  }
+  return valueSpanIn(text, entry.span, ['id']) ?? entry.span;
 }
 
 function duplicate(span: Span, message: string): Finding {

@@ -15,9 +15,7 @@ export interface Member {
 }
 
 export interface Outline {
-  /** The root value. */
-  root: Span;
-  /** The root object's members, in order, duplicates included (empty unless the root is an object). */
+  /** The root object's members, in order, duplicates included. */
   members: Member[];
   /** The members of the last "sources" member, when that is an object (JSON.parse keeps the last). */
   sources: Member[];
@@ -34,27 +32,21 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
 /**
- * The outline of `text`, which must be valid JSON (JSON.parse succeeded on it): the
- * scan relies on that and does no error checking.
+ * The outline of `text`, which must be a valid JSON object (JSON.parse succeeded on
+ * it): the scan relies on that and does no error checking.
  */
 export function outlineJson(text: string): Outline {
   const cursor = new Cursor(text);
+  const outline: Outline = { members: [], sources: [], facts: [] };
   cursor.skipWhitespace();
-  const start = cursor.pos;
-  const outline: Outline = { root: { start, end: start }, members: [], sources: [], facts: [] };
-  if (text.charCodeAt(start) !== OPEN_BRACE) {
-    cursor.skipValue();
-  } else {
-    cursor.readObject((key, keySpan) => {
-      const valueStart = cursor.pos;
-      const first = text.charCodeAt(valueStart);
-      if (key === 'sources') outline.sources = first === OPEN_BRACE ? cursor.readMembers() : skipped(cursor);
-      else if (key === 'facts') outline.facts = first === OPEN_BRACKET ? cursor.readElements() : skipped(cursor);
-      else cursor.skipValue();
-      outline.members.push({ key, keySpan, valueSpan: { start: valueStart, end: cursor.pos } });
-    });
-  }
-  outline.root.end = cursor.pos;
+  cursor.readObject((key, keySpan) => {
+    const valueStart = cursor.pos;
+    const first = text.charCodeAt(valueStart);
+    if (key === 'sources') outline.sources = first === OPEN_BRACE ? cursor.readMembers() : skipped(cursor);
+    else if (key === 'facts') outline.facts = first === OPEN_BRACKET ? cursor.readElements() : skipped(cursor);
+    else cursor.skipValue();
+    outline.members.push({ key, keySpan, valueSpan: { start: valueStart, end: cursor.pos } });
+  });
   return outline;
 }
 

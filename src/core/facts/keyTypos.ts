@@ -12,21 +12,28 @@ export class KeyVocabulary {
     this.known = new Set(keys);
   }
 
-  /**
-   * The unknown keys of `value` (when it is an object) that look like a misspelling
-   * of a known key, each with that key. Keys starting with "_" are never reported:
-   * that is how people write comments in JSON.
-   */
+  /** Whether `value` has a key `misspellings` would report; allocates nothing (runs for every fact). */
+  hasMisspelling(value: object): boolean {
+    for (const key in value) {
+      if (!this.known.has(key) && this.meantBy(key) !== undefined) return true;
+    }
+    return false;
+  }
+
+  /** The unknown keys of `value` (when it is an object) that look like a misspelling of a known key, each with that key. */
   misspellings(value: unknown): Array<{ key: string; meant: string }> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
     const found: Array<{ key: string; meant: string }> = [];
-    // for-in, not Object.keys: this runs for every fact and should not allocate.
     for (const key in value) {
-      if (this.known.has(key) || key.startsWith('_')) continue;
-      const meant = closestName(key, this.keys);
+      const meant = this.known.has(key) ? undefined : this.meantBy(key);
       if (meant !== undefined) found.push({ key, meant });
     }
     return found;
+  }
+
+  /** The known key that an unknown key is a misspelling of; "_" keys are comments, never misspellings. */
+  private meantBy(key: string): string | undefined {
+    return key.startsWith('_') ? undefined : closestName(key, this.keys);
   }
 }
 

@@ -3,22 +3,24 @@
  * are valid, and a `facts.invalid` finding for everything that is not.
  *
  * Valid files take the fast path: JSON.parse, an outline scan for offsets
- * (jsonOutline.ts) and zod validation of each entry. Only an entry with a problem is
- * re-parsed with jsonc-parser to find where in it the problem is. Each source and
- * fact is validated on its own, so one bad entry does not drop the others.
+ * (jsonOutline.ts) and validation of each entry (quickCheck.ts, then zod for the
+ * entries it rejects). Only an entry with a problem is re-parsed, with jsonc-parser,
+ * to find where in it the problem is. Each source and fact is validated on its own,
+ * so one bad entry does not drop the others.
  *
  * An entry that zod accepts is kept as JSON.parse made it, not as zod's copy: the
  * entry schemas have no defaults or transforms, so the two differ only in unknown keys
  * (harmless), and not copying every fact saves time and memory on large files.
  */
-import { findNodeAtLocation, getNodeValue, parseTree, type JSONPath, type Node } from 'jsonc-parser/lib/esm/main.js';
+import { findNodeAtLocation, parseTree, type JSONPath, type Node } from 'jsonc-parser/lib/esm/main.js';
 import type { z } from 'zod';
 import { RULES } from '../codes';
 import type { Finding, Span } from '../types';
 import { outlineJson, type Member, type Outline } from './jsonOutline';
-import { parseBrokenJson, STRICT_JSON } from './jsonSyntax';
+import { readBrokenJson, STRICT_JSON } from './brokenJson';
 import { closestName, KeyVocabulary } from './keyTypos';
-import { FactFileSchema, FactSchema, SourceIdSchema, SourceSchema, type Fact, type Source } from './schema';
+import { quickCheck } from './quickCheck';
+import { canonicalUnitFor, FactFileSchema, FactSchema, SourceIdSchema, SourceSchema, type Fact, type Source } from './schema';
 
 export interface SourceEntry {
   id: string;
@@ -53,6 +55,8 @@ export interface ParsedFactFile {
 const ROOT_KEYS = new KeyVocabulary(Object.keys(FactFileSchema.shape));
 const SOURCE_KEYS = new KeyVocabulary(Object.keys(SourceSchema.shape));
 const FACT_KEYS = new KeyVocabulary(Object.keys(FactSchema.shape));
+const isSource = quickCheck(SourceSchema);
+const isFact = quickCheck(FactSchema);
 
 /**
  * Parses and validates a fact file. `path` only labels the entries. Spans are
@@ -91,10 +95,10 @@ interface SourceSlot {
   value: unknown;
 }
 
-/** One element of "facts", before validation. */
-interface FactSlot {
-  span: Span;
-  value: unknown;
+/** The elements of "facts", before validation: parallel arrays, so the fast path copies nothing. */
+interface FactSlots {
+  spans: Span[];
+  values: unknown[];
 }
 
 /** A problem inside an entry, at `path` relative to the entry; located only if reported. */
@@ -117,8 +121,7 @@ function parseValidJson(json: string, root: Record<string, unknown>, file: strin
   const outline = outlineJson(json);
   const findings = rootFindings(root, outline);
   const sources = isObject(root.sources) ? sourceSlots(json, outline.sources, root.sources) : [];
-  const parsedFacts = root.facts;
-  const facts = Array.isArray(parsedFacts) ? outline.facts.map((span, i) => ({ span, value: parsedFacts[i] as unknown })) : [];
+  const facts = Array.isArray(root.facts) ? { spans: outline.facts, values: root.facts as unknown[] } : NO_FACTS;
   const read = readEntries(sources, facts, file);
   for (const report of read.reports) findings.push(...locateProblems(json, report));
   return { sources: read.sources, facts: read.facts, findings: findings.sort((a, b) => a.span.start - b.span.start) };
@@ -126,43 +129,30 @@ function parseValidJson(json: string, root: Record<string, unknown>, file: strin
 
 /**
  * With a syntax error, only the syntax errors are reported: schema problems of a file
- * half-way through an edit are mostly noise. The entries that jsonc-parser recovers
- * and that validate are still loaded, so the rest of the file keeps working.
+ * half-way through an edit are mostly noise. The entries that are valid JSON on their
+ * own, and valid facts and sources, are still loaded, so the rest of the file keeps
+ * working; an entry with a syntax error in it is skipped.
  */
 function parseInvalidJson(json: string, file: string, parseError: unknown): Contents {
-  const { tree, problems } = parseBrokenJson(json);
-  const findings = problems.map((p) => invalid(p.span, p.message));
+  const broken = readBrokenJson(json);
+  const findings = broken.problems.map((p) => invalid(p.span, p.message));
   if (findings.length === 0) {
     // jsonc-parser is more lenient than JSON.parse in corners; never pass bad JSON silently.
     findings.push(invalid({ start: 0, end: 0 }, `Invalid JSON: ${parseError instanceof Error ? parseError.message : parseError}`));
   }
-  const sources = lastMemberValue(tree, 'sources');
-  const facts = lastMemberValue(tree, 'facts');
-  const sourceSlots = sources?.type === 'object' ? (sources.children ?? []).flatMap(treeSourceSlot) : [];
-  const factSlots = facts?.type === 'array' ? (facts.children ?? []).map(treeFactSlot) : [];
-  const read = readEntries(sourceSlots, factSlots, file);
+  const sources = broken.sources.map(({ key, keySpan, valueSpan }) => ({ id: key, keySpan, valueSpan, value: parseSlice(json, valueSpan) }));
+  const facts = { spans: broken.facts, values: broken.facts.map((span) => parseSlice(json, span)) };
+  const read = readEntries(sources, facts, file);
   return { sources: read.sources, facts: read.facts, findings };
 }
 
-function treeFactSlot(element: Node): FactSlot {
-  return { span: nodeSpan(element), value: getNodeValue(element) as unknown };
-}
-
-function treeSourceSlot(property: Node): SourceSlot[] {
-  const [key, value] = property.children ?? [];
-  if (!key || typeof key.value !== 'string') return [];
-  const keySpan = nodeSpan(key);
-  return [{ id: key.value, keySpan, valueSpan: value ? nodeSpan(value) : keySpan, value: value && getNodeValue(value) }];
-}
-
-function lastMemberValue(node: Node | undefined, key: string): Node | undefined {
-  if (node?.type !== 'object') return undefined;
-  const properties = node.children ?? [];
-  for (let i = properties.length - 1; i >= 0; i--) {
-    const [keyNode, value] = properties[i]!.children ?? [];
-    if (keyNode?.value === key) return value;
+/** The value of the JSON at `span`, or undefined when it has a syntax error. */
+function parseSlice(json: string, span: Span): unknown {
+  try {
+    return JSON.parse(json.slice(span.start, span.end)) as unknown;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 function notAnObject(json: string, root: unknown): Contents {
@@ -208,8 +198,10 @@ function sourceSlots(json: string, members: Member[], parsed: Record<string, unk
   }));
 }
 
+const NO_FACTS: FactSlots = { spans: [], values: [] };
+
 /** Validates every entry on its own: what is valid is loaded, the rest is reported. */
-function readEntries(sourceSlots: SourceSlot[], factSlots: FactSlot[], file: string) {
+function readEntries(sourceSlots: SourceSlot[], factSlots: FactSlots, file: string) {
   const reports: EntryReport[] = [];
   const sources: SourceEntry[] = [];
   for (const slot of sourceSlots) {
@@ -222,12 +214,29 @@ function readEntries(sourceSlots: SourceSlot[], factSlots: FactSlot[], file: str
   const sourceIds = new Set(sourceSlots.map((slot) => slot.id));
   const validSourceIds = new Set(sources.map((entry) => entry.id));
   const facts: FactEntry[] = [];
-  factSlots.forEach((slot, index) => {
-    const { fact, problems } = checkFact(slot, index, sourceIds);
-    if (fact && validSourceIds.has(fact.source)) facts.push({ fact, file, span: slot.span, index });
-    if (problems.length > 0) reports.push({ span: slot.span, problems });
-  });
+  const { spans, values } = factSlots;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    const span = spans[index]!;
+    // The common case, a valid fact, allocates nothing but its entry.
+    if (isUsableFact(value, sourceIds)) {
+      if (validSourceIds.has(value.source)) facts.push({ fact: value, file, span, index });
+      continue;
+    }
+    const { fact, problems } = checkFact(value, index, sourceIds);
+    if (fact && validSourceIds.has(fact.source)) facts.push({ fact, file, span, index });
+    if (problems.length > 0) reports.push({ span, problems });
+  }
   return { sources, facts, reports };
+}
+
+function isUsableFact(value: unknown, sourceIds: Set<string>): value is Fact {
+  return (
+    isFact(value) &&
+    !FACT_KEYS.hasMisspelling(value) &&
+    canonicalUnitFor(value.unit) === undefined &&
+    sourceIds.has(value.source)
+  );
 }
 
 function checkSource(slot: SourceSlot): { source: Source | undefined; problems: EntryProblem[] } {
@@ -236,28 +245,43 @@ function checkSource(slot: SourceSlot): { source: Source | undefined; problems: 
   const problems = typoProblems(base, typos);
   const id = SourceIdSchema.safeParse(slot.id);
   if (!id.success) problems.push({ path: [], target: 'key', message: `${formatPath(base)}: ${id.error.issues[0]!.message}` });
-  const result = SourceSchema.safeParse(slot.value);
-  if (!result.success) problems.push(...issueProblems(base, slot.value, result.error.issues, typos));
-  return { source: result.success && id.success ? (slot.value as Source) : undefined, problems };
+  const result = isSource(slot.value) ? undefined : SourceSchema.safeParse(slot.value);
+  if (result && !result.success) problems.push(...issueProblems(base, slot.value, result.error.issues, typos));
+  const valid = id.success && (!result || result.success);
+  return { source: valid ? (slot.value as Source) : undefined, problems };
 }
 
-function checkFact(slot: FactSlot, index: number, sourceIds: Set<string>): { fact: Fact | undefined; problems: EntryProblem[] } {
+function checkFact(value: unknown, index: number, sourceIds: Set<string>): { fact: Fact | undefined; problems: EntryProblem[] } {
   const base = ['facts', index];
-  const typos = FACT_KEYS.misspellings(slot.value);
+  const typos = FACT_KEYS.misspellings(value);
   const problems = typoProblems(base, typos);
-  const result = FactSchema.safeParse(slot.value);
-  if (!result.success) {
-    problems.push(...issueProblems(base, slot.value, result.error.issues, typos));
+  const result = isFact(value) ? undefined : FactSchema.safeParse(value);
+  if (result && !result.success) {
+    problems.push(...issueProblems(base, value, result.error.issues, typos));
     return { fact: undefined, problems };
   }
-  const fact = slot.value as Fact;
-  if (sourceIds.has(fact.source)) return { fact, problems };
-  const meant = closestName(fact.source, sourceIds);
-  const message =
-    `${formatPath([...base, 'source'])} ${JSON.stringify(fact.source)} is not a key of "sources"` +
-    (meant === undefined ? '' : `; did you mean "${meant}"?`);
-  problems.push({ path: ['source'], target: 'value', message });
-  return { fact: undefined, problems };
+  const fact = value as Fact;
+  const meaningProblems = factMeaningProblems(fact, base, sourceIds);
+  problems.push(...meaningProblems);
+  return { fact: meaningProblems.length === 0 ? fact : undefined, problems };
+}
+
+/** What makes a well-formed fact unusable: a unit the checker cannot read, a source that is not there. */
+function factMeaningProblems(fact: Fact, base: JSONPath, sourceIds: Set<string>): EntryProblem[] {
+  const problems: EntryProblem[] = [];
+  const unit = canonicalUnitFor(fact.unit);
+  if (unit !== undefined) {
+    const message = `${formatPath([...base, 'unit'])}: write "${unit}" instead of ${JSON.stringify(fact.unit)}`;
+    problems.push({ path: ['unit'], target: 'value', message });
+  }
+  if (!sourceIds.has(fact.source)) {
+    const meant = closestName(fact.source, sourceIds);
+    const message =
+      `${formatPath([...base, 'source'])} ${JSON.stringify(fact.source)} is not a key of "sources"` +
+      (meant === undefined ? '' : `; did you mean "${meant}"?`);
+    problems.push({ path: ['source'], target: 'value', message });
+  }
+  return problems;
 }
 
 type Typo = { key: string; meant: string };
@@ -354,7 +378,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** `facts[3].value`, `sources["cn-customs"].title`: the path as a JavaScript reader would write it. */
-export function formatPath(path: JSONPath): string {
+function formatPath(path: JSONPath): string {
   let text = '';
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;

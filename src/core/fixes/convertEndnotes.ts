@@ -2,15 +2,17 @@ import type { BriefingModel, NoteDef, NoteRef } from '../model';
 import type { FixData, TextEdit } from '../types';
 
 /**
- * Converts numbered endnotes (`[n]` or superscript references with a notes list) into GFM
- * footnotes: `[3]` → `[^3]`, `[1, 2]` → `[^1][^2]`, list item `3. text` → `[^3]: text`.
- * Raw-HTML endnotes are left alone: they are the web editor's markup, not a draft's.
+ * Converts numbered endnotes (`[n]`, `¹` or `<sup>n</sup>` references with a notes list)
+ * into GFM footnotes: `[3]` → `[^3]`, `[1, 2]` → `[^1][^2]`, list item `3. text` →
+ * `[^3]: text`. Raw-HTML endnotes (`<li id="fnN">` items) are left alone: they are the
+ * web editor's markup, not a draft's. A `<sup>` reference to a Markdown notes list is a
+ * draft's superscript like `¹`, and converts like one.
  */
 export function convertEndnotesFix(model: BriefingModel): FixData | undefined {
   const refs = model.refs.filter((r) => r.namespace === 'endnote');
   const defs = model.defs.filter((d) => d.namespace === 'endnote');
   if (refs.length === 0 || defs.length === 0) return undefined;
-  if (refs.some((r) => r.form === 'html') || defs.some((d) => d.form === 'html-li')) return undefined;
+  if (defs.some((d) => d.form === 'html-li')) return undefined;
   const edits: TextEdit[] = [];
   const groups = new Map<number, NoteRef[]>();
   for (const ref of refs) groups.set(ref.groupSpan.start, [...(groups.get(ref.groupSpan.start) ?? []), ref]);

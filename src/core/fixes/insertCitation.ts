@@ -1,7 +1,11 @@
+import { analyzeBriefing } from '../analyze/analyzeBriefing';
 import type { FactIndex } from '../facts/factIndex';
 import { normalizeUrl } from '../facts/factIndex';
 import type { BriefingModel, NoteDef, NoteNamespace } from '../model';
+import { resolveNotes } from '../notes/resolve';
 import type { FixData, TextEdit } from '../types';
+import { applyEdits } from './applyEdits';
+import { renumberFix, renumberMapping } from './renumber';
 
 export interface CitationRequest {
   sourceId: string;
@@ -65,12 +69,65 @@ export function insertCitationFix(model: BriefingModel, facts: FactIndex, reques
   const refFor = (label: string) => (namespace === 'footnote' ? `[^${label}]` : `[${label}]`);
   if (existing) {
     edits.push({ span: { start: at, end: at }, newText: refFor(existing.label) });
-    return { title: `Cite ${request.sourceId} (note ${existing.label})`, edits, safe: false };
+    const kept = keepOrder(model, namespace, at, existing.number, edits);
+    return { title: `Cite ${request.sourceId} (note ${kept.label ?? existing.label})`, edits: kept.edits, safe: false };
   }
   const n = nextNoteNumber(model);
   edits.push({ span: { start: at, end: at }, newText: refFor(String(n)) });
   edits.push(definitionInsertion(model, namespace, n, noteText(request)));
-  return { title: `Cite ${request.sourceId} in a new note ${n}`, edits, safe: false };
+  const kept = keepOrder(model, namespace, at, n, edits);
+  return { title: `Cite ${request.sourceId} in a new note ${kept.label ?? n}`, edits: kept.edits, safe: false };
+}
+
+/**
+ * A reference inserted before notes cited later (a new note n+1 in the first paragraph,
+ * or note 3 cited again ahead of note 2) would put the notes out of order. When they
+ * were in order, the fix renumbers them as part of the citation, as a word processor
+ * does; when they were not, that is note.order's business and the fix leaves it alone.
+ * Returns the edits (one replacement of the changed stretch when renumbered) and the
+ * new reference's final label.
+ */
+function keepOrder(model: BriefingModel, namespace: NoteNamespace, at: number, number: number | undefined, edits: TextEdit[]): { edits: TextEdit[]; label?: string } {
+  if (number === undefined || staysInOrder(model, namespace, at, number)) return { edits };
+  if (renumberMapping({ model, notes: resolveNotes(model) }, namespace)) return { edits };
+  const inserted = applyEdits(model.text, edits);
+  const next = analyzeBriefing(inserted);
+  const fix = renumberFix({ model: next, notes: resolveNotes(next) }, namespace);
+  if (!fix) return { edits };
+  const result = applyEdits(inserted, fix.edits);
+  const ref = next.refs.find((r) => r.namespace === namespace && r.span.start === at);
+  const mapped = ref?.number !== undefined ? renumberMapping({ model: next, notes: resolveNotes(next) }, namespace)?.get(ref.number) : undefined;
+  return { edits: [changedStretch(model.text, result)], label: mapped === undefined ? undefined : String(mapped) };
+}
+
+/** Whether numeric notes stay first cited in ascending order with a reference to `number` at `at`. */
+function staysInOrder(model: BriefingModel, namespace: NoteNamespace, at: number, number: number): boolean {
+  const numeric = model.refs.filter((r) => r.namespace === namespace && r.number !== undefined);
+  const running = numeric.filter((r) => !r.inDefinition);
+  const sequence = [
+    ...running.filter((r) => r.span.start < at).map((r) => r.number!),
+    number,
+    ...running.filter((r) => r.span.start >= at).map((r) => r.number!),
+    ...numeric.filter((r) => r.inDefinition).map((r) => r.number!),
+  ];
+  const seen = new Set<number>();
+  let highest = 0;
+  for (const n of sequence) {
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (n < highest) return false;
+    highest = n;
+  }
+  return true;
+}
+
+/** One edit that turns `before` into `after`: the stretch between their common prefix and suffix. */
+function changedStretch(before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { span: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
 }
 
 function definitionInsertion(model: BriefingModel, namespace: NoteNamespace, n: number, body: string): TextEdit {

@@ -1,6 +1,7 @@
 import type { BriefingModel, NoteDef, NoteNamespace, NoteRef } from '../model';
 import { noteKey, type NoteResolution } from '../notes/resolve';
 import type { FixData, Span, TextEdit } from '../types';
+import { bracketInner } from '../analyze/inlinePatterns';
 import { applyEdits, shiftEdits } from './applyEdits';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -32,6 +33,13 @@ export function renumberMapping({ model, notes }: Input, namespace: NoteNamespac
   }
   for (const def of model.defs) {
     if (def.namespace === namespace && def.number !== undefined && !mapping.has(def.number)) mapping.set(def.number, mapping.size + 1);
+  }
+  // `[2]` renumbered to `[1]` in a document with a `[1]: https://…` link definition
+  // would become a link to it, no longer a note: leave such documents as they are
+  // (converting to `[^n]` footnotes first removes the clash).
+  if (namespace === 'endnote' && refs.some((r) => r.form === 'bracket')) {
+    const linkLabels = new Set([...model.text.matchAll(/^ {0,3}\[(\d+)\]:/gm)].map((m) => Number(m[1])));
+    for (const [from, to] of mapping) if (from !== to && linkLabels.has(to)) return undefined;
   }
   for (const [from, to] of mapping) if (from !== to) return mapping;
   return undefined;
@@ -90,14 +98,13 @@ function renumberEdits(model: BriefingModel, namespace: NoteNamespace, mapping: 
       continue;
     }
     const to = mapping.get(ref.number)!;
-    const span = ref.form === 'bracket' ? { start: ref.span.start + 1, end: ref.span.end - 1 } : ref.span;
+    const span = ref.form === 'bracket' ? bracketInner(text, ref.span) : ref.span;
     labelEdits.push({ span, newText: refText(ref, text, to) });
   }
   // `[1, 3-4]` becomes the new numbers, ascending, written out one by one.
   for (const refs of groups.values()) {
     const numbers = [...new Set(refs.map((r) => mapping.get(r.number!)!))].sort((a, b) => a - b);
-    const g = refs[0]!.groupSpan;
-    labelEdits.push({ span: { start: g.start + 1, end: g.end - 1 }, newText: numbers.join(', ') });
+    labelEdits.push({ span: bracketInner(text, refs[0]!.groupSpan), newText: numbers.join(', ') });
   }
   for (const def of model.defs) {
     if (def.namespace !== namespace || def.number === undefined) continue;
@@ -107,14 +114,14 @@ function renumberEdits(model: BriefingModel, namespace: NoteNamespace, mapping: 
 }
 
 /**
- * Notes lists are positional (an ordered list renders 1, 2, 3 whatever moved), so their
- * items move to their new places, each carrying its own text. Definitions that sit
- * together (only blank lines between) are reordered the same way; scattered GFM
- * definitions are only relabelled.
+ * Notes lists are positional (an ordered list, Markdown or `<ol>` of `<li id="fnN">`,
+ * renders 1, 2, 3 whatever moved), so their items move to their new places, each
+ * carrying its own text. Definitions that sit together (only blank lines between) are
+ * reordered the same way; scattered GFM definitions are only relabelled.
  */
 function reorderDefinitions(model: BriefingModel, namespace: NoteNamespace, mapping: Map<number, number>, labelEdits: TextEdit[]): TextEdit[] {
   const { text } = model;
-  const defs = model.defs.filter((d) => d.namespace === namespace && d.number !== undefined && d.form !== 'html-li');
+  const defs = model.defs.filter((d) => d.namespace === namespace && d.number !== undefined);
   const runs: NoteDef[][] = [];
   for (const def of defs) {
     const run = runs[runs.length - 1];

@@ -11,7 +11,12 @@ export interface RawFinding {
   message: string;
   span: Span;
   factId?: string;
-  fixes?: FixData[];
+  /**
+   * Fixes, or a function that computes them. Computing a fix can cost a re-analysis
+   * (an inserted citation may renumber the notes), so rules defer it: the CLI never
+   * asks, the language server asks only for the diagnostics a code action is wanted on.
+   */
+  fixes?: FixData[] | (() => FixData[] | undefined);
 }
 
 /** Everything a rule may read; computed once per check. */

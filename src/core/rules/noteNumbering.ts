@@ -1,6 +1,7 @@
 import type { NoteNamespace } from '../model';
 import { showLabel } from '../notes/resolve';
 import { renumberFix } from '../fixes/renumber';
+import type { FixData } from '../types';
 import type { RawFinding, RuleContext } from './context';
 
 /**
@@ -13,8 +14,15 @@ export function checkNoteNumbering(context: RuleContext): RawFinding[] {
   for (const namespace of ['footnote', 'endnote'] as NoteNamespace[]) {
     const firstRefs = firstNumericRefs(context, namespace);
     if (firstRefs.length === 0) continue;
-    const fix = renumberFix(context, namespace);
-    const fixes = fix ? [fix] : undefined;
+    // One renumbering serves every gap and order finding of the namespace; computed on demand.
+    let memo: { fixes: FixData[] | undefined } | undefined;
+    const fixes = () => {
+      if (!memo) {
+        const fix = renumberFix(context, namespace);
+        memo = { fixes: fix ? [fix] : undefined };
+      }
+      return memo.fixes;
+    };
     const sorted = [...firstRefs].sort((a, b) => a.number - b.number);
     const show = (n: number) => showLabel(namespace, String(n));
     // Notes missing below the lowest reference count as a gap only when they are not

@@ -121,36 +121,43 @@ export function checkStatistics(context: RuleContext): RawFinding[] {
       // and the column's header do, so they count as the statistic's subject words, as
       // a citation in the row counts as the cell's citation.
       const cell = model.blocks[model.sentences[i]!.block]!.table;
-      const text = cell ? (rowCells.get(`${cell.table}:${cell.row}`) ?? []).concat(cell.row === 0 ? [] : (rowCells.get(`${cell.table}:0:${cell.column}`) ?? [])).map(sentenceText).join('\n') : sentenceText(i);
+      const context = cell
+        ? [...(rowCells.get(`${cell.table}:${cell.row}`) ?? []), ...(cell.row === 0 ? [] : (rowCells.get(`${cell.table}:0:${cell.column}`) ?? []))]
+        : [i];
+      const text = context.map(sentenceText).join('\n');
       entry = { words: contentWords(text), text };
       wordsOf.set(i, entry);
     }
     return entry;
   };
-  const written = (stat: Statistic) => model.text.slice(stat.span.start, stat.span.end);
-  const citeFix = (stat: Statistic, exclude: string[]): { fix: FixData; fact: FactEntry } | undefined => {
+  // A figure may wrap across lines; messages show it on one.
+  const written = (stat: Statistic) => model.text.slice(stat.span.start, stat.span.end).replace(/\s+/g, ' ');
+  /** The fact a citation should point to: one that supports the figure, on its subject. */
+  const factToCite = (stat: Statistic, exclude: string[]): FactEntry | undefined => {
     const supporting = byUnit.supporting(stat).filter((f) => !exclude.includes(f.fact.source));
     if (supporting.length === 0) return undefined;
     const { words, text } = sentenceWords(stat.sentence);
     const best = bestBySubject(supporting, words, text)!;
     // A figure that merely equals some fact on another subject is no reason to cite it.
     if (best.overlap === 0 && supporting.length > 1) return undefined;
-    const fact = best.fact;
+    return best.fact;
+  };
+  const citeFix = (stat: Statistic, fact: FactEntry) => (): FixData[] => {
     const fix = insertCitationFix(model, facts, { sourceId: fact.fact.source, locator: fact.fact.locator, at: { sentence: stat.sentence } });
-    return { fix: { ...fix, title: `${fix.title}: “${fact.fact.quote}”`, preferred: true }, fact };
+    return [{ ...fix, title: `${fix.title}: “${fact.fact.quote}”`, preferred: true }];
   };
 
   for (const stat of model.stats) {
     const { citations, sources } = citedSources(context, stat, tableCitations);
     if (citations.length === 0) {
-      const cite = facts.isEmpty ? undefined : citeFix(stat, []);
-      context.matches.push({ status: 'uncited', fact: cite?.fact, sources: [] });
+      const cite = facts.isEmpty ? undefined : factToCite(stat, []);
+      context.matches.push({ status: 'uncited', fact: cite, sources: [] });
       findings.push({
         code: 'stat.uncited',
         message: `${capitalise(written(stat))} cites no source: add a note or a link to where it comes from.`,
         span: stat.span,
-        factId: cite?.fact.fact.id,
-        fixes: cite ? [cite.fix] : undefined,
+        factId: cite?.fact.id,
+        fixes: cite ? citeFix(stat, cite) : undefined,
       });
       continue;
     }
@@ -174,13 +181,13 @@ export function checkStatistics(context: RuleContext): RawFinding[] {
         message: `Text says ${written(stat)}; ${fact.fact.source} says ${describeValue(fact.fact)}${fact.fact.locator ? ` (${fact.fact.locator})` : ''}.`,
         span: stat.span,
         factId: fact.fact.id,
-        fixes: [replaceFigureFix(model, stat, fact)],
+        fixes: () => [replaceFigureFix(model, stat, fact)],
       });
       continue;
     }
     context.matches.push({ status: sources.unchecked ? 'unchecked' : 'unsupported', fact: undefined, sources: sources.known });
     if (sources.unchecked) continue;
-    const cite = citeFix(stat, sources.known);
+    const cite = factToCite(stat, sources.known);
     const names = sources.known.join(', ');
     findings.push({
       code: 'stat.unsupported',
@@ -189,8 +196,8 @@ export function checkStatistics(context: RuleContext): RawFinding[] {
           ? `${capitalise(written(stat))} is not backed by the cited ${plural(sources.known.length, 'source')} (${names}): no fact there is in this unit.`
           : `${capitalise(written(stat))} is not backed by the cited ${plural(sources.known.length, 'source')} (${names}): no fact there has this value.`,
       span: stat.span,
-      factId: cite?.fact.fact.id,
-      fixes: cite ? [cite.fix] : undefined,
+      factId: cite?.fact.id,
+      fixes: cite ? citeFix(stat, cite) : undefined,
     });
   }
   return findings;

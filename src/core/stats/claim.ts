@@ -19,48 +19,69 @@ export interface ClaimInput {
   decimals: number;
   decimals2: number;
   scale: number;
+  /** The upper end's scale when it differs ("$500 to $1 million"); defaults to `scale`. */
+  scale2?: number;
   hedgeKind: HedgeKind | undefined;
+}
+
+/** Half a unit in the last written place: what rounding to that place may have hidden. */
+function halfUnit(decimals: number, scale: number): number {
+  return 0.5 * 10 ** -decimals * scale;
+}
+
+/**
+ * The claim for the interval between the values `from` (the written figure's side) and
+ * `to`, whichever is smaller, with each end's inclusiveness following the value it came
+ * from. Hedges speak of magnitudes: "almost -5%" claims -4.75% to -5%, just as "almost
+ * 5%" claims 4.75% to 5%.
+ */
+function between(input: ClaimInput, from: number, fromInclusive: boolean, to: number, toInclusive: boolean): Claim {
+  const { value, scale, decimals, hedgeKind } = input;
+  return from <= to
+    ? { value, low: from, high: to, lowInclusive: fromInclusive, highInclusive: toInclusive, scale, decimals, hedgeKind }
+    : { value, low: to, high: from, lowInclusive: toInclusive, highInclusive: fromInclusive, scale, decimals, hedgeKind };
 }
 
 /**
  * SPEC "Hedge words": almost/nearly/just under X claim [0.95X, X]; over/more than/just
  * over claim (X, 1.05X]; about/around/roughly/some/approximately claim [0.95X, 1.05X]; a
- * bare figure claims its own rounding. Where SPEC is silent: less than/fewer than/under
- * claim [0.95X, X), at least claims [X, 1.05X], and a range claims both ends' rounding.
+ * bare figure claims its own rounding, both ends included (37.4 claims 37.35 to 37.45).
+ *
+ * Where SPEC is silent:
+ * - less than / fewer than / under claim [0.95X, X], like "almost", X included: briefings
+ *   write "costs less than $3,000" of a threshold whose sourced value is exactly 3,000.
+ * - at least / no fewer than claim [X, 1.05X].
+ * - a range claims from its low end's rounding to its high end's; a hedge before a range
+ *   does not widen it (the range already says how exact the figure is).
  */
 export function claimedInterval(input: ClaimInput): Claim {
   const { value, scale, decimals, hedgeKind } = input;
-  const half = (places: number) => 0.5 * 10 ** -places * scale;
-  const base = { value, scale, decimals, hedgeKind };
-  // Work on magnitudes so hedges read the same for negative figures.
-  const [lo, hi] = [Math.min(value, value * 0.95), Math.max(value, value * 0.95)];
-  const [lo5, hi5] = [Math.min(value, value * 1.05), Math.max(value, value * 1.05)];
   if (input.value2 !== undefined) {
-    return { ...base, low: value - half(decimals), high: input.value2 + half(input.decimals2), lowInclusive: true, highInclusive: true };
+    const high = input.value2 + halfUnit(input.decimals2, input.scale2 ?? scale);
+    return between(input, value - halfUnit(decimals, scale), true, high, true);
   }
   switch (hedgeKind) {
     case 'below':
-      return { ...base, low: lo, high: hi, lowInclusive: true, highInclusive: true };
     case 'under':
-      return { ...base, low: lo, high: hi, lowInclusive: true, highInclusive: value < 0 };
+      return between(input, value, true, value * 0.95, true);
     case 'above':
-      return { ...base, low: lo5, high: hi5, lowInclusive: value < 0, highInclusive: value >= 0 };
+      return between(input, value, false, value * 1.05, true);
     case 'atLeast':
-      return { ...base, low: lo5, high: hi5, lowInclusive: true, highInclusive: true };
+      return between(input, value, true, value * 1.05, true);
     case 'around':
-      return {
-        ...base,
-        low: Math.min(value * 0.95, value * 1.05),
-        high: Math.max(value * 0.95, value * 1.05),
-        lowInclusive: true,
-        highInclusive: true,
-      };
-    default:
-      return { ...base, low: value - half(decimals), high: value + half(decimals), lowInclusive: true, highInclusive: true };
+      return between(input, value * 0.95, true, value * 1.05, true);
+    case undefined: {
+      const half = halfUnit(decimals, scale);
+      return between(input, value - half, true, value + half, true);
+    }
   }
 }
 
-/** Whether a fact's value lies in the claimed interval (with float slack). */
+/**
+ * Whether a fact's value lies in the claimed interval. Decimal fractions are not exact in
+ * binary (37.4 + 0.05 is 37.449999999999996), so inclusive ends are widened and exclusive
+ * ends narrowed by a relative hair.
+ */
 export function claimAdmits(claim: Pick<Claim, 'low' | 'high' | 'lowInclusive' | 'highInclusive'>, value: number): boolean {
   const eps = Math.max(Math.abs(value), 1) * 1e-9;
   const aboveLow = claim.lowInclusive ? value >= claim.low - eps : value > claim.low + eps;

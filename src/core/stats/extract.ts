@@ -8,12 +8,18 @@ import {
   CURRENCY_SCALE_LETTERS,
   CURRENCY_WORDS,
   HEDGES,
+  type HedgeKind,
+  INVARIANT_PLURALS,
+  isPlural,
   LABEL_WORDS,
   MONTHS,
   NOT_NOUNS,
+  PERCENTILE_WORDS,
   SCALE_WORDS,
   singular,
+  SUBUNIT_WORDS,
   TIME_WORDS,
+  UNIT_ABBREVIATIONS,
 } from './vocabulary';
 
 /** A statistic found in prose, before it is attached to a sentence. */
@@ -26,9 +32,49 @@ export interface ExtractedStatistic extends Claim {
   unit: StatUnit;
 }
 
-const NUMBER = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/gy;
+// Every pattern is compiled once and applied with `lastIndex` (sticky), so extraction
+// stays linear in the text and allocates no RegExp per number.
+const FRACTION = /\d+/y;
 const LETTER = /\p{L}/u;
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const UPPER = /\p{Lu}/u;
+const LETTERS = /\p{L}+/uy;
+/** A following word, across any blanks (a masked link destination may sit in between). */
+const WORD = /\s+(\p{L}[\p{L}'’-]*)/uy;
+const SCALE = /\s+(thousand|million|billion|trillion|mn|bn|tn|trn)(?![\p{L}\p{N}])/iuy;
+const PERCENT = /\s*(?:%|per[ -]?cent(?![\p{L}\p{N}])|pct(?![\p{L}\p{N}])|pc(?![\p{L}\p{N}]))/iuy;
+const POINTS = /\s*(?:percentage[ -]points?|pp|ppts?)(?![\p{L}\p{N}])/iuy;
+const POINTS_AFTER_PERCENT = /\s+(?:points?|pts?)(?![\p{L}\p{N}])/iuy;
+const BASIS_POINTS = /\s+(?:basis[ -]points?|bps?)(?![\p{L}\p{N}])/iuy;
+const US_DOLLARS = /\s+(?:US|U\.S\.)\s+dollars?(?![\p{L}\p{N}])/uy;
+/** Joins the two numbers of a range; "and" only after "between". */
+const RANGE_JOIN = /[ \t]?[-–—][ \t]?|\s+(to|and)\s+/y;
+/** What may follow a figure in a list: "1.3 and", "4, 6", "from 20 to". */
+const LIST_LINK = /,|\s+(?:and|or|to)\s/y;
+/** The whole gap between two complete statistics that form a range ("20%-30%", "£2bn to £3bn"). */
+const RANGE_GAP = /^(?:[ \t]?[-–—][ \t]?|\s+(to|and)\s+)$/;
+const HYPHENATED = /^\p{L}+-\p{L}/u;
+const PARTICIPLE_OR_ADVERB = /(?:ly|ed|ing)$/;
+const ACRONYM = /^\p{Lu}{2,3}$/u;
+const POSSESSIVE = /[’']s$/;
+const HEX = /^[\dA-Fa-f]$/;
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && LETTER.test(ch);
+}
+function isWordChar(ch: string | undefined): boolean {
+  return isDigit(ch) || isLetter(ch) || ch === '_';
+}
+function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0';
+}
+
+function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
 
 interface ParsedNumber {
   start: number;
@@ -38,213 +84,331 @@ interface ParsedNumber {
   hasComma: boolean;
 }
 
+function digitsFrom(text: string, at: number): number {
+  let i = at;
+  while (isDigit(text[i])) i++;
+  return i;
+}
+
+/** "3", "3,000,000", "37.4": digits, optionally grouped by commas in threes, then a decimal part. */
 function readNumber(text: string, at: number): ParsedNumber | undefined {
-  NUMBER.lastIndex = at;
-  const m = NUMBER.exec(text);
+  let end = digitsFrom(text, at);
+  if (end === at) return undefined;
+  let hasComma = false;
+  if (end - at <= 3) {
+    while (text[end] === ',' && digitsFrom(text, end + 1) - end - 1 >= 3) {
+      end += 4;
+      hasComma = true;
+    }
+  }
+  let decimals = 0;
+  if (text[end] === '.' && isDigit(text[end + 1])) {
+    const fractionEnd = digitsFrom(text, end + 1);
+    decimals = fractionEnd - end - 1;
+    end = fractionEnd;
+  }
+  const raw = text.slice(at, end);
+  return { start: at, end, value: Number(hasComma ? raw.replaceAll(',', '') : raw), decimals, hasComma };
+}
+
+/** ".5%": a decimal written without its leading zero, starting at the dot before `at`. */
+function readLeadingDecimal(text: string, at: number): ParsedNumber | undefined {
+  const m = sticky(FRACTION, text, at);
   if (!m) return undefined;
-  const raw = m[0];
-  const dot = raw.indexOf('.');
-  return {
-    start: at,
-    end: at + raw.length,
-    value: Number(raw.replace(/,/g, '')),
-    decimals: dot < 0 ? 0 : raw.length - dot - 1,
-    hasComma: raw.includes(','),
-  };
-}
-
-/** The currency sign or code that ends right before `at` (`$`, `US$`, `£ `, `USD `). */
-function currencyBefore(text: string, at: number): { start: number; codes: string[] } | undefined {
-  let end = at;
-  if (text[end - 1] === ' ') end -= 1;
-  for (const [sign, codes] of CURRENCY_PREFIXES) {
-    const start = end - sign.length;
-    if (start >= 0 && text.startsWith(sign, start)) {
-      // `$$5$$` is LaTeX math, and `A$` must not be the end of a longer word.
-      if (text[start - 1] === '$') return undefined;
-      if (sign.length > 1 && start > 0 && WORD_CHAR.test(text[start - 1]!)) continue;
-      if (sign === '$' && end !== at) return undefined; // "$ 5" is rare; "costs $ 5" tolerable to miss
-      return { start, codes };
-    }
-  }
-  const code = /\b([A-Z]{3}) ?$/.exec(text.slice(Math.max(0, at - 4), at));
-  if (code && CURRENCY_CODES.has(code[1]!)) {
-    return { start: at - code[0].length, codes: [code[1] === 'RMB' ? 'CNY' : code[1]!] };
-  }
-  return undefined;
-}
-
-/** The previous word before `at`, skipping spaces; lower-cased, with its dots. */
-function wordBefore(text: string, at: number): string {
-  const m = /([\p{L}.]+)\s*$/u.exec(text.slice(Math.max(0, at - 30), at));
-  return m ? m[1]!.toLowerCase().replace(/\.$/, '') : '';
-}
-
-function hedgeBefore(text: string, at: number): { word: string; span: Span; kind: Claim['hedgeKind'] } | undefined {
-  const before = text.slice(Math.max(0, at - 20), at).toLowerCase();
-  for (const [word, kind] of HEDGES) {
-    const m = new RegExp(`(?:^|[^\\p{L}])(${word.replace(' ', '\\s+')})\\s+$`, 'u').exec(before);
-    if (m) {
-      const start = at - (before.length - m.index - (m[0].length - m[1]!.length));
-      return { word, span: { start, end: start + m[1]!.length }, kind };
-    }
-  }
-  return undefined;
-}
-
-const PERCENT = /\s?(?:%|per[ -]?cent\b|pc\b)/iy;
-const POINTS = /\s?(?:percentage[ -]points?\b|pp\b|ppts?\b)/iy;
-const SCALE = /\s?(thousand|million|billion|trillion|mn|bn|tn|trn)\b/iy;
-const SCALE_LETTER = /([kmb])(?![\p{L}\p{N}])/iuy;
-const WORD = /\s([\p{L}][\p{L}'’-]*)/uy;
-const RANGE_JOIN = /\s?(?:-|–|—|to)\s?/y;
-
-function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
-  re.lastIndex = at;
-  return re.exec(text);
-}
-
-interface Tail {
-  end: number;
-  unit: StatUnit;
-}
-
-/** Reads the unit after a number (and its scale): percent, points, currency word, or noun. */
-function readUnit(text: string, at: number, currency: string[] | undefined): Tail | undefined {
-  let m = sticky(POINTS, text, at);
-  if (m) return { end: at + m[0].length, unit: { kind: 'percentage-points' } };
-  m = sticky(PERCENT, text, at);
-  if (m) {
-    const after = at + m[0].length;
-    const points = sticky(/\s(?:points?|pts?)\b/iy, text, after);
-    if (points) return { end: after + points[0].length, unit: { kind: 'percentage-points' } };
-    return { end: after, unit: { kind: 'percent' } };
-  }
-  const word = sticky(WORD, text, at);
-  const w = word?.[1];
-  if (currency) {
-    // "$17 billion dollars": the word repeats the sign; include it in the span.
-    if (w && CURRENCY_WORDS[w.toLowerCase()]) return { end: at + word![0].length, unit: { kind: 'currency', codes: currency } };
-    return { end: at, unit: { kind: 'currency', codes: currency } };
-  }
-  if (!w) return undefined;
-  const code = w.toUpperCase() === w && CURRENCY_CODES.has(w) ? (w === 'RMB' ? 'CNY' : w) : undefined;
-  if (code) return { end: at + word![0].length, unit: { kind: 'currency', codes: [code] } };
-  const lower = w.toLowerCase();
-  if (lower === 'us' || lower === 'u.s.') {
-    const dollars = sticky(/\s(?:US|U\.S\.) dollars?\b/y, text, at);
-    if (dollars) return { end: at + dollars[0].length, unit: { kind: 'currency', codes: ['USD'] } };
-  }
-  if (CURRENCY_WORDS[lower] && lower !== 'won') return { end: at + word![0].length, unit: { kind: 'currency', codes: CURRENCY_WORDS[lower]! } };
-  return readNoun(text, at);
-}
-
-/** A count's noun: the first lower-case word that is not a function word, after adjectives. */
-function readNoun(text: string, at: number): Tail | undefined {
-  const nouns: string[] = [];
-  let pos = at;
-  let end = -1;
-  for (let i = 0; i < 4; i++) {
-    const m = sticky(WORD, text, pos);
-    if (!m) break;
-    const w = m[1]!.replace(/[’']s$/, '');
-    const lower = w.toLowerCase();
-    if (nouns.length === 0) {
-      if (w[0] !== lower[0]) return undefined; // "5 Eyes", "2 Corinthians": names, not counts
-      if (NOT_NOUNS.has(lower) || TIME_WORDS.has(lower)) return undefined;
-      if (ADJECTIVES.has(lower) && i < 2) {
-        pos += m[0].length;
-        continue;
-      }
-      if (/(?:ly|ed|ing)$/.test(lower) || lower.length < 2 || lower.includes('-') && /^[^-]+-(?:year|month|day|week)/.test(lower)) {
-        return undefined;
-      }
-      nouns.push(singular(lower));
-      pos += m[0].length;
-      end = pos;
-      continue;
-    }
-    if (NOT_NOUNS.has(lower) || TIME_WORDS.has(lower)) break;
-    nouns.push(singular(lower));
-    pos += m[0].length;
-  }
-  if (nouns.length === 0) return undefined;
-  return { end, unit: { kind: 'count', nouns } };
+  return { start: at - 1, end: at + m[0].length, value: Number(`0.${m[0]}`), decimals: m[0].length, hasComma: false };
 }
 
 function isYearLike(n: ParsedNumber): boolean {
   return !n.hasComma && n.decimals === 0 && n.value >= 1000 && n.value <= 2199;
 }
 
-/**
- * Finds the statistics in a stretch of masked prose (see analyze/prose: everything that
- * is not running text is already blanked). Offsets are relative to `text`.
- */
-export function extractStatistics(text: string): ExtractedStatistic[] {
-  const found: ExtractedStatistic[] = [];
-  const digit = /\d/g;
-  let match: RegExpExecArray | null;
-  while ((match = digit.exec(text))) {
-    const at = match.index;
-    const stat = readStatisticAt(text, at);
-    if (stat) {
-      found.push(stat.stat);
-      digit.lastIndex = stat.stat.span.end;
-    } else {
-      // Skip the rest of this digit run so "12345" is considered once.
-      const n = readNumber(text, at);
-      digit.lastIndex = n ? n.end : at + 1;
-    }
-  }
-  return found;
+/** The word that ends before `at` (skipping blanks), lower-cased, keeping inner dots ("h.r", "u.s.c"). */
+function wordBefore(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  let start = end;
+  while (start > 0 && (isLetter(text[start - 1]) || text[start - 1] === '.')) start--;
+  const word = text.slice(start, end).toLowerCase();
+  return word.endsWith('.') ? word.slice(0, -1) : word;
 }
 
-function readStatisticAt(text: string, at: number): { stat: ExtractedStatistic } | undefined {
-  const prev = text[at - 1] ?? ' ';
-  if (WORD_CHAR.test(prev) || prev === '/' || prev === ':' || prev === '#' || prev === '§' || prev === '^') return undefined;
-  if ((prev === '.' || prev === ',') && /\d/.test(text[at - 2] ?? '')) return undefined;
-  let negative = false;
-  if (prev === '-' || prev === '–' || prev === '−') {
-    if (WORD_CHAR.test(text[at - 2] ?? ' ')) return undefined; // M-22-09, COVID-19, 1950-53
-    negative = prev === '−' || /\s|^/.test(text[at - 2] ?? ' ');
+const SIGN_ENDS = CURRENCY_PREFIXES.map(([sign]) => sign[sign.length - 1]!).join('');
+
+interface Currency {
+  start: number;
+  /** The sign as written, repeated in ranges ("$2-$3 billion"). */
+  sign: string;
+  codes: string[];
+}
+
+/** The currency sign or ISO code that ends right before `at` (`$`, `US$`, `£ `, `USD `). */
+function currencyBefore(text: string, at: number): Currency | 'math' | undefined {
+  const end = text[at - 1] === ' ' ? at - 1 : at;
+  // Every sign ends in a symbol and every code in a capital: most numbers stop here.
+  const last = text[end - 1];
+  if (last === undefined || !(SIGN_ENDS.includes(last) || (last >= 'A' && last <= 'Z'))) return undefined;
+  for (const [sign, codes] of CURRENCY_PREFIXES) {
+    const start = end - sign.length;
+    if (start < 0 || !text.startsWith(sign, start)) continue;
+    // `$$5$$` is LaTeX math; `A$` must not be the end of a longer word; "costs $ 5" is not money.
+    if (text[start - 1] === '$') return 'math';
+    if (sign.length > 1 && isWordChar(text[start - 1])) continue;
+    if (sign === '$' && end !== at) return undefined;
+    return { start, sign, codes };
   }
-  const num = readNumber(text, at);
+  const codeStart = end - 3;
+  const code = text.slice(codeStart, end);
+  if (codeStart >= 0 && CURRENCY_CODES.has(code) && !isWordChar(text[codeStart - 1])) {
+    return { start: codeStart, sign: code, codes: [code === 'RMB' ? 'CNY' : code] };
+  }
+  return undefined;
+}
+
+interface Hedge {
+  word: string;
+  span: Span;
+  kind: HedgeKind;
+}
+
+/** Hedges by their last word, longest first, so "no more than" wins over "more than". */
+const HEDGES_BY_LAST_WORD = new Map<string, { words: string[]; text: string; kind: HedgeKind }[]>();
+for (const [text, kind] of HEDGES) {
+  const hedgeWords = text.split(' ');
+  const last = hedgeWords[hedgeWords.length - 1]!;
+  const list = HEDGES_BY_LAST_WORD.get(last) ?? [];
+  list.push({ words: hedgeWords, text, kind });
+  list.sort((a, b) => b.words.length - a.words.length);
+  HEDGES_BY_LAST_WORD.set(last, list);
+}
+
+/** The letters-only word ending at `end` (after skipping blanks back from it). */
+function letterWordBefore(text: string, at: number): { word: string; start: number; end: number } {
+  let end = at;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  let start = end;
+  while (start > 0 && isLetter(text[start - 1])) start--;
+  return { word: text.slice(start, end).toLowerCase(), start, end };
+}
+
+/** The hedge written right before a statistic that starts at `at`, if any. */
+function hedgeBefore(text: string, at: number): Hedge | undefined {
+  let end = at;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  if (text[end - 1] === '~') return { word: '~', span: { start: end - 1, end }, kind: 'around' };
+  // "approx. 5%": the one hedge commonly written with a full stop.
+  const dotted = text[end - 1] === '.' ? end - 1 : end;
+  const last = letterWordBefore(text, dotted);
+  if (last.end !== dotted || (dotted !== end && last.word !== 'approx')) return undefined;
+  for (const hedge of HEDGES_BY_LAST_WORD.get(last.word) ?? []) {
+    let start = last.start;
+    let matched = true;
+    for (let i = hedge.words.length - 2; i >= 0 && matched; i--) {
+      const w = letterWordBefore(text, start);
+      matched = w.end < start && w.word === hedge.words[i];
+      start = w.start;
+    }
+    if (matched && !isWordChar(text[start - 1])) return { word: hedge.text, span: { start, end }, kind: hedge.kind };
+  }
+  return undefined;
+}
+
+interface Tail {
+  end: number;
+  unit: StatUnit;
+  /** Multiplies the written value: 0.01 for "30 cents" or "50 basis points". */
+  factor: number;
+}
+
+/** The unit after a number and its scale: percent, points, currency word or code, or a count's noun. */
+function readUnit(text: string, at: number, currency: Currency | undefined, count: number): Tail | undefined {
+  // Every unit starts with a blank or "%" (glued letters were read before).
+  const first = text[at];
+  if (first !== '%' && !isSpace(first)) return currency ? { end: at, unit: { kind: 'currency', codes: currency.codes }, factor: 1 } : undefined;
+  let m = sticky(POINTS, text, at);
+  if (m) return { end: at + m[0].length, unit: { kind: 'percentage-points' }, factor: 1 };
+  m = sticky(PERCENT, text, at);
+  if (m) {
+    const after = at + m[0].length;
+    // "100%20": a URL escape left in the text, not a percentage.
+    if (text[after - 1] === '%' && HEX.test(text[after] ?? '') && HEX.test(text[after + 1] ?? '')) return undefined;
+    const points = sticky(POINTS_AFTER_PERCENT, text, after);
+    if (points) return { end: after + points[0].length, unit: { kind: 'percentage-points' }, factor: 1 };
+    return { end: after, unit: { kind: 'percent' }, factor: 1 };
+  }
+  m = sticky(BASIS_POINTS, text, at);
+  if (m) return { end: at + m[0].length, unit: { kind: 'percentage-points' }, factor: 0.01 };
+  const word = sticky(WORD, text, at);
+  const w = word?.[1];
+  const wordEnd = word ? at + word[0].length : at;
+  const lower = w?.toLowerCase() ?? '';
+  if (currency) {
+    // "$17 billion dollars": the word repeats the sign; include it in the span.
+    const end = CURRENCY_WORDS[lower] ? wordEnd : at;
+    return { end, unit: { kind: 'currency', codes: currency.codes }, factor: 1 };
+  }
+  if (!w) return undefined;
+  if (CURRENCY_CODES.has(w)) return { end: wordEnd, unit: { kind: 'currency', codes: [w === 'RMB' ? 'CNY' : w] }, factor: 1 };
+  const dollars = sticky(US_DOLLARS, text, at);
+  if (dollars) return { end: at + dollars[0].length, unit: { kind: 'currency', codes: ['USD'] }, factor: 1 };
+  const codes = CURRENCY_WORDS[lower];
+  if (codes) return { end: wordEnd, unit: { kind: 'currency', codes }, factor: 1 };
+  const subunit = SUBUNIT_WORDS[lower];
+  if (subunit) return { end: wordEnd, unit: { kind: 'currency', codes: subunit }, factor: 0.01 };
+  return readNoun(text, at, count);
+}
+
+/**
+ * A count's noun phrase: optional modifiers ("additional", "federal", "long-range",
+ * "US") and nouns, up to the head noun, which ends the span ("5 missile tests", "265,000
+ * federal employees"). Known adjectives are skipped; the other words become the unit's
+ * nouns. English writes a count other than one with a plural head, so that is required:
+ * it keeps verbs out ("aged 16 to 64 qualify", "all 18 match"). For one thing the head is
+ * the last noun before a function word ("1 missile test was ..."). Capitalised words are
+ * names ("5 Eyes"); function words and time words end the phrase or void it.
+ */
+function readNoun(text: string, at: number, count: number): Tail | undefined {
+  const nouns: string[] = [];
+  let pos = at;
+  /** For a count of one: where the phrase's last noun ends, and how many nouns lead up to it. */
+  let singularEnd = -1;
+  let singularNouns = 0;
+  for (let i = 0; i < 5; i++) {
+    const m = sticky(WORD, text, pos);
+    if (!m) break;
+    const raw = m[1]!.replace(POSSESSIVE, '');
+    const end = pos + m[0].length;
+    if (i === 0 && UNIT_ABBREVIATIONS.has(raw)) return { end, unit: { kind: 'count', nouns: [raw.toLowerCase()] }, factor: 1 };
+    if (UPPER.test(raw[0]!)) {
+      // "3,500 US economists": an acronym may modify the noun; any other capital starts a name.
+      if (!ACRONYM.test(raw)) break;
+      pos = end;
+      continue;
+    }
+    const lower = raw.toLowerCase();
+    if (NOT_NOUNS.has(lower) || lower.length < 2) break;
+    // "3 additional years" is still a duration.
+    if (TIME_WORDS.has(lower)) return undefined;
+    const participle = PARTICIPLE_OR_ADVERB.test(lower);
+    if (!participle && (isPlural(lower) || INVARIANT_PLURALS.has(lower)) && count !== 1) {
+      if (nouns.length < 4) nouns.push(singular(lower));
+      return { end, unit: { kind: 'count', nouns }, factor: 1 };
+    }
+    pos = end;
+    if (ADJECTIVES.has(lower)) continue;
+    if (nouns.length < 4) nouns.push(lower);
+    // Participles, adverbs and hyphenated compounds only modify a noun that follows.
+    if (!participle && !HYPHENATED.test(lower)) {
+      singularEnd = end;
+      singularNouns = nouns.length;
+    }
+  }
+  if (count !== 1 || singularEnd < 0) return undefined;
+  return { end: singularEnd, unit: { kind: 'count', nouns: nouns.slice(0, singularNouns) }, factor: 1 };
+}
+
+/** One statistic, built as a literal so every statistic shares one object shape. */
+function statistic(claim: Claim, span: Span, numberSpan: Span, numberSpan2: Span | undefined, hedge: Hedge | undefined, unit: StatUnit): ExtractedStatistic {
+  return {
+    value: claim.value,
+    low: claim.low,
+    high: claim.high,
+    lowInclusive: claim.lowInclusive,
+    highInclusive: claim.highInclusive,
+    scale: claim.scale,
+    decimals: claim.decimals,
+    hedgeKind: claim.hedgeKind,
+    span,
+    numberSpan,
+    numberSpan2,
+    hedge: hedge?.word,
+    hedgeSpan: hedge?.span,
+    unit,
+  };
+}
+
+/** What reading at one digit found: a statistic, a figure lacking a unit, or nothing. */
+type Reading =
+  | { kind: 'stat'; stat: ExtractedStatistic }
+  | { kind: 'bare'; number: ParsedNumber }
+  | undefined;
+
+function readAt(text: string, at: number): Reading {
+  const prev = text[at - 1];
+  let num: ParsedNumber | undefined;
+  if (prev === '.' && !isWordChar(text[at - 2]) && text[at - 2] !== '.') {
+    num = readLeadingDecimal(text, at);
+  } else {
+    // Glued to a word or a symbol: FY2024, COVID-19's tail, §3, ^2, %20 escapes, r=1.
+    if (isWordChar(prev) || (prev !== undefined && '/:#§^%@&='.includes(prev))) return undefined;
+    if ((prev === '.' || prev === ',') && isDigit(text[at - 2])) return undefined;
+    num = readNumber(text, at);
+  }
   if (!num) return undefined;
-  const next = text[num.end] ?? ' ';
-  if ((next === '/' || next === ':' || next === '.') && /\d/.test(text[num.end + 1] ?? '')) return undefined;
-  if (next === '°' || next === '-' && LETTER.test(text[num.end + 1] ?? '')) return undefined;
-  if (next === "'" || next === '’') return undefined; // the 1990's
+  const next = text[num.end];
+  // 12/05/2017, 2:00, 1.2.3, 24/7; 30°; the 1990's; 10-year bond, 2-child limit.
+  if ((next === '/' || next === ':' || next === '.') && isDigit(text[num.end + 1])) return undefined;
+  if (next === '°' || next === "'" || next === '’') return undefined;
+  if (next === '-' && isLetter(text[num.end + 1])) return undefined;
 
-  const currency = currencyBefore(text, at);
-  let cursor = num.end;
-  let scale = 1;
+  const found = currencyBefore(text, num.start);
+  if (found === 'math') return undefined;
+  const currency = found;
+  const start = currency ? currency.start : num.start;
+  // A minus right before the figure (or its sign): "-5%", "−5%", "(-$425)"; not M-22-09 or 1950-53.
+  const minus = text[start - 1];
+  let negative = false;
+  if (minus === '-' || minus === '–' || minus === '−') {
+    // After a word or figure the dash joins ("$3,600-$2,000" is a subtraction).
+    if (isWordChar(text[start - 2])) {
+      if (!currency) return undefined;
+    } else {
+      negative = minus === '−' || (text[start - 2] !== '%' && text[start - 2] !== ')');
+    }
+  }
+  const spanStart = negative ? start - 1 : start;
+
+  // "20-30 per cent", "$2-3 billion", "between 6 and 17 percent": a range shares the unit after it.
   let second: ParsedNumber | undefined;
-
-  // "20-30 per cent", "$2-3 billion": a range shares the unit written after it.
-  const join = sticky(RANGE_JOIN, text, cursor);
-  if (join) {
-    let after = cursor + join[0].length;
-    const sign = currency ? text.slice(currency.start, at).trim() : '';
-    if (sign && text.startsWith(sign, after)) after += sign.length;
+  const join = negative || !(isSpace(next) || next === '-' || next === '–' || next === '—') ? null : sticky(RANGE_JOIN, text, num.end);
+  const joined =
+    join && (join[1] === 'and' ? wordBefore(text, spanStart) === 'between' : join[1] !== 'to' || !fromBefore(text, spanStart));
+  if (joined) {
+    let after = num.end + join[0].length;
+    if (currency && text.startsWith(currency.sign, after)) after += currency.sign.length;
     const n2 = readNumber(text, after);
     // Ranges ascend; "1998 to 2003" is a span of years, not a figure.
     if (n2 && n2.value > num.value && !(isYearLike(num) && isYearLike(n2))) second = n2;
   }
-  const afterNumbers = second ? second.end : cursor;
-  cursor = afterNumbers;
+  const last = second ?? num;
+  let cursor = last.end;
+  let scale = 1;
+  let tail: Tail | undefined;
 
-  if (LETTER.test(text[cursor] ?? ' ')) {
-    // Letters glued to the number: only a scale after a currency ("£11.6bn", "$5m") or a unit.
-    const glued = sticky(/(bn|mn|tn|trn|pc|pp|ppts?)(?![\p{L}\p{N}])/iuy, text, cursor);
-    const letter = currency ? sticky(SCALE_LETTER, text, cursor) : null;
-    if (glued && SCALE_WORDS[glued[1]!.toLowerCase()]) {
-      scale = SCALE_WORDS[glued[1]!.toLowerCase()]!;
-      cursor += glued[0].length;
-    } else if (letter) {
-      scale = CURRENCY_SCALE_LETTERS[letter[1]!.toLowerCase()]!;
-      cursor += letter[0].length;
-    } else if (!glued) {
-      return undefined; // 5th, 1990s, 3D, 11pm
+  if (isLetter(text[cursor])) {
+    // Letters glued to the number: a scale ("£11.6bn", "$5m"), a unit ("1.5pp", "63p",
+    // "3GW"), or else no figure at all (5th, 1990s, 3D, 11pm, 24703L202).
+    const glued = sticky(LETTERS, text, cursor)![0];
+    if (isDigit(text[cursor + glued.length])) return undefined;
+    const lower = glued.toLowerCase();
+    const gluedEnd = cursor + glued.length;
+    if (SCALE_WORDS[lower]) {
+      scale = SCALE_WORDS[lower]!;
+      cursor = gluedEnd;
+    } else if (currency && CURRENCY_SCALE_LETTERS[lower]) {
+      scale = CURRENCY_SCALE_LETTERS[lower]!;
+      cursor = gluedEnd;
+    } else if (lower === 'pc' || lower === 'pct') {
+      tail = { end: gluedEnd, unit: { kind: 'percent' }, factor: 1 };
+    } else if (lower === 'pp' || lower === 'ppt' || lower === 'ppts') {
+      tail = { end: gluedEnd, unit: { kind: 'percentage-points' }, factor: 1 };
+    } else if (lower === 'bp' || lower === 'bps') {
+      tail = { end: gluedEnd, unit: { kind: 'percentage-points' }, factor: 0.01 };
+    } else if (glued === 'p' && !currency && last.value < 100) {
+      tail = { end: gluedEnd, unit: { kind: 'currency', codes: ['GBP'] }, factor: 0.01 };
+    } else if (UNIT_ABBREVIATIONS.has(glued) && !currency) {
+      tail = { end: gluedEnd, unit: { kind: 'count', nouns: [lower] }, factor: 1 };
+    } else {
+      return undefined;
     }
   } else {
     const s = sticky(SCALE, text, cursor);
@@ -253,43 +417,176 @@ function readStatisticAt(text: string, at: number): { stat: ExtractedStatistic }
       cursor += s[0].length;
     }
   }
-
-  const tail = readUnit(text, cursor, currency?.codes);
-  if (!tail) return undefined;
+  tail ??= readUnit(text, cursor, currency, scale === 1 && !second ? num.value : 2);
   // "above $0", "from 0% to 50%": a zero is a threshold, not a figure anyone sources.
   if (num.value === 0 && !second) return undefined;
-  if (tail.unit.kind === 'count') {
-    if (scale === 1 && isYearLike(num)) return undefined;
-    if (text[num.end] === ')' || text[at - 1] === '(' && text[num.end] === ')') return undefined;
-    const before = wordBefore(text, currency ? currency.start : at);
-    if (LABEL_WORDS.has(before) || MONTHS.has(before)) return undefined;
-    const following = sticky(WORD, text, afterNumbers);
+  if (!tail) {
+    const figure = !currency && !negative && !second && scale === 1 && !isYearLike(num) && !LABEL_WORDS.has(wordBefore(text, spanStart));
+    return figure ? { kind: 'bare', number: num } : undefined;
+  }
+  const hedge = hedgeBefore(text, spanStart);
+  const { unit } = tail;
+  const before = unit.kind === 'currency' ? '' : wordBefore(text, spanStart);
+  if (unit.kind === 'count') {
+    // "in 2017 companies" is a year; "about 1500 troops" is not.
+    if (scale === 1 && isYearLike(num) && !hedge) return undefined;
+    if (LABEL_WORDS.has(before) || MONTHS.has(before) || isRatio(text, spanStart)) return undefined;
+    const following = sticky(WORD, text, last.end);
     if (following && MONTHS.has(following[1]!.toLowerCase())) return undefined;
-  } else if (tail.unit.kind === 'currency' && !currency && scale === 1 && isYearLike(num)) {
+  } else if (unit.kind === 'currency' && !currency && scale === 1 && isYearLike(num)) {
+    return undefined; // "in 2011 dollars"
+  } else if (unit.kind === 'percent' && PERCENTILE_WORDS.has(before)) {
     return undefined;
   }
 
-  const start = currency ? currency.start : negative && prev !== '−' ? at - 1 : at;
-  const spanStart = negative ? Math.min(start, at - 1) : start;
-  const hedge = hedgeBefore(text, spanStart);
   const sign = negative ? -1 : 1;
+  const factor = scale * tail.factor;
   const claim = claimedInterval({
-    value: sign * num.value * scale,
-    value2: second ? sign * second.value * scale : undefined,
+    value: sign * num.value * factor,
+    value2: second ? second.value * factor : undefined,
     decimals: num.decimals,
     decimals2: second?.decimals ?? 0,
-    scale,
+    scale: factor,
     hedgeKind: second ? undefined : hedge?.kind,
   });
-  return {
-    stat: {
-      ...claim,
-      span: { start: spanStart, end: tail.end },
-      numberSpan: { start: num.start, end: num.end },
-      numberSpan2: second ? { start: second.start, end: second.end } : undefined,
-      hedge: second ? undefined : hedge?.word,
-      hedgeSpan: second ? undefined : hedge?.span,
-      unit: tail.unit,
-    },
-  };
+  const numberSpan2 = second ? { start: second.start, end: second.end } : undefined;
+  const span = { start: spanStart, end: tail.end };
+  return { kind: 'stat', stat: statistic(claim, span, { start: num.start, end: num.end }, numberSpan2, second ? undefined : hedge, unit) };
+}
+
+/**
+ * Whether "from" opens the clause a few words before `at` ("from 20 to 30", "from its
+ * current 19% to 24%"): then "X to Y" is a change between two figures, not a range.
+ */
+function fromBefore(text: string, at: number): boolean {
+  let pos = at;
+  for (let i = 0; i < 4; i++) {
+    const w = letterWordBefore(text, pos);
+    if (w.word === 'from') return true;
+    if (w.word === '') return false;
+    pos = w.start;
+  }
+  return false;
+}
+
+/** "1 in 10 adults", "one in 5 voters": a ratio, not a count of adults. */
+function isRatio(text: string, at: number): boolean {
+  const inWord = letterWordBefore(text, at);
+  if (inWord.word !== 'in' || inWord.end === at) return false;
+  let end = inWord.start;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  return isDigit(text[end - 1]) || letterWordBefore(text, end).word === 'one';
+}
+
+/**
+ * "1.3 and 1.0 percent", "between 4, 6 or 8 pp", "from 20 to 30 per cent": a bare figure
+ * listed before a percentage shares its unit. The last link must be "and"/"or" (or "to"
+ * after "from"); a bare comma alone ("aged 65, 20 percent of ...") does not join.
+ */
+function unitSharers(text: string, stat: ExtractedStatistic, bare: ParsedNumber[]): ExtractedStatistic[] {
+  const found: ExtractedStatistic[] = [];
+  let at = stat.span.start;
+  let k = bare.length - 1;
+  for (let first = true; ; first = false) {
+    const link = letterWordBefore(text, at);
+    let end: number;
+    if (link.end < at && (link.word === 'and' || link.word === 'or' || (first && link.word === 'to'))) {
+      end = link.start;
+      while (end > 0 && isSpace(text[end - 1])) end--;
+      if (text[end - 1] === ',' && link.word !== 'to') end--;
+    } else if (!first) {
+      end = at;
+      while (end > 0 && isSpace(text[end - 1])) end--;
+      if (text[end - 1] !== ',') break;
+      end--;
+    } else {
+      break;
+    }
+    const number = bare[k--];
+    if (!number || number.end !== end || (link.word === 'to' && !fromBefore(text, number.start))) break;
+    const hedge = hedgeBefore(text, number.start);
+    const claim = claimedInterval({
+      value: number.value * stat.scale,
+      value2: undefined,
+      decimals: number.decimals,
+      decimals2: 0,
+      scale: stat.scale,
+      hedgeKind: hedge?.kind,
+    });
+    const span = { start: number.start, end: number.end };
+    found.push(statistic(claim, span, { ...span }, undefined, hedge, stat.unit));
+    if (link.word === 'to') break;
+    at = number.start;
+  }
+  return found;
+}
+
+function sameUnit(a: StatUnit, b: StatUnit): boolean {
+  if (a.kind === 'currency' && b.kind === 'currency') return a.codes.join() === b.codes.join();
+  return a.kind === b.kind && a.kind !== 'count';
+}
+
+/** "20%-30%", "between 21% and 55%", "£2bn to £3bn": two written figures of one range. */
+function asRange(text: string, a: ExtractedStatistic, b: ExtractedStatistic): ExtractedStatistic | undefined {
+  if (a.numberSpan2 || b.numberSpan2 || b.hedge || !sameUnit(a.unit, b.unit) || a.value < 0 || b.value <= a.value) return undefined;
+  const gap = RANGE_GAP.exec(text.slice(a.span.end, b.span.start));
+  if (!gap) return undefined;
+  const start = a.hedgeSpan ? a.hedgeSpan.start : a.span.start;
+  if (gap[1] === 'and' ? wordBefore(text, start) !== 'between' : gap[1] === 'to' && fromBefore(text, start)) return undefined;
+  const claim = claimedInterval({
+    value: a.value,
+    value2: b.value,
+    decimals: a.decimals,
+    decimals2: b.decimals,
+    scale: a.scale,
+    scale2: b.scale,
+    hedgeKind: undefined,
+  });
+  return statistic(claim, { start: a.span.start, end: b.span.end }, a.numberSpan, b.numberSpan, undefined, a.unit);
+}
+
+/**
+ * Finds the statistics in a stretch of masked prose (see analyze/prose: everything that
+ * is not running text is already blanked). Offsets are relative to `text`; the result is
+ * in text order.
+ */
+export function extractStatistics(text: string): ExtractedStatistic[] {
+  const found: ExtractedStatistic[] = [];
+  /**
+   * Unit-less figures followed by a list word or comma since the last statistic, for a
+   * percentage to lend its unit to; a list never reaches back past a statistic.
+   */
+  const bare: ParsedNumber[] = [];
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) {
+      i++;
+      continue;
+    }
+    const reading = readAt(text, i);
+    if (reading?.kind === 'stat') {
+      const { stat } = reading;
+      const previous = found[found.length - 1];
+      const range = previous && asRange(text, previous, stat);
+      if (range) {
+        found[found.length - 1] = range;
+      } else {
+        if ((stat.unit.kind === 'percent' || stat.unit.kind === 'percentage-points') && !stat.numberSpan2 && bare.length > 0) {
+          // Found walking back from the percentage; they precede it in the text.
+          const sharers = unitSharers(text, stat, bare);
+          for (let k = sharers.length - 1; k >= 0; k--) found.push(sharers[k]!);
+        }
+        found.push(stat);
+      }
+      bare.length = 0;
+      i = stat.span.end;
+    } else {
+      if (reading?.kind === 'bare' && sticky(LIST_LINK, text, reading.number.end)) bare.push(reading.number);
+      // Skip the rest of this digit run so "12345" is considered once.
+      while (i < text.length && (isDigit(text[i]) || ((text[i] === ',' || text[i] === '.') && isDigit(text[i + 1])))) i++;
+    }
+  }
+  return found;
 }

@@ -67,7 +67,7 @@ export class FactsByUnit {
 
   /** Every fact, of any source, that supports the statistic. */
   supporting(stat: Statistic): FactEntry[] {
-    const found: FactEntry[] = [];
+    const found = new Set<FactEntry>();
     for (const key of unitKeysOfStatistic(stat.unit)) {
       const list = this.byUnit.get(key);
       if (!list) continue;
@@ -75,11 +75,11 @@ export class FactsByUnit {
       if (stat.value > 0) ranges.push([-stat.high, -stat.low]);
       for (const [lo, hi] of ranges) {
         for (let i = lowerBound(list, lo - slack(lo)); i < list.length && list[i]!.fact.value <= hi + slack(hi); i++) {
-          if (supports(stat, list[i]!) && !found.includes(list[i]!)) found.push(list[i]!);
+          if (supports(stat, list[i]!)) found.add(list[i]!);
         }
       }
     }
-    return found;
+    return [...found];
   }
 }
 
@@ -120,16 +120,43 @@ export function contentWords(text: string): Set<string> {
   return words;
 }
 
+interface Subject {
+  /** Single-word keywords, singular. */
+  keywords: string[];
+  /** Multi-word keywords, lower-case, matched as phrases. */
+  phrases: string[];
+  statementWords: string[];
+}
+
+// Facts are compared with many sentences; their words are worked out once per fact.
+const subjects = new WeakMap<FactEntry, Subject>();
+
+function subjectOf(fact: FactEntry): Subject {
+  let subject = subjects.get(fact);
+  if (!subject) {
+    const keywords: string[] = [];
+    const phrases: string[] = [];
+    for (const keyword of fact.fact.keywords ?? []) {
+      const k = keyword.toLowerCase().trim();
+      if (k.includes(' ')) phrases.push(k);
+      else if (k) keywords.push(singular(k));
+    }
+    subject = { keywords, phrases, statementWords: [...contentWords(fact.fact.statement)] };
+    subjects.set(fact, subject);
+  }
+  return subject;
+}
+
 /** How many of the fact's keywords and statement words the sentence shares (0: another subject). */
 export function subjectOverlap(fact: FactEntry, sentenceWords: Set<string>, sentenceText: string): number {
+  const subject = subjectOf(fact);
   let score = 0;
-  const lower = sentenceText.toLowerCase();
-  for (const keyword of fact.fact.keywords ?? []) {
-    const k = keyword.toLowerCase().trim();
-    if (!k) continue;
-    if (k.includes(' ') ? lower.includes(k) : sentenceWords.has(singular(k))) score += 2;
+  for (const k of subject.keywords) if (sentenceWords.has(k)) score += 2;
+  if (subject.phrases.length > 0) {
+    const lower = sentenceText.toLowerCase();
+    for (const p of subject.phrases) if (lower.includes(p)) score += 2;
   }
-  for (const w of contentWords(fact.fact.statement)) if (sentenceWords.has(w)) score += 1;
+  for (const w of subject.statementWords) if (sentenceWords.has(w)) score += 1;
   return score;
 }
 

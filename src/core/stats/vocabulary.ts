@@ -3,6 +3,10 @@
  * is where a checker most easily cries wolf, so each list says why it exists.
  */
 
+function words(list: string): string[] {
+  return list.split(/\s+/).filter(Boolean);
+}
+
 /** Scale words and their multipliers. Single letters only count right after a currency. */
 export const SCALE_WORDS: Record<string, number> = {
   thousand: 1e3,
@@ -16,6 +20,9 @@ export const SCALE_WORDS: Record<string, number> = {
 };
 export const CURRENCY_SCALE_LETTERS: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
 
+/** The dollars a bare `$` or the word "dollars" may mean; most often US dollars. */
+const DOLLARS = ['USD', 'AUD', 'CAD', 'NZD', 'HKD', 'SGD', 'TWD'];
+
 /** Currency signs before a number, longest first so `US$` wins over `$`. */
 export const CURRENCY_PREFIXES: ReadonlyArray<[string, string[]]> = [
   ['US$', ['USD']],
@@ -27,8 +34,7 @@ export const CURRENCY_PREFIXES: ReadonlyArray<[string, string[]]> = [
   ['C$', ['CAD']],
   ['S$', ['SGD']],
   ['R$', ['BRL']],
-  // A bare `$` is most often US dollars, but a briefing may cite another dollar.
-  ['$', ['USD', 'AUD', 'CAD', 'NZD', 'HKD', 'SGD', 'TWD']],
+  ['$', DOLLARS],
   ['£', ['GBP']],
   ['€', ['EUR']],
   ['¥', ['CNY', 'JPY']],
@@ -38,21 +44,19 @@ export const CURRENCY_PREFIXES: ReadonlyArray<[string, string[]]> = [
 ];
 
 /** ISO codes recognised before or after a number (`USD 200`, `115 EUR`). */
-export const CURRENCY_CODES = new Set([
-  'USD', 'EUR', 'GBP', 'CNY', 'RMB', 'JPY', 'INR', 'AUD', 'CAD', 'CHF', 'KRW', 'KPW', 'RUB', 'NZD', 'HKD', 'SGD',
-  'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'PLN', 'TRY', 'TWD', 'SAR', 'AED',
-]);
+export const CURRENCY_CODES = new Set(
+  words(`USD EUR GBP CNY RMB JPY INR AUD CAD CHF KRW KPW RUB NZD HKD SGD BRL MXN ZAR SEK NOK DKK PLN TRY TWD SAR AED`),
+);
 
-/** Currency words after a number (`2 billion yuan`). */
+/** Currency words after a number (`2 billion yuan`). "won" is left out: it is mostly a verb. */
 export const CURRENCY_WORDS: Record<string, string[]> = {
-  dollar: ['USD', 'AUD', 'CAD', 'NZD', 'HKD', 'SGD', 'TWD'],
-  dollars: ['USD', 'AUD', 'CAD', 'NZD', 'HKD', 'SGD', 'TWD'],
+  dollar: DOLLARS,
+  dollars: DOLLARS,
   euro: ['EUR'],
   euros: ['EUR'],
   yuan: ['CNY'],
   renminbi: ['CNY'],
   yen: ['JPY'],
-  won: ['KRW', 'KPW'],
   rouble: ['RUB'],
   roubles: ['RUB'],
   ruble: ['RUB'],
@@ -62,42 +66,74 @@ export const CURRENCY_WORDS: Record<string, string[]> = {
   sterling: ['GBP'],
 };
 
-/** Hedges and the interval each claims around a written figure X (SPEC "Hedge words"). */
+/**
+ * Hundredths of a currency, written after a number ("30 cents", "63p"): the value is
+ * stored in the main unit (0.30 USD), since that is how fact files record money.
+ */
+export const SUBUNIT_WORDS: Record<string, string[]> = {
+  cent: [...DOLLARS, 'EUR'],
+  cents: [...DOLLARS, 'EUR'],
+  pence: ['GBP'],
+  penny: ['GBP'],
+};
+
+/** Hedges and the interval each claims around a written figure X (SPEC "Hedge words"; see claim.ts). */
 export type HedgeKind = 'below' | 'above' | 'around' | 'atLeast' | 'under';
 export const HEDGES: ReadonlyArray<[string, HedgeKind]> = [
-  ['just under', 'below'],
-  ['just over', 'above'],
-  ['more than', 'above'],
-  ['less than', 'under'],
-  ['fewer than', 'under'],
-  ['at least', 'atLeast'],
-  ['approximately', 'around'],
-  ['roughly', 'around'],
+  // SPEC's own list.
   ['almost', 'below'],
   ['nearly', 'below'],
-  ['around', 'around'],
-  ['about', 'around'],
-  ['some', 'around'],
+  ['just under', 'below'],
   ['over', 'above'],
+  ['more than', 'above'],
+  ['just over', 'above'],
+  ['about', 'around'],
+  ['around', 'around'],
+  ['roughly', 'around'],
+  ['some', 'around'],
+  ['approximately', 'around'],
+  // Common synonyms, read like the SPEC word they mean.
+  ['up to', 'below'],
+  ['no more than', 'below'],
+  ['at most', 'below'],
+  ['well over', 'above'],
+  ['slightly more than', 'above'],
+  ['in excess of', 'above'],
+  ['upwards of', 'above'],
+  ['approx', 'around'],
+  ['circa', 'around'],
+  ['close to', 'around'],
+  ['~', 'around'],
+  ['less than', 'under'],
+  ['fewer than', 'under'],
   ['under', 'under'],
+  ['slightly less than', 'under'],
+  ['at least', 'atLeast'],
+  ['no fewer than', 'atLeast'],
+  ['no less than', 'atLeast'],
 ];
 
 /**
  * Words that cannot be the noun a number counts: function words, verbs and adverbs that
  * follow numbers in prose ("in 2017 grew", "all 27 said"), and the words that make a
- * number a label rather than a quantity.
+ * number a multiplier or a time of day.
  */
 export const NOT_NOUNS = new Set(
-  `a an the of in on at to from by for with and or but nor than as per into onto over under about between among
+  words(`a an the of in on at to from by for with and or but nor than as per into onto over under about between among
   vs via since until till after before during through within without across against toward towards upon
   is are was were be been being am has have had having will would could should may might can must shall do does did
   it its this that these those which who whom whose where when while if so not no yes more less fewer most least
   also only just even still each every all any both either neither other such same up down out off here there
   said says say rose fell grew increased decreased rise fall grow went came took made got saw left gave told
-  percent pc per cent points point times fold x am pm th st nd rd
-  is were to too very much many most further again once twice then now ago later earlier`
-    .split(/\s+/)
-    .filter(Boolean),
+  percent pc pct per cent points point times fold x pm th st nd rd
+  too very much many further again once twice then now ago later earlier respectively
+  i me my mine we us our ours you your yours he him his she her hers they them their theirs
+  equals means remains includes requires shows seems becomes represents exceeds reaches appears stands`),
+);
+
+/** Nouns whose plural is the singular: "200 staff", "5 sheep". */
+export const INVARIANT_PLURALS = new Set(
+  words(`staff personnel aircraft police sheep fish deer cattle livestock offspring series species crew`),
 );
 
 /**
@@ -105,43 +141,51 @@ export const NOT_NOUNS = new Set(
  * fact file records (SPEC: years and dates are not statistics).
  */
 export const TIME_WORDS = new Set(
-  `year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins second seconds sec secs
-  decade decades century centuries quarter quarters fortnight fortnights night nights morning mornings
+  words(`year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins second seconds
+  sec secs decade decades century centuries quarter quarters fortnight fortnights night nights morning mornings
+  o'clock o’clock
   january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec`
-    .split(/\s+/)
-    .filter(Boolean),
+  jan feb mar apr jun jul aug sep sept oct nov dec`),
 );
 
-/** Adjectives that may stand between a number and its noun ("3,000 additional troops"). */
+/**
+ * Adjectives that may stand between a number and its noun ("3,000 additional troops").
+ * They are skipped, not taken as the noun; other modifiers ("5 missile tests") become
+ * part of the unit's nouns.
+ */
 export const ADJECTIVES = new Set(
-  `new additional extra further more other major key main separate different large small big top high low full total
+  words(`new additional extra further more other major key main separate different large small big top high low full total
   annual monthly weekly daily current former existing estimated average median net gross active armed registered
   foreign domestic overseas local national federal state public private rural urban young old elderly nuclear military
-  civilian tactical ballistic`
-    .split(/\s+/)
-    .filter(Boolean),
+  civilian tactical ballistic social economic political international regional global american british chinese
+  european`),
 );
+
+/**
+ * Units written as abbreviations, case-sensitive, spaced or glued to the number ("5 km",
+ * "3GW"): counts like any noun, though a capital or a glued letter would otherwise make
+ * the number a name or an ordinal.
+ */
+export const UNIT_ABBREVIATIONS = new Set(words(`km kg kt mph kW kWh MW MWh GW GWh TWh Mt Gt bpd ha`));
 
 /** Words after which a number is a label (Section 3, Table 2, No. 5), not a quantity. */
 export const LABEL_WORDS = new Set(
-  `section sec sections chapter chapters article articles art figure figures fig figs table tables page pages p pp
+  words(`section sec sections chapter chapters article articles art figure figures fig figs table tables page pages p pp
   para paragraph paragraphs part parts title titles rule rules order resolution phase phases tier tiers level levels
   step steps option options version v no nos number numbers item items note notes footnote footnotes line lines
   appendix annex exhibit chart box schedule clause clauses amendment amendments question questions goal goals objective
   objectives principle principles recommendation recommendations stage stages grade round class division district ward
   route volume vol issue issues episode season book verse slide group model memorandum memo law bill priority pillar
   act acts fy cy q h h.r week day month year years room suite floor unit pub l u.s.c cfr stat eo e.o covid sars
-  mark type category categories level`
-    .split(/\s+/)
-    .filter(Boolean),
+  mark type category categories region zone`),
 );
 
+/** Before a percentage, these make it a population group ("the top 10% of earners"), not a figure. */
+export const PERCENTILE_WORDS = new Set(words(`top bottom`));
+
 export const MONTHS = new Set(
-  `january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec`
-    .split(/\s+/)
-    .filter(Boolean),
+  words(`january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec`),
 );
 
 const IRREGULAR_SINGULARS: Record<string, string> = {
@@ -160,14 +204,23 @@ const IRREGULAR_SINGULARS: Record<string, string> = {
   data: 'data',
 };
 
+const SIBILANT_PLURAL = /(?:ches|shes|sses|xes|zes)$/;
+
 /** A plain English singular, good enough to compare "troops" with a fact's unit "troop". */
 export function singular(word: string): string {
   const w = word.toLowerCase();
-  if (IRREGULAR_SINGULARS[w]) return IRREGULAR_SINGULARS[w];
+  const irregular = IRREGULAR_SINGULARS[w];
+  if (irregular) return irregular;
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
-  if (/(ches|shes|sses|xes|zes)$/.test(w)) return w.slice(0, -2);
+  if (SIBILANT_PLURAL.test(w)) return w.slice(0, -2);
   if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
   if (w.endsWith('s')) return w.slice(0, -1);
   return w;
+}
+
+/** Whether a word is a plural noun form ("troops", "children"), which ends a count's noun phrase. */
+export function isPlural(word: string): boolean {
+  const w = word.toLowerCase();
+  return singular(w) !== w;
 }

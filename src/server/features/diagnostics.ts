@@ -74,7 +74,7 @@ export class DiagnosticsFeature {
 
   /** Pushes diagnostics of a briefing that is not open (Check All Briefings). */
   publishUnopened(analysis: Analysis): Diagnostic[] {
-    const diagnostics = analysis.result.findings.map((f) => toDiagnostic(analysis.document, f, analysis.version, false));
+    const diagnostics = analysis.result.findings.map((f) => toDiagnostic(analysis.document, f, analysis.version));
     this.pushedByWorkspaceCheck.add(analysis.uri);
     this.connection.sendDiagnostics({ uri: analysis.uri, diagnostics });
     return diagnostics;

@@ -14,8 +14,6 @@ import { runSuite } from '../suite/index';
 export function activate(_context: vscode.ExtensionContext): void {
   // A reload of the page starts a new extension host: run once per test run only.
   if (!controlDir() || resultsExist()) return;
-  // The bundle carries an inline source map: failures then point into the .ts sources.
-  process.setSourceMapsEnabled(true);
   // Not awaited: activation should return at once, the suite takes minutes.
   void runSuite().catch((error: unknown) => {
     // The runner only learns of a crash through the results file; without one it would

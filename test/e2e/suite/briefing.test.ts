@@ -8,10 +8,10 @@
  * - `*.brief.md` + `*.facts.json` at the root: the project's example, used for the
  *   "diagnostics appear" test and the README pictures; any names will do.
  * - `README.md`: plain Markdown that looks like a briefing; must get no diagnostics.
- * - `cases/`: small files made for one test each, with facts in `cases.facts.json`
- *   whose ids start with `e2e-` so they never clash with the example's.
+ * The feature tests write their own small files into `cases/` (see ./cases.ts).
  */
 import * as vscode from 'vscode';
+import { CASE_FACTS, writeCases } from './cases';
 import { requestScreenshot } from './control';
 import { after, before, describe, it } from './runner';
 import {
@@ -34,15 +34,6 @@ import {
   withCode,
   workspaceRoot,
 } from './util';
-
-interface FactFile {
-  sources: Record<string, { title: string; url?: string }>;
-  facts: { id: string; value: number; unit: string; source: string; quote: string }[];
-}
-
-async function readJson<T>(uri: vscode.Uri): Promise<T> {
-  return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as T;
-}
 
 /** The example briefing: the first `*.brief.md` at the root of the workspace. */
 async function exampleBriefing(): Promise<vscode.Uri> {
@@ -79,7 +70,7 @@ describe('activation and scope', () => {
     // by the time the briefing's are, since both go through the same server queue.
     await open('README.md');
     const briefing = await exampleBriefing();
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(briefing));
+    const editor = await open(briefing);
     assert(editor.document.languageId === 'markdown', `a *.brief.md should stay Markdown, got ${editor.document.languageId}`);
     await waitUntil(() => extension.isActive, `${EXTENSION_ID} to activate`);
     await waitForDiagnostics(briefing, (d) => d.length > 0, 'the first diagnostics of the example briefing');
@@ -89,7 +80,7 @@ describe('activation and scope', () => {
 
   it('reports the example briefing with SPEC codes, source "briefing" and ranges', async () => {
     const briefing = await exampleBriefing();
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(briefing));
+    await open(briefing);
     const diagnostics = await waitForDiagnostics(briefing, (d) => d.length > 0, 'diagnostics');
     for (const d of diagnostics) {
       const code = codeOf(d);
@@ -114,16 +105,16 @@ describe('pictures for the README', () => {
   before(async () => {
     await closeAllEditors();
     briefing = await exampleBriefing();
-    // Folders opened by earlier tests would stay expanded in the Explorer.
+    // A compact Explorer: the picture is about the editor.
     await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
   });
 
   it('problems panel', async () => {
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(briefing));
+    await open(briefing);
     await waitForDiagnostics(briefing, (d) => d.length > 0, 'diagnostics');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    // Only the example's problems, not those of the test cases next to it. The filter is
-    // a toggle, and older VS Code versions lack it: then the picture shows them all.
+    // Only the example's problems, whatever else the workspace holds. The filter is a
+    // toggle, and older VS Code versions lack it: then the picture shows them all.
     const activeFileOnly = await vscode.commands.executeCommand(PROBLEMS_ACTIVE_FILE_TOGGLE).then(
       () => true,
       () => false,
@@ -137,7 +128,7 @@ describe('pictures for the README', () => {
   });
 
   it('hover on a note reference', async () => {
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(briefing));
+    const editor = await open(briefing);
     const at = positionOf(editor.document, /\[\^[^\]\s]+\](?!:)|\[\d+\](?![:(\[])/).translate(0, 1);
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -146,7 +137,7 @@ describe('pictures for the README', () => {
   });
 
   it('quick-fix menu', async () => {
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(briefing));
+    const editor = await open(briefing);
     const diagnostics = await waitForDiagnostics(briefing, (d) => d.length > 0, 'diagnostics');
     // The first finding that has a quick fix; uncited statistics first, the usual case.
     const ordered = [...diagnostics].sort((a, b) => Number(codeOf(b) === 'stat.uncited') - Number(codeOf(a) === 'stat.uncited'));
@@ -172,7 +163,7 @@ describe('pictures for the README', () => {
 
   it('Find Fact picker', async () => {
     await assertCommand('briefing.findFact');
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(briefing));
+    const editor = await open(briefing);
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     editor.selection = new vscode.Selection(end, end);
     // Not awaited yet: without a factId the command resolves only once the picker closes.
@@ -196,167 +187,170 @@ describe('pictures for the README', () => {
   after(closeAllEditors);
 });
 
-describe('hover', () => {
-  before(closeAllEditors);
+describe('features', () => {
+  before(writeCases);
 
-  it('on a note reference shows the quote of the cited source', async () => {
-    const editor = await open('cases/hover.brief.md');
-    const facts = await readJson<FactFile>(fileUri('cases/cases.facts.json'));
-    const quote = facts.facts.find((f) => f.id === 'e2e-trade-growth')!.quote;
-    // Inside the reference, on the `^`, not on its first character: a hover provider
-    // matching ranges with an off-by-one still fails at one of the two ends.
-    const reference = positionOf(editor.document, '[^1]').translate(0, 1);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, reference);
-    const text = plain(hoverText(hovers ?? []));
-    assert(text.includes(plain(quote)), `hover should contain the quote "${quote}", got: ${text || '(no hover)'}`);
+  describe('hover', () => {
+    before(closeAllEditors);
+
+    it('on a note reference shows the quote of the cited source', async () => {
+      const editor = await open('cases/hover.brief.md');
+      const quote = CASE_FACTS.facts.find((f) => f.id === 'e2e-trade-growth')!.quote;
+      // On the `^`, inside the reference, where any correct provider answers; the
+      // edges are the unit tests' business.
+      const reference = positionOf(editor.document, '[^1]').translate(0, 1);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, reference);
+      const text = plain(hoverText(hovers ?? []));
+      assert(text.includes(plain(quote)), `hover should contain the quote "${quote}", got: ${text || '(no hover)'}`);
+    });
+
+    it('on plain text of a briefing shows no note hover', async () => {
+      const editor = await open('cases/hover.brief.md');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        positionOf(editor.document, 'Hover case'),
+      );
+      const text = plain(hoverText(hovers ?? []));
+      assert(!text.includes('37.4 percent in the first quarter'), `a heading should get no quote hover, got: ${text}`);
+    });
   });
 
-  it('on plain text of a briefing shows no note hover', async () => {
-    const editor = await open('cases/hover.brief.md');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      editor.document.uri,
-      positionOf(editor.document, 'Hover case'),
-    );
-    const text = plain(hoverText(hovers ?? []));
-    assert(!text.includes('37.4 percent in the first quarter'), `a heading should get no quote hover, got: ${text}`);
-  });
-});
+  describe('quick fix', () => {
+    before(closeAllEditors);
 
-describe('quick fix', () => {
-  before(closeAllEditors);
+    it('for stat.uncited, applied as a WorkspaceEdit, removes the diagnostic', async () => {
+      const editor = await open('cases/uncited.brief.md');
+      const uri = editor.document.uri;
+      await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'stat.uncited'), 'stat.uncited');
+      const [uncited] = withCode(uri, 'stat.uncited');
+      const expected = positionOf(editor.document, '51.6 percent');
+      assert(uncited.range.start.isEqual(expected), `stat.uncited should start at the figure (${expected.line + 1}:${expected.character + 1}), got ${uncited.range.start.line + 1}:${uncited.range.start.character + 1}`);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        uncited.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const fixes = (actions ?? []).filter(
+        (a) => a.edit && (!a.diagnostics || a.diagnostics.some((d) => codeOf(d) === 'stat.uncited')),
+      );
+      assert(fixes.length > 0, `no quick fix with an edit for stat.uncited; actions: ${(actions ?? []).map((a) => a.title).join(', ') || '(none)'}`);
+      const fix = fixes.find((a) => a.isPreferred) ?? fixes[0];
+      assert(await vscode.workspace.applyEdit(fix.edit!), `applyEdit of "${fix.title}" was refused`);
+      const after = await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'stat.uncited'), `stat.uncited to go after "${fix.title}"`);
+      const errors = after.filter(isError);
+      assert(errors.length === 0, `"${fix.title}" left errors:\n  ${describeDiagnostics(errors)}\ntext:\n${editor.document.getText()}`);
+    });
 
-  it('for stat.uncited, applied as a WorkspaceEdit, removes the diagnostic', async () => {
-    const editor = await open('cases/uncited.brief.md');
-    const uri = editor.document.uri;
-    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'stat.uncited'), 'stat.uncited');
-    const [uncited] = withCode(uri, 'stat.uncited');
-    const expected = positionOf(editor.document, '51.6 percent');
-    assert(uncited.range.start.isEqual(expected), `stat.uncited should start at the figure (${expected.line + 1}:${expected.character + 1}), got ${uncited.range.start.line + 1}:${uncited.range.start.character + 1}`);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      uncited.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    const fixes = (actions ?? []).filter(
-      (a) => a.edit && (!a.diagnostics || a.diagnostics.some((d) => codeOf(d) === 'stat.uncited')),
-    );
-    assert(fixes.length > 0, `no quick fix with an edit for stat.uncited; actions: ${(actions ?? []).map((a) => a.title).join(', ') || '(none)'}`);
-    const fix = fixes.find((a) => a.isPreferred) ?? fixes[0];
-    assert(await vscode.workspace.applyEdit(fix.edit!), `applyEdit of "${fix.title}" was refused`);
-    const after = await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'stat.uncited'), `stat.uncited to go after "${fix.title}"`);
-    const errors = after.filter(isError);
-    assert(errors.length === 0, `"${fix.title}" left errors:\n  ${describeDiagnostics(errors)}\ntext:\n${editor.document.getText()}`);
+    after(closeAllEditors);
   });
 
-  after(closeAllEditors);
-});
+  describe('commands', () => {
+    before(closeAllEditors);
 
-describe('commands', () => {
-  before(closeAllEditors);
+    it('briefing.findFact { factId } inserts the figure and a citation at the cursor', async () => {
+      // Written at run time: the cursor goes after a trailing space, which a fixture file
+      // would lose to editors that trim whitespace.
+      const uri = fileUri('cases/find-fact.brief.md');
+      const before = "# Find Fact case\n\nChina's coal imports from North Korea fell ";
+      await assertCommand('briefing.findFact');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before));
+      const editor = await open(uri);
+      const end = editor.document.positionAt(before.length);
+      editor.selection = new vscode.Selection(end, end);
+      await vscode.commands.executeCommand('briefing.findFact', { factId: 'e2e-coal-decline' });
+      const text = await waitForText(editor.document, (t) => t.length > before.length, 'the inserted figure');
+      const inserted = text.slice(before.length);
+      assert(text.startsWith(before), `text before the cursor changed:\n${text}`);
+      assert(/^\s?51\.6\s?(%|percent|per cent)/.test(inserted), `expected the figure 51.6 percent at the cursor, got: ${JSON.stringify(inserted)}`);
+      assert(text.includes('e2e-customs') || text.includes('example.org/e2e/customs'), `expected a citation of e2e-customs, text:\n${text}`);
+      // The inserted figure is cited and matches its fact, so no stat.* finding is left.
+      await waitForDiagnostics(
+        uri,
+        (d) => !d.some((x) => codeOf(x)?.startsWith('stat.')),
+        'no stat.* diagnostics after Find Fact',
+      );
+    });
 
-  it('briefing.findFact { factId } inserts the figure and a citation at the cursor', async () => {
-    // Written at run time: the cursor goes after a trailing space, which a fixture file
-    // would lose to editors that trim whitespace.
-    const uri = fileUri('cases/find-fact.brief.md');
-    const before = "# Find Fact case\n\nChina's coal imports from North Korea fell ";
-    await assertCommand('briefing.findFact');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before));
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const end = editor.document.positionAt(before.length);
-    editor.selection = new vscode.Selection(end, end);
-    await vscode.commands.executeCommand('briefing.findFact', { factId: 'e2e-coal-decline' });
-    const text = await waitForText(editor.document, (t) => t.length > before.length, 'the inserted figure');
-    const inserted = text.slice(before.length);
-    assert(text.startsWith(before), `text before the cursor changed:\n${text}`);
-    assert(/^\s?51\.6\s?(%|percent|per cent)/.test(inserted), `expected the figure 51.6 percent at the cursor, got: ${JSON.stringify(inserted)}`);
-    assert(text.includes('e2e-customs') || text.includes('example.org/e2e/customs'), `expected a citation of e2e-customs, text:\n${text}`);
-    // The inserted figure is cited and matches its fact, so no stat.* finding is left.
-    await waitForDiagnostics(
-      uri,
-      (d) => !d.some((x) => codeOf(x)?.startsWith('stat.')),
-      'no stat.* diagnostics after Find Fact',
-    );
+    it('briefing.renumberNotes numbers notes in order of first reference and keeps every note text', async () => {
+      await assertCommand('briefing.renumberNotes');
+      const editor = await open('cases/renumber.brief.md');
+      const uri = editor.document.uri;
+      await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'note.order'), 'note.order before renumbering');
+      const before = footnotes(editor.document.getText());
+      const textsInReadingOrder = before.references.map((label) => before.definitions.get(label));
+      await vscode.commands.executeCommand('briefing.renumberNotes');
+      const text = await waitForText(
+        editor.document,
+        (t) => footnotes(t).references.join(',') === '1,2,3',
+        'references [^1] [^2] [^3] in reading order',
+      );
+      const now = footnotes(text);
+      assert(
+        JSON.stringify(now.references.map((label) => now.definitions.get(label))) === JSON.stringify(textsInReadingOrder),
+        `each reference must keep its note text: before ${JSON.stringify(textsInReadingOrder)}, now:\n${text}`,
+      );
+      assert(
+        JSON.stringify([...now.definitions.values()].sort()) === JSON.stringify([...before.definitions.values()].sort()),
+        `the note texts changed:\n${text}`,
+      );
+      await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x)?.startsWith('note.')), 'no note.* diagnostics after renumbering');
+    });
+
+    after(async () => {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(fileUri('cases/find-fact.brief.md'), { useTrash: false }).then(undefined, () => undefined);
+    });
   });
 
-  it('briefing.renumberNotes numbers notes in order of first reference and keeps every note text', async () => {
-    await assertCommand('briefing.renumberNotes');
-    const editor = await open('cases/renumber.brief.md');
-    const uri = editor.document.uri;
-    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'note.order'), 'note.order before renumbering');
-    const before = footnotes(editor.document.getText());
-    const textsInReadingOrder = before.references.map((label) => before.definitions.get(label));
-    await vscode.commands.executeCommand('briefing.renumberNotes');
-    const text = await waitForText(
-      editor.document,
-      (t) => footnotes(t).references.join(',') === '1,2,3',
-      'references [^1] [^2] [^3] in reading order',
-    );
-    const now = footnotes(text);
-    assert(
-      JSON.stringify(now.references.map((label) => now.definitions.get(label))) === JSON.stringify(textsInReadingOrder),
-      `each reference must keep its note text: before ${JSON.stringify(textsInReadingOrder)}, now:\n${text}`,
-    );
-    assert(
-      JSON.stringify([...now.definitions.values()].sort()) === JSON.stringify([...before.definitions.values()].sort()),
-      `the note texts changed:\n${text}`,
-    );
-    await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x)?.startsWith('note.')), 'no note.* diagnostics after renumbering');
-  });
+  describe('fact files', () => {
+    const broken = () => fileUri('cases/broken.facts.json');
+    before(closeAllEditors);
 
-  after(async () => {
-    await closeAllEditors();
-    await vscode.workspace.fs.delete(fileUri('cases/find-fact.brief.md'), { useTrash: false }).then(undefined, () => undefined);
-  });
-});
+    it('a schema error shows facts.invalid at the offending value, and fixing it clears it', async () => {
+      const lines = [
+        '{',
+        '  "sources": { "e2e-broken-src": { "title": "Broken on purpose" } },',
+        '  "facts": [',
+        '    {',
+        '      "id": "e2e-broken-fact",',
+        '      "statement": "A value that is not a number",',
+        '      "unit": "tonnes",',
+        '      "value": "lots",',
+        '      "source": "e2e-broken-src",',
+        '      "quote": "Lots of tonnes."',
+        '    }',
+        '  ]',
+        '}',
+      ];
+      const valueLine = lines.findIndex((l) => l.includes('"value"'));
+      await vscode.workspace.fs.writeFile(broken(), new TextEncoder().encode(lines.join('\n') + '\n'));
+      const editor = await open(broken());
+      await waitForDiagnostics(broken(), (d) => d.some((x) => codeOf(x) === 'facts.invalid'), 'facts.invalid');
+      const [invalid] = withCode(broken(), 'facts.invalid');
+      assert(isError(invalid), 'facts.invalid should be an error');
+      assert(invalid.range.start.line === valueLine, `facts.invalid should be on line ${valueLine + 1} ("value": "lots"), got line ${invalid.range.start.line + 1}: ${invalid.message}`);
 
-describe('fact files', () => {
-  const broken = () => fileUri('cases/broken.facts.json');
-  before(closeAllEditors);
+      const edit = new vscode.WorkspaceEdit();
+      const value = positionOf(editor.document, '"lots"');
+      edit.replace(broken(), new vscode.Range(value, value.translate(0, '"lots"'.length)), '12');
+      assert(await vscode.workspace.applyEdit(edit), 'applyEdit refused');
+      await editor.document.save();
+      await waitForDiagnostics(broken(), (d) => !d.some((x) => codeOf(x) === 'facts.invalid'), 'facts.invalid to clear after the fix');
+    });
 
-  it('a schema error shows facts.invalid at the offending value, and fixing it clears it', async () => {
-    const lines = [
-      '{',
-      '  "sources": { "e2e-broken-src": { "title": "Broken on purpose" } },',
-      '  "facts": [',
-      '    {',
-      '      "id": "e2e-broken-fact",',
-      '      "statement": "A value that is not a number",',
-      '      "unit": "tonnes",',
-      '      "value": "lots",',
-      '      "source": "e2e-broken-src",',
-      '      "quote": "Lots of tonnes."',
-      '    }',
-      '  ]',
-      '}',
-    ];
-    const valueLine = lines.findIndex((l) => l.includes('"value"'));
-    await vscode.workspace.fs.writeFile(broken(), new TextEncoder().encode(lines.join('\n') + '\n'));
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(broken()));
-    await waitForDiagnostics(broken(), (d) => d.some((x) => codeOf(x) === 'facts.invalid'), 'facts.invalid');
-    const [invalid] = withCode(broken(), 'facts.invalid');
-    assert(isError(invalid), 'facts.invalid should be an error');
-    assert(invalid.range.start.line === valueLine, `facts.invalid should be on line ${valueLine + 1} ("value": "lots"), got line ${invalid.range.start.line + 1}: ${invalid.message}`);
+    it('a file that is not JSON shows facts.invalid', async () => {
+      await closeAllEditors();
+      await vscode.workspace.fs.writeFile(broken(), new TextEncoder().encode('{ "sources": {}, "facts": [ }\n'));
+      await open(broken());
+      await waitForDiagnostics(broken(), (d) => d.some((x) => codeOf(x) === 'facts.invalid'), 'facts.invalid for a JSON syntax error');
+    });
 
-    const edit = new vscode.WorkspaceEdit();
-    const value = positionOf(editor.document, '"lots"');
-    edit.replace(broken(), new vscode.Range(value, value.translate(0, '"lots"'.length)), '12');
-    assert(await vscode.workspace.applyEdit(edit), 'applyEdit refused');
-    await editor.document.save();
-    await waitForDiagnostics(broken(), (d) => !d.some((x) => codeOf(x) === 'facts.invalid'), 'facts.invalid to clear after the fix');
-  });
-
-  it('a file that is not JSON shows facts.invalid', async () => {
-    await closeAllEditors();
-    await vscode.workspace.fs.writeFile(broken(), new TextEncoder().encode('{ "sources": {}, "facts": [ }\n'));
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(broken()));
-    await waitForDiagnostics(broken(), (d) => d.some((x) => codeOf(x) === 'facts.invalid'), 'facts.invalid for a JSON syntax error');
-  });
-
-  after(async () => {
-    await closeAllEditors();
-    await vscode.workspace.fs.delete(broken(), { useTrash: false }).then(undefined, () => undefined);
+    after(async () => {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(broken(), { useTrash: false }).then(undefined, () => undefined);
+    });
   });
 });
 

@@ -38,8 +38,13 @@ export function fileUri(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));
 }
 
-export async function open(relativePath: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(fileUri(relativePath));
+/**
+ * Opens a file in an editor of its own. Not as a preview: a preview tab is replaced by
+ * the next file opened, and a document that closes has its diagnostics cleared, which
+ * would make "no diagnostics" checks pass for the wrong reason.
+ */
+export async function open(file: string | vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(typeof file === 'string' ? fileUri(file) : file);
   return vscode.window.showTextDocument(document, { preview: false });
 }
 

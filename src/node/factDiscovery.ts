@@ -1,0 +1,143 @@
+/**
+ * Finding and reading fact files on disk (SPEC "Fact file"), for the CLI and the
+ * language server. Everything returned is in a deterministic order, so findings and
+ * "first definition wins" do not depend on the file system's listing order.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { parseFactFile, type ParsedFactFile } from '../core/facts/parseFactFile';
+
+const FACT_FILE_SUFFIX = '.facts.json';
+
+export interface DiscoveryOptions {
+  /** The briefing being checked. */
+  briefingPath: string;
+  /** The workspace root (CLI: the current directory); the upward search stops there. */
+  root: string;
+  /** The `facts:` value of the briefing's front matter, when it has one. */
+  frontMatterFacts?: string[];
+}
+
+/**
+ * The fact files for one briefing, as absolute paths, nearest first:
+ * - the front matter's `facts:` paths, relative to the briefing, when given (whether
+ *   or not they exist: reading them reports the ones that do not);
+ * - otherwise every `*.facts.json` in the briefing's folder and each parent folder up
+ *   to and including `root`; just the briefing's own folder when it is outside `root`.
+ */
+export function discoverFactFiles({ briefingPath, root, frontMatterFacts }: DiscoveryOptions): string[] {
+  const folder = dirname(resolve(briefingPath));
+  if (frontMatterFacts && frontMatterFacts.length > 0) {
+    return unique(frontMatterFacts.map((path) => resolve(folder, path)));
+  }
+  return foldersUpTo(folder, resolve(root)).flatMap(factFilesIn);
+}
+
+/** `folder` and its parents up to and including `root`; only `folder` when it is not inside `root`. */
+function foldersUpTo(folder: string, root: string): string[] {
+  if (!isInside(folder, root)) return [folder];
+  const folders = [folder];
+  for (let current = folder; current !== root; ) {
+    current = dirname(current);
+    folders.push(current);
+  }
+  return folders;
+}
+
+function isInside(path: string, root: string): boolean {
+  const fromRoot = relative(root, path);
+  return fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
+}
+
+/** The `*.facts.json` files directly in `folder`, sorted by name; none when it cannot be listed. */
+function factFilesIn(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.endsWith(FACT_FILE_SUFFIX))
+    .sort(compareCodeUnits)
+    .map((name) => join(folder, name))
+    .filter(isFile);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The files that `patterns` name, as absolute paths: each glob expanded relative to
+ * `cwd` (node_modules ignored, matches sorted), in pattern order, without repeats.
+ * A plain path is kept even when it does not exist, so that reading it reports it
+ * (`--facts typo.json` must not be silently ignored).
+ */
+export function expandFactGlobs(patterns: string[], cwd: string): string[] {
+  const base = resolve(cwd);
+  const paths = patterns.flatMap((pattern) => {
+    if (!isDynamicPattern(pattern)) return [resolve(base, pattern)];
+    const matches = globSync(pattern, {
+      cwd: base,
+      absolute: true,
+      onlyFiles: true,
+      expandDirectories: false,
+      ignore: ['**/node_modules/**'],
+    });
+    return matches.map((match) => resolve(match)).sort(compareCodeUnits);
+  });
+  return unique(paths);
+}
+
+export interface LoadedFactFiles {
+  files: ParsedFactFile[];
+  /** Files that could not be read, with a one-line reason. */
+  unreadable: Array<{ path: string; message: string }>;
+}
+
+/** Reads and parses fact files (a UTF-8 BOM is dropped, as editors do); a path given twice is read once. */
+export function loadFactFiles(paths: string[]): LoadedFactFiles {
+  const loaded: LoadedFactFiles = { files: [], unreadable: [] };
+  for (const path of unique(paths)) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      loaded.unreadable.push({ path, message: readErrorMessage(error) });
+      continue;
+    }
+    loaded.files.push(parseFactFile(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path));
+  }
+  return loaded;
+}
+
+/** "file not found" rather than "ENOENT: no such file or directory, open '/x/y'". */
+function readErrorMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function unique(paths: string[]): string[] {
+  return [...new Set(paths)];
+}
+
+/** Locale-independent order, so the same files load in the same order on every machine. */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,147 @@
+/**
+ * Code actions. Quick fixes are rebuilt from the diagnostics the client sends back
+ * (`context.diagnostics`): each carries the document version it was computed for in
+ * `data`, and the fixes come from that same check's findings, computed on demand. Fixes
+ * that depend on a choice (which source an undefined note should cite) and the
+ * document-wide rewrites (renumber, convert, fix all) come from the current analysis.
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { convertEndnotesFix } from '../../core/fixes/convertEndnotes';
+import { renumberFix } from '../../core/fixes/renumber';
+import { applySafeFixes } from '../../core/fixes/safeFixes';
+import type { FixData } from '../../core/types';
+import type { DiagnosticData } from '../../shared/protocol';
+import type { Analysis } from '../analysis';
+import { DIAGNOSTIC_SOURCE, toSpan, toTextEdits } from '../convert';
+import { defineNoteFix } from './noteEdits';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.briefing`;
+const REWRITE_KIND = `${CodeActionKind.RefactorRewrite}.briefing`;
+/** More sources than this and the list of "cite X" actions is noise: offer the empty definition only. */
+const MAX_SOURCE_ACTIONS = 12;
+
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, REWRITE_KIND];
+
+export function codeActions(analysis: Analysis, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  const wanted = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  if (wanted(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      actions.push(...quickFixes(analysis, diagnostic));
+    }
+  }
+  if (wanted(FIX_ALL_KIND) && (only !== undefined || params.context.diagnostics.length > 0)) {
+    const fixAll = fixAllAction(analysis);
+    if (fixAll) actions.push(fixAll);
+  }
+  if (wanted(REWRITE_KIND)) actions.push(...rewrites(analysis));
+  return actions;
+}
+
+function edit(analysis: Analysis, edits: TextEdit[]): WorkspaceEdit {
+  return { changes: { [analysis.uri]: edits } };
+}
+
+function quickFixes(analysis: Analysis, diagnostic: Diagnostic): CodeAction[] {
+  const data = diagnostic.data as DiagnosticData | undefined;
+  const actions: CodeAction[] = [];
+  // Fixes computed for another version would edit the wrong places.
+  if (data && data.version === analysis.version) {
+    // The finding behind the diagnostic, from the same check: its fixes are computed now,
+    // on demand, rather than for every diagnostic on every keystroke.
+    const span = toSpan(analysis.document, diagnostic.range);
+    const finding = analysis.result.findings.find((f) => f.code === diagnostic.code && f.span.start === span.start && f.span.end === span.end);
+    const fixes = finding?.fixes ?? [];
+    const only = fixes.length === 1;
+    for (const fix of fixes) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred === true || only,
+        edit: edit(analysis, toTextEdits(analysis.document, fix.edits)),
+      });
+    }
+  }
+  if (diagnostic.code === 'note.undefined') actions.push(...defineNoteActions(analysis, diagnostic));
+  return actions;
+}
+
+/** For an undefined note: a definition citing each loaded source, or an empty one. */
+function defineNoteActions(analysis: Analysis, diagnostic: Diagnostic): CodeAction[] {
+  const { model } = analysis.result;
+  const span = toSpan(analysis.document, diagnostic.range);
+  const ref = model.refs.find((r) => r.span.start === span.start && r.span.end === span.end);
+  if (!ref) return [];
+  const shown = ref.namespace === 'footnote' ? `[^${ref.label}]` : `[${ref.label}]`;
+  const sources = [...analysis.facts.sources.values()];
+  const fixes: FixData[] = [];
+  if (sources.length > 0 && sources.length <= MAX_SOURCE_ACTIONS) {
+    for (const source of sources) {
+      fixes.push(defineNoteFix(model, ref, `@${source.id}.`, `Define note ${shown} citing ${source.id} (${source.source.title})`));
+    }
+  }
+  fixes.push(defineNoteFix(model, ref, '', `Create an empty definition of note ${shown}`));
+  return fixes.map((fix) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fixes.length === 1,
+    edit: edit(analysis, toTextEdits(analysis.document, fix.edits)),
+  }));
+}
+
+/** source.fixAll.briefing: the safe fixes (convert endnotes, renumber), as one minimal edit. */
+export function fixAllAction(analysis: Analysis): CodeAction | undefined {
+  const text = analysis.document.getText();
+  const fixed = applySafeFixes(text, { citationScope: analysis.settings.citationScope });
+  if (fixed.text === text) return undefined;
+  return {
+    title: `Fix all safe problems: ${fixed.applied.join('; ')}`,
+    kind: FIX_ALL_KIND,
+    edit: edit(analysis, [minimalEdit(analysis, text, fixed.text)]),
+  };
+}
+
+/** Renumber and convert, offered anywhere in a briefing where they would change something. */
+function rewrites(analysis: Analysis): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const { model, notes } = analysis.result;
+  const renumber = renumberFix({ model, notes });
+  if (renumber) actions.push({ title: renumber.title, kind: REWRITE_KIND, edit: edit(analysis, toTextEdits(analysis.document, renumber.edits)) });
+  const convert = convertEndnotesFix(model);
+  if (convert) actions.push({ title: convert.title, kind: REWRITE_KIND, edit: edit(analysis, toTextEdits(analysis.document, convert.edits)) });
+  return actions;
+}
+
+/** One replacement of the changed middle, so the cursor and folding outside it stay put. */
+export function minimalEdit(analysis: Analysis, before: string, after: string): TextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  // Never split a surrogate pair.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
+  return {
+    range: { start: analysis.document.positionAt(start), end: analysis.document.positionAt(before.length - end) },
+    newText: after.slice(start, after.length - end),
+  };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}

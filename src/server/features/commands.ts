@@ -1,0 +1,189 @@
+/**
+ * `workspace/executeCommand` handlers: the rewrites (renumber, convert), inserting a
+ * citation or a fact, and the look-ups behind the client's pickers. Edits go back to
+ * the client with `workspace/applyEdit`, versioned, so an edit computed for an older
+ * text is refused rather than applied in the wrong place.
+ */
+import type { Connection, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { LineMap } from '../../core/positions';
+import { convertEndnotesFix } from '../../core/fixes/convertEndnotes';
+import { insertCitationFix } from '../../core/fixes/insertCitation';
+import { renumberFix } from '../../core/fixes/renumber';
+import type { FactEntry, FactIndex } from '../../core/facts/factIndex';
+import { describeValue } from '../../core/rules/statistics';
+import type { TextEdit as CoreEdit } from '../../core/types';
+import {
+  ServerCommands,
+  type DocumentArgs,
+  type EditResult,
+  type FactItem,
+  type InsertCitationArgs,
+  type InsertFactArgs,
+  type SearchFactsArgs,
+  type SourceItem,
+} from '../../shared/protocol';
+import type { Analysis, Analyzer } from '../analysis';
+import { toTextEdits } from '../convert';
+import { pathToUri } from '../workspace';
+import { figureFor } from './figureStyle';
+
+const DEFAULT_LIMIT = 200;
+const MAX_LIMIT = 2000;
+
+export class Commands {
+  private readonly lineMaps = new Map<string, LineMap>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly analyzer: Analyzer,
+    private readonly versionedEdits: boolean,
+  ) {}
+
+  async execute(command: string, args: unknown[]): Promise<unknown> {
+    const arg = (args[0] ?? {}) as Record<string, unknown>;
+    switch (command) {
+      case ServerCommands.renumberNotes:
+        return this.renumber(arg as unknown as DocumentArgs);
+      case ServerCommands.convertToFootnotes:
+        return this.convert(arg as unknown as DocumentArgs);
+      case ServerCommands.insertCitation:
+        return this.insertCitation(arg as unknown as InsertCitationArgs);
+      case ServerCommands.insertFact:
+        return this.insertFact(arg as unknown as InsertFactArgs);
+      case ServerCommands.searchFacts:
+        return this.searchFacts(arg as unknown as SearchFactsArgs);
+      case ServerCommands.listSources:
+        return this.listSources(arg as unknown as DocumentArgs);
+      case ServerCommands.listFactFiles:
+        return this.listFactFiles(arg as Partial<DocumentArgs>);
+      default:
+        return undefined;
+    }
+  }
+
+  private async briefing(uri: unknown): Promise<Analysis> {
+    if (typeof uri !== 'string') throw new Error('Expected { uri } of an open briefing.');
+    const analysis = await this.analyzer.analyze(uri);
+    if (!analysis) throw new Error(`${uri} is not an open briefing.`);
+    return analysis;
+  }
+
+  private async renumber(args: DocumentArgs): Promise<EditResult> {
+    const analysis = await this.briefing(args.uri);
+    const fix = renumberFix({ model: analysis.result.model, notes: analysis.result.notes });
+    if (!fix) {
+      return { applied: false, message: analysis.result.model.refs.length === 0 ? 'This briefing has no notes.' : 'The notes are already numbered in order of first reference (or a missing or duplicate note makes renumbering unsafe).' };
+    }
+    return this.apply(analysis, fix.title, fix.edits);
+  }
+
+  private async convert(args: DocumentArgs): Promise<EditResult> {
+    const analysis = await this.briefing(args.uri);
+    const fix = convertEndnotesFix(analysis.result.model);
+    if (!fix) return { applied: false, message: 'This briefing has no [n] endnotes with a notes list to convert.' };
+    return this.apply(analysis, fix.title, fix.edits);
+  }
+
+  private async insertCitation(args: InsertCitationArgs): Promise<EditResult> {
+    const analysis = await this.briefing(args.uri);
+    if (!analysis.facts.sources.has(args.sourceId)) return { applied: false, message: `No loaded fact file has a source "${args.sourceId}".` };
+    const offset = analysis.document.offsetAt(args.position);
+    const fix = insertCitationFix(analysis.result.model, analysis.facts, { sourceId: args.sourceId, locator: args.locator, at: { offset } });
+    return this.apply(analysis, fix.title, fix.edits);
+  }
+
+  /** The fact's figure at the position, in the briefing's style, then a citation of its source right after it. */
+  private async insertFact(args: InsertFactArgs): Promise<EditResult> {
+    const analysis = await this.briefing(args.uri);
+    const entry = analysis.facts.factById(args.factId);
+    if (!entry) return { applied: false, message: `No loaded fact file has a fact "${args.factId}".` };
+    const { model } = analysis.result;
+    const offset = analysis.document.offsetAt(args.position);
+    const before = offset > 0 ? model.text[offset - 1]! : '\n';
+    const figure = (/\s|[([“"'‘—-]/.test(before) ? '' : ' ') + figureFor(model, entry.fact);
+    const cite = insertCitationFix(model, analysis.facts, { sourceId: entry.fact.source, locator: entry.fact.locator, at: { offset } });
+    // Edits at one position apply in array order: the figure first, then the reference.
+    const edits: CoreEdit[] = [{ span: { start: offset, end: offset }, newText: figure }, ...cite.edits];
+    return this.apply(analysis, `Insert ${entry.fact.id}`, edits);
+  }
+
+  private async indexFor(uri: string | undefined): Promise<FactIndex> {
+    if (uri) {
+      const analysis = await this.analyzer.analyze(uri).catch(() => undefined);
+      if (analysis) return analysis.facts;
+    }
+    // No briefing: every fact file of every folder.
+    const files = new Set<string>();
+    for (const folder of this.analyzer.workspace.all()) {
+      const settings = await this.analyzer.settings.get(pathToUri(folder));
+      for (const f of await this.analyzer.store.factFilesOfFolder(folder, settings)) files.add(f);
+    }
+    return this.analyzer.store.indexFor([...files]);
+  }
+
+  private async searchFacts(args: SearchFactsArgs): Promise<FactItem[]> {
+    const index = await this.indexFor(args.uri);
+    const limit = Math.min(MAX_LIMIT, Math.max(1, args.limit ?? DEFAULT_LIMIT));
+    return index.search(String(args.query ?? ''), limit).map((entry) => this.factItem(index, entry));
+  }
+
+  private async listSources(args: DocumentArgs): Promise<SourceItem[]> {
+    const index = await this.indexFor(args.uri);
+    return [...index.sources.values()].map((s) => ({
+      id: s.id,
+      title: s.source.title,
+      publisher: s.source.publisher,
+      published: s.source.published,
+      url: s.source.url,
+      facts: index.factsOfSource(s.id).length,
+      file: pathToUri(s.file),
+      line: this.lineOf(s.file, s.span.start),
+    }));
+  }
+
+  private async listFactFiles(args: Partial<DocumentArgs>): Promise<string[]> {
+    if (args.uri) {
+      const analysis = await this.analyzer.analyze(args.uri).catch(() => undefined);
+      if (analysis) return analysis.factFiles.map(pathToUri);
+    }
+    const files = new Set<string>();
+    for (const folder of this.analyzer.workspace.all()) {
+      const settings = await this.analyzer.settings.get(pathToUri(folder));
+      for (const f of await this.analyzer.store.factFilesOfFolder(folder, settings)) files.add(f);
+    }
+    return [...files].map(pathToUri);
+  }
+
+  private factItem(index: FactIndex, entry: FactEntry): FactItem {
+    const f = entry.fact;
+    return {
+      id: f.id,
+      statement: f.statement,
+      value: f.value,
+      unit: f.unit,
+      display: describeValue(f),
+      source: f.source,
+      sourceTitle: index.sources.get(f.source)?.source.title,
+      quote: f.quote,
+      file: pathToUri(entry.file),
+      line: this.lineOf(entry.file, entry.span.start),
+    };
+  }
+
+  /** 0-based line of an offset in a fact file; line tables are built once per file text. */
+  private lineOf(path: string, offset: number): number {
+    const text = this.analyzer.store.textOf(path) ?? '';
+    let map = this.lineMaps.get(path);
+    if (!map || map.text !== text) this.lineMaps.set(path, (map = new LineMap(text)));
+    return map.lineIndexOf(offset);
+  }
+
+  private async apply(analysis: Analysis, label: string, edits: readonly CoreEdit[]): Promise<EditResult> {
+    const textEdits: TextEdit[] = toTextEdits(analysis.document, edits);
+    const edit: WorkspaceEdit = this.versionedEdits
+      ? { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: textEdits }] }
+      : { changes: { [analysis.uri]: textEdits } };
+    const result = await this.connection.workspace.applyEdit({ label, edit });
+    return result.applied ? { applied: true } : { applied: false, message: result.failureReason ?? 'The editor refused the edit (the document may have changed).' };
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Hovers: on a note reference, the note, its source and the quotes of the facts that
+ * back the sentence's statistics; on a statistic, what it matched or why nothing did;
+ * on `@source-id`, the source and how many facts it backs.
+ */
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { NoteDef } from '../../core/model';
+import { describeValue } from '../../core/rules/statistics';
+import type { Analysis } from '../analysis';
+import { toRange, touches } from '../convert';
+import { describeFactQuote, describeSource, escapeMarkdown } from './markdownText';
+import type { FactEntry } from '../../core/facts/factIndex';
+
+export function hover(analysis: Analysis, params: HoverParams): Hover | undefined {
+  const { document, result, facts } = analysis;
+  const { model, notes, matches } = result;
+  const offset = document.offsetAt(params.position);
+
+  const key = model.keys.find((k) => touches(k.span, offset));
+  if (key) return { contents: markdown(sourceHover(analysis, key.id)), range: toRange(document, key.span) };
+
+  const refIndex = model.refs.findIndex((r) => touches(r.span, offset));
+  if (refIndex >= 0) {
+    const ref = model.refs[refIndex]!;
+    const def = notes.defOfRef[refIndex];
+    const shown = ref.namespace === 'footnote' ? `[^${ref.label}]` : `[${ref.label}]`;
+    if (!def) return { contents: markdown(`**Note ${escapeMarkdown(shown)}** has no definition.`), range: toRange(document, ref.span) };
+    const parts = [`**Note ${escapeMarkdown(shown)}:** ${escapeMarkdown(def.text.trim())}`];
+    for (const source of sourcesOf(analysis, def)) parts.push(`**Source \`${source.id}\`:** ${describeSource(source)}`);
+    // The facts behind the statistics of the sentence this reference cites.
+    const sentence = model.sentences.find((s) => s.citations.some((c) => c.kind === 'note' && c.ref === refIndex));
+    const cited = new Set(sourcesOf(analysis, def).map((s) => s.id));
+    const shownFacts = new Set<FactEntry>();
+    for (const statIndex of sentence?.stats ?? []) {
+      const match = matches[statIndex];
+      if (match?.status === 'supported' && match.fact && cited.has(match.fact.fact.source) && !shownFacts.has(match.fact)) {
+        shownFacts.add(match.fact);
+        parts.push(describeFactQuote(match.fact));
+      }
+    }
+    return { contents: markdown(parts.join('\n\n')), range: toRange(document, ref.span) };
+  }
+
+  const statIndex = model.stats.findIndex((s) => touches(s.span, offset));
+  if (statIndex >= 0) {
+    const stat = model.stats[statIndex]!;
+    const match = matches[statIndex];
+    const written = model.text.slice(stat.span.start, stat.span.end);
+    const finding = result.findings.find((f) => f.span.start === stat.span.start && f.code.startsWith('stat.'));
+    const parts: string[] = [];
+    switch (match?.status) {
+      case 'supported':
+        parts.push(`**${escapeMarkdown(written)}** is backed by \`${match.fact!.fact.source}\`:`, describeFactQuote(match.fact!));
+        break;
+      case 'mismatch':
+        parts.push(`**${escapeMarkdown(written)}** contradicts \`${match.fact!.fact.source}\`, which says ${escapeMarkdown(describeValue(match.fact!.fact))}:`, describeFactQuote(match.fact!));
+        break;
+      case 'unsupported':
+        parts.push(escapeMarkdown(finding?.message ?? `No fact of the cited sources backs ${written}.`));
+        break;
+      case 'uncited':
+        parts.push(`**${escapeMarkdown(written)}** cites no source.`);
+        if (match.fact) parts.push(`\`${match.fact.fact.source}\` has a fact that backs it:`, describeFactQuote(match.fact));
+        break;
+      default:
+        parts.push(`**${escapeMarkdown(written)}** is cited, but not checked: its citation names no source in the loaded fact files.`);
+    }
+    if (facts.isEmpty) parts.push('*No fact file is loaded for this briefing.*');
+    return { contents: markdown(parts.join('\n\n')), range: toRange(document, stat.span) };
+  }
+  return undefined;
+}
+
+function sourceHover(analysis: Analysis, id: string): string {
+  const source = analysis.facts.sources.get(id);
+  if (!source) return `\`@${id}\` names no source in the loaded fact files.`;
+  const count = analysis.facts.factsOfSource(id).length;
+  return `**Source \`${id}\`:** ${describeSource(source)}\n\n${count === 1 ? '1 fact' : `${count} facts`} in \`${baseName(source.file)}\`.`;
+}
+
+/** The known sources a note definition cites, by `@id` or URL. */
+export function sourcesOf(analysis: Analysis, def: NoteDef) {
+  const found = new Map<string, NonNullable<ReturnType<typeof analysis.facts.sources.get>>>();
+  for (const key of def.keys) {
+    const s = analysis.facts.sources.get(key.id);
+    if (s) found.set(s.id, s);
+  }
+  for (const url of def.urls) {
+    const s = analysis.facts.sourceByUrl(url.url);
+    if (s) found.set(s.id, s);
+  }
+  return [...found.values()];
+}
+
+function markdown(value: string) {
+  return { kind: 'markdown' as const, value };
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}

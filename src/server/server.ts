@@ -1,0 +1,206 @@
+/**
+ * The language server: owns the documents, settings and fact files, and wires each
+ * LSP request to its feature module. No checking logic lives here; features read the
+ * engine's results through the Analyzer.
+ */
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  ALL_SERVER_COMMANDS,
+  ServerCommands,
+  TRUST_CHANGED_NOTIFICATION,
+  type CheckFilesArgs,
+  type InitializationOptions,
+  type TrustChangedParams,
+} from '../shared/protocol';
+import { Analyzer, Stale, type Analysis } from './analysis';
+import { FactStore } from './factStore';
+import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
+import { Commands } from './features/commands';
+import { completion, COMPLETION_TRIGGERS } from './features/completion';
+import { DiagnosticsFeature, describe } from './features/diagnostics';
+import { hover } from './features/hover';
+import { definition, references } from './features/navigation';
+import { prepareRename, rename } from './features/rename';
+import { documentSymbols } from './features/symbols';
+import { checkFiles, listBriefings } from './features/workspaceCheck';
+import { Settings, DEFAULT_SETTINGS } from './settings';
+import { uriToPath, Workspace, pathToUri } from './workspace';
+
+/** Edits in a fact file re-check briefings once typing pauses, not on every keystroke. */
+const FACT_EDIT_DELAY_MS = 300;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace();
+  let analyzer!: Analyzer;
+  let diagnostics!: DiagnosticsFeature;
+  let commands!: Commands;
+  let settings!: Settings;
+  let store!: FactStore;
+  let dynamicConfiguration = false;
+  let dynamicWatch = false;
+  let refreshTimer: NodeJS.Timeout | undefined;
+
+  const refreshSoon = () => {
+    if (refreshTimer) clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      diagnostics.refreshAll();
+    }, FACT_EDIT_DELAY_MS);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    workspace.setFolders(params.workspaceFolders, params.rootUri);
+    workspace.trusted = options.trusted !== false;
+    settings = new Settings(connection, capabilities.workspace?.configuration === true);
+    store = new FactStore(workspace, documents);
+    analyzer = new Analyzer(documents, settings, store, workspace);
+    const pull = capabilities.textDocument?.diagnostic !== undefined;
+    diagnostics = new DiagnosticsFeature(connection, analyzer, pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
+    commands = new Commands(connection, analyzer, capabilities.workspace?.workspaceEdit?.documentChanges === true);
+    dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    dynamicWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    store.watching = dynamicWatch;
+    diagnostics.register();
+    const prepareSupport = capabilities.textDocument?.rename?.prepareSupport === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: prepareSupport ? { prepareProvider: true } : true,
+        documentSymbolProvider: { label: 'Briefing' },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        executeCommandProvider: { commands: ALL_SERVER_COMMANDS },
+        ...(pull ? { diagnosticProvider: { identifier: 'briefing', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'briefing-language-server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'briefing' });
+    if (dynamicWatch) {
+      // Custom `briefing.factFiles` globs may name any JSON file; the default needs only *.facts.json.
+      const folder = workspace.all()[0];
+      const first = folder ? await settings.get(pathToUri(folder)) : DEFAULT_SETTINGS;
+      const custom = first.factFiles.some((g) => !g.endsWith('.facts.json'));
+      const watchers = [{ globPattern: '**/*.facts.json' }, ...(custom ? [{ globPattern: '**/*.json' }] : [])];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    }
+    if (workspace.all().length > 0) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        workspace.addFolders(event.added, event.removed);
+        store.settingsChanged();
+        diagnostics.refreshAll();
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    store.settingsChanged();
+    diagnostics.refreshAll();
+  });
+
+  connection.onNotification(TRUST_CHANGED_NOTIFICATION, (params: TrustChangedParams) => {
+    workspace.trusted = params.trusted;
+    store.settingsChanged();
+    diagnostics.refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let relevant = false;
+    for (const change of params.changes) {
+      const path = uriToPath(change.uri);
+      if (!path) continue;
+      const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      // An open fact file is read from its editor; its disk copy changing (a save) changes nothing.
+      store.changed(path, kind);
+      relevant = true;
+    }
+    if (relevant) diagnostics.refreshAll();
+  });
+
+  const contentChanged = async (document: TextDocument) => {
+    if (await analyzer.isFactFile(document.uri)) {
+      diagnostics.documentChanged(document.uri);
+      refreshSoon();
+    } else {
+      diagnostics.documentChanged(document.uri);
+    }
+  };
+  documents.onDidOpen((event) => void contentChanged(event.document));
+  documents.onDidChangeContent((event) => void contentChanged(event.document));
+  documents.onDidClose(async (event) => {
+    const uri = event.document.uri;
+    diagnostics.documentClosed(uri);
+    analyzer.forget(uri);
+    settings.forget(uri);
+    const path = uriToPath(uri);
+    if (path && /\.json$/i.test(uri)) {
+      // Closing a fact file with unsaved edits brings back its disk text.
+      store.changed(path, 'changed');
+      diagnostics.refreshAll();
+    }
+  });
+
+  /** Runs a feature on the current analysis of a briefing; null when it is not one or went stale. */
+  const withAnalysis = async <T>(uri: string, token: CancellationToken, feature: (analysis: Analysis) => T): Promise<T | null> => {
+    try {
+      const analysis = await analyzer.analyze(uri, token);
+      if (!analysis || token.isCancellationRequested) return null;
+      return feature(analysis);
+    } catch (error) {
+      if (error instanceof Stale) return null;
+      connection.console.error(describe(error));
+      throw error;
+    }
+  };
+
+  connection.onHover((params, token) => withAnalysis(params.textDocument.uri, token, (a) => hover(a, params) ?? null));
+  connection.onCompletion((params, token) => withAnalysis(params.textDocument.uri, token, (a) => completion(a, params)));
+  connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, token, (a) => definition(a, params.position, store)));
+  connection.onReferences((params, token) =>
+    withAnalysis(params.textDocument.uri, token, (a) => references(a, params.position, params.context.includeDeclaration)),
+  );
+  connection.onPrepareRename((params, token) => withAnalysis(params.textDocument.uri, token, (a) => prepareRename(a, params.position)));
+  connection.onRenameRequest((params, token) => withAnalysis(params.textDocument.uri, token, (a) => rename(a, params.position, params.newName)));
+  connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, (a) => documentSymbols(a)));
+  connection.onCodeAction((params, token) => withAnalysis(params.textDocument.uri, token, (a) => codeActions(a, params)));
+
+  connection.onExecuteCommand(async (params) => {
+    const args = params.arguments ?? [];
+    try {
+      if (params.command === ServerCommands.listBriefings) return await listBriefings(analyzer);
+      if (params.command === ServerCommands.checkFiles) return await checkFiles(analyzer, diagnostics, (args[0] ?? { uris: [] }) as CheckFilesArgs);
+      return await commands.execute(params.command, args);
+    } catch (error) {
+      connection.console.error(`${params.command} failed: ${describe(error)}`);
+      throw error;
+    }
+  });
+
+  connection.onShutdown(() => {
+    if (refreshTimer) clearTimeout(refreshTimer);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,157 @@
+/**
+ * Protocol tests of code actions: each quick fix rebuilt from `Diagnostic.data`, the
+ * choices for an undefined note, the rewrites and source.fixAll. Fixes are applied to
+ * the text, and the result is checked again through the server.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { BRIEFING, FACTS } from './fixtures';
+import { LspClient, makeWorkspace } from './lspHarness';
+
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+
+describe('code actions', () => {
+  const ws = makeWorkspace({ 'data.facts.json': FACTS });
+  let client: LspClient;
+  let n = 0;
+  before(async () => {
+    client = await LspClient.start({ root: ws.root, pull: true });
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  /** Opens `text` as a new briefing and returns its uri and diagnostics. */
+  async function openBriefing(text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+    const uri = ws.uri(`case${++n}.brief.md`);
+    client.open(uri, text);
+    return { uri, diagnostics: await client.pulledDiagnostics(uri) };
+  }
+
+  function actionsFor(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const range = diagnostics[0]?.range ?? WHOLE;
+    return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+  }
+
+  const keyOf = (d: Diagnostic) => `${d.code}:${d.message}`;
+
+  it('cites an uncited statistic that a fact supports, leaving no new findings', async () => {
+    const { uri, diagnostics } = await openBriefing(BRIEFING);
+    const uncited = diagnostics.filter((d) => d.code === 'stat.uncited');
+    const actions = await actionsFor(uri, uncited, ['quickfix']);
+    assert.equal(actions.length, 1);
+    const [fix] = actions;
+    assert.equal(fix!.title, 'Cite cn-customs (note 1): “Coal imports from the DPRK fell 51.6 percent in April.”');
+    assert.equal(fix!.isPreferred, true);
+    assert.deepEqual(fix!.diagnostics, uncited);
+    const fixed = LspClient.applyTo(BRIEFING, uri, fix!.edit!);
+    assert.equal(fixed, BRIEFING.replace('fell 51.6 percent in April.', 'fell 51.6 percent in April.[^1]'));
+    client.change(uri, fixed);
+    const afterFix = await client.pulledDiagnostics(uri);
+    const before = new Set(diagnostics.map(keyOf));
+    assert.deepEqual(afterFix.filter((d) => !before.has(keyOf(d))), []);
+    assert.ok(!afterFix.some((d) => d.code === 'stat.uncited'));
+  });
+
+  it('replaces a mismatched figure with the sourced one', async () => {
+    const { uri, diagnostics } = await openBriefing(BRIEFING);
+    const mismatch = diagnostics.filter((d) => d.code === 'stat.mismatch');
+    const [fix, ...rest] = await actionsFor(uri, mismatch, ['quickfix']);
+    assert.equal(rest.length, 0);
+    assert.equal(fix!.title, 'Change to 51.6, as cn-customs says');
+    assert.equal(fix!.isPreferred, true);
+    const fixed = LspClient.applyTo(BRIEFING, uri, fix!.edit!);
+    assert.equal(fixed, BRIEFING.replace('61.6 percent', '51.6 percent'));
+    client.change(uri, fixed);
+    assert.ok(!(await client.pulledDiagnostics(uri)).some((d) => d.code === 'stat.mismatch'));
+  });
+
+  it('defines an undefined note: one action per loaded source, or an empty definition', async () => {
+    const { uri, diagnostics } = await openBriefing(BRIEFING);
+    const undefinedNote = diagnostics.filter((d) => d.code === 'note.undefined');
+    const actions = await actionsFor(uri, undefinedNote, ['quickfix']);
+    assert.deepEqual(actions.map((a) => a.title), [
+      'Define note [^9] citing cn-customs (China trade statistics, first quarter 2017)',
+      'Define note [^9] citing un-panel (Report of the Panel of Experts)',
+      'Create an empty definition of note [^9]',
+    ]);
+    assert.ok(actions.every((a) => !a.isPreferred));
+    const fixed = LspClient.applyTo(BRIEFING, uri, actions[0]!.edit!);
+    assert.equal(fixed, BRIEFING.replace('[^2]: An unused note.', '[^2]: An unused note.\n[^9]: @cn-customs.'));
+    client.change(uri, fixed);
+    assert.ok(!(await client.pulledDiagnostics(uri)).some((d) => d.code === 'note.undefined'));
+    const empty = LspClient.applyTo(BRIEFING, uri, actions[2]!.edit!);
+    assert.equal(empty, BRIEFING.replace('[^2]: An unused note.', '[^2]: An unused note.\n[^9]:'));
+  });
+
+  it('removes an unused definition (the one obvious fix, so preferred)', async () => {
+    const { uri, diagnostics } = await openBriefing(BRIEFING);
+    const unused = diagnostics.filter((d) => d.code === 'note.unused');
+    const [fix] = await actionsFor(uri, unused, ['quickfix']);
+    assert.equal(fix!.title, 'Remove the unused note [^2]');
+    assert.equal(fix!.isPreferred, true);
+    assert.equal(LspClient.applyTo(BRIEFING, uri, fix!.edit!), BRIEFING.replace('[^2]: An unused note.\n', ''));
+  });
+
+  it('does not offer fixes computed for an older version', async () => {
+    const { uri, diagnostics } = await openBriefing(BRIEFING);
+    client.change(uri, BRIEFING + '\nMore text.\n');
+    await client.pulledDiagnostics(uri);
+    const actions = await actionsFor(uri, diagnostics.filter((d) => d.code === 'stat.mismatch'), ['quickfix']);
+    assert.deepEqual(actions, []);
+  });
+
+  const OUT_OF_ORDER = `# Order
+
+Trade rose 37.4 percent in the first quarter.[^3] Coal imports fell 51.6 percent in April.[^1]
+
+[^1]: @cn-customs, table 7.
+[^3]: @cn-customs, table 4.
+`;
+
+  it('renumbers notes in order of first reference (quick fix on note.order and a rewrite anywhere)', async () => {
+    const { uri, diagnostics } = await openBriefing(OUT_OF_ORDER);
+    const order = diagnostics.filter((d) => d.code === 'note.order');
+    assert.equal(order.length, 1);
+    const [fix] = await actionsFor(uri, order, ['quickfix']);
+    assert.equal(fix!.title, 'Renumber notes in order of first citation');
+    const expected = `# Order
+
+Trade rose 37.4 percent in the first quarter.[^1] Coal imports fell 51.6 percent in April.[^2]
+
+[^1]: @cn-customs, table 4.
+[^2]: @cn-customs, table 7.
+`;
+    assert.equal(LspClient.applyTo(OUT_OF_ORDER, uri, fix!.edit!), expected);
+    const rewrites = await actionsFor(uri, [], ['refactor']);
+    assert.deepEqual(rewrites.map((a) => [a.title, a.kind]), [['Renumber notes in order of first citation', 'refactor.rewrite.briefing']]);
+    assert.equal(LspClient.applyTo(OUT_OF_ORDER, uri, rewrites[0]!.edit!), expected);
+  });
+
+  const ENDNOTES = `# Endnotes
+
+Trade rose 37.4 percent in the first quarter.[1] Coal imports fell 51.6 percent in April.[2]
+
+## Notes
+
+1. @cn-customs, table 4.
+2. @cn-customs, table 7.
+`;
+
+  it('converts [n] endnotes to [^n] footnotes, and source.fixAll.briefing applies the safe fixes', async () => {
+    const { uri } = await openBriefing(ENDNOTES);
+    const rewrites = await actionsFor(uri, [], ['refactor.rewrite']);
+    const convert = rewrites.find((a) => a.title === 'Convert [n] endnotes to [^n] footnotes');
+    assert.ok(convert);
+    const converted = ENDNOTES.replace('[1]', '[^1]').replace('[2]', '[^2]').replace('1. @', '[^1]: @').replace('2. @', '[^2]: @');
+    assert.equal(LspClient.applyTo(ENDNOTES, uri, convert.edit!), converted);
+    const [fixAll, ...others] = await actionsFor(uri, [], ['source.fixAll']);
+    assert.equal(others.length, 0);
+    assert.equal(fixAll!.kind, 'source.fixAll.briefing');
+    assert.equal(LspClient.applyTo(ENDNOTES, uri, fixAll!.edit!), converted);
+    client.change(uri, converted);
+    assert.deepEqual((await client.pulledDiagnostics(uri)).map((d) => d.code), []);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Protocol tests of workspace/executeCommand: the rewrites and insertions (applied by
+ * the server through workspace/applyEdit), the fact search behind Find Fact (also with
+ * 100,000 facts), and Check All Briefings.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { EditResult, FactItem, SourceItem, CheckFilesResult } from '../../src/shared/protocol';
+import { BRIEFING, FACTS, README } from './fixtures';
+import { LspClient, makeWorkspace, positionOf, uriOf } from './lspHarness';
+
+const run = <T>(client: LspClient, command: string, ...args: unknown[]) => client.request<T>('workspace/executeCommand', { command, arguments: args });
+
+describe('commands', () => {
+  const ws = makeWorkspace({ 'data.facts.json': FACTS, 'trade.brief.md': BRIEFING, 'README.md': README, 'sub/memo.md': '---\nfacts: ../data.facts.json\n---\n# Memo\n\nTrade grew 46% last year.\n' });
+  let client: LspClient;
+  let n = 0;
+  before(async () => {
+    client = await LspClient.start({ root: ws.root, pull: false });
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  const open = async (text: string) => {
+    const uri = ws.uri(`cmd${++n}.brief.md`);
+    client.open(uri, text);
+    await client.pushedDiagnostics(uri);
+    return uri;
+  };
+
+  it('briefing.server.renumberNotes renumbers through workspace/applyEdit and keeps every note text', async () => {
+    const text = '# R\n\nA rose 37.4 percent in the first quarter.[^3] B fell 51.6 percent in April.[^1] C.[^2]\n\n[^1]: @cn-customs, table 7.\n[^2]: Panel text.\n[^3]: @cn-customs, table 4.\n';
+    const uri = await open(text);
+    const result = await run<EditResult>(client, 'briefing.server.renumberNotes', { uri });
+    assert.deepEqual(result, { applied: true });
+    assert.equal(
+      client.text(uri),
+      '# R\n\nA rose 37.4 percent in the first quarter.[^1] B fell 51.6 percent in April.[^2] C.[^3]\n\n[^1]: @cn-customs, table 4.\n[^2]: @cn-customs, table 7.\n[^3]: Panel text.\n',
+    );
+    const again = await run<EditResult>(client, 'briefing.server.renumberNotes', { uri });
+    assert.equal(again.applied, false);
+    assert.match(again.message!, /already numbered/);
+  });
+
+  it('briefing.server.convertToFootnotes converts endnotes', async () => {
+    const uri = await open('# C\n\nTrade rose 37.4 percent in the first quarter.[1]\n\n## Notes\n\n1. @cn-customs, table 4.\n');
+    assert.deepEqual(await run<EditResult>(client, 'briefing.server.convertToFootnotes', { uri }), { applied: true });
+    assert.equal(client.text(uri), '# C\n\nTrade rose 37.4 percent in the first quarter.[^1]\n\n## Notes\n\n[^1]: @cn-customs, table 4.\n');
+  });
+
+  it('briefing.server.insertCitation inserts a reference and a definition at the position', async () => {
+    const text = '# I\n\nSome 25,000 workers were abroad.\n';
+    const uri = await open(text);
+    const result = await run<EditResult>(client, 'briefing.server.insertCitation', { uri, position: positionOf(text, '.\n'), sourceId: 'un-panel', locator: 'p. 12' });
+    assert.deepEqual(result, { applied: true });
+    assert.equal(client.text(uri), '# I\n\nSome 25,000 workers were abroad[^1].\n\n[^1]: @un-panel, p. 12.\n');
+    const diagnostics = await client.pushedDiagnostics(uri);
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('briefing.server.insertFact inserts the figure in the briefing’s style and a citation, leaving no stat finding', async () => {
+    const before = "# Find Fact case\n\nExports rose 4% in May.[^1] China's coal imports from North Korea fell ";
+    const text = `${before}\n\n[^1]: @un-panel.\n`;
+    const uri = await open(text);
+    const result = await run<EditResult>(client, 'briefing.server.insertFact', { uri, position: positionOf(text, 'fell ', 1, 5), factId: 'coal-decline' });
+    assert.deepEqual(result, { applied: true });
+    assert.equal(client.text(uri), `${before}51.6%[^2]\n\n[^1]: @un-panel.\n[^2]: @cn-customs, table 7.\n`);
+    const diagnostics = await client.pushedDiagnostics(uri);
+    const inserted = positionOf(client.text(uri), '51.6%');
+    assert.deepEqual(diagnostics.filter((d) => d.range.start.line === inserted.line && d.range.start.character === inserted.character), []);
+  });
+
+  it('briefing.server.insertFact writes "percent" when the briefing has no percentages yet', async () => {
+    const before = "China's coal imports from North Korea fell ";
+    const uri = await open(before);
+    await run<EditResult>(client, 'briefing.server.insertFact', { uri, position: positionOf(before, 'fell ', 1, 5), factId: 'coal-decline' });
+    assert.equal(client.text(uri), `${before}51.6 percent[^1]\n\n[^1]: @cn-customs, table 7.\n`);
+  });
+
+  it('briefing.server.searchFacts and listSources answer the pickers', async () => {
+    const uri = await open('# S\n');
+    const facts = await run<FactItem[]>(client, 'briefing.server.searchFacts', { uri, query: 'coal april' });
+    assert.deepEqual(facts.map((f) => f.id), ['coal-decline']);
+    assert.equal(facts[0]!.display, '-51.6 percent');
+    assert.equal(facts[0]!.file, uriOf(ws.path('data.facts.json')));
+    assert.equal(facts[0]!.line, positionOf(FACTS, '"id": "coal-decline"').line - 1);
+    const all = await run<FactItem[]>(client, 'briefing.server.searchFacts', { query: '' });
+    assert.equal(all.length, 3);
+    const sources = await run<SourceItem[]>(client, 'briefing.server.listSources', { uri });
+    assert.deepEqual(sources.map((s) => [s.id, s.facts]), [['cn-customs', 2], ['un-panel', 1]]);
+  });
+
+  it('refuses edits for a document the editor has moved on from', async () => {
+    const uri = await open('# X\n\nA rose 37.4 percent in the first quarter.[^2] B.[^1]\n\n[^1]: a.\n[^2]: b.\n');
+    client.applyEdits = false;
+    try {
+      const result = await run<EditResult>(client, 'briefing.server.renumberNotes', { uri });
+      assert.equal(result.applied, false);
+    } finally {
+      client.applyEdits = true;
+    }
+  });
+
+  it('lists the workspace briefings and checks unopened ones, publishing their diagnostics', async () => {
+    const briefings = await run<string[]>(client, 'briefing.server.listBriefings');
+    const names = briefings.map((u) => u.slice(uriOf(ws.root).length + 1)).filter((name) => !name.startsWith('cmd'));
+    assert.deepEqual(names, ['sub/memo.md', 'trade.brief.md']);
+    const memo = ws.uri('sub/memo.md');
+    const result = await run<CheckFilesResult>(client, 'briefing.server.checkFiles', { uris: [memo, ws.uri('trade.brief.md')] });
+    assert.equal(result.checked, 2);
+    assert.ok(result.errors >= 2 && result.warnings >= 2, JSON.stringify(result));
+    assert.deepEqual(client.published.get(memo)?.diagnostics.map((d) => d.code), ['stat.uncited']);
+  });
+});
+
+describe('fact search at scale', () => {
+  const COUNT = 100_000;
+  const sources: Record<string, { title: string }> = {};
+  for (let s = 0; s < 100; s++) sources[`src-${s}`] = { title: `Source number ${s}` };
+  const facts = Array.from({ length: COUNT }, (_, i) => ({
+    id: `fact-${i}`,
+    statement: `Measure ${i % 977} of region ${i % 131} in year ${2000 + (i % 24)}`,
+    value: (i * 7.3) % 1000,
+    unit: i % 3 === 0 ? 'percent' : 'tonnes',
+    source: `src-${i % 100}`,
+    quote: `The value was ${(i * 7.3) % 1000}.`,
+    keywords: [`kw${i % 5003}`],
+  }));
+  const ws = makeWorkspace({ 'big.facts.json': JSON.stringify({ sources, facts }), 'big.brief.md': '# Big\n\nA rose 12 percent.\n' });
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ root: ws.root, pull: false });
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  it('answers searches over 100,000 facts quickly once loaded', async () => {
+    const uri = ws.uri('big.brief.md');
+    client.open(uri, '# Big\n\nA rose 12 percent.\n');
+    await client.pushedDiagnostics(uri, 'first check with 100,000 facts');
+    // The first search builds the engine's word index (once per fact index).
+    const warm = performance.now();
+    await run<FactItem[]>(client, 'briefing.server.searchFacts', { uri, query: 'warm up' });
+    assert.ok(performance.now() - warm < 3000, 'building the search index');
+    for (const query of ['', 'region 17', 'kw4999', 'fact-99999', 'tonnes src-42 measure']) {
+      const started = performance.now();
+      const found = await run<FactItem[]>(client, 'briefing.server.searchFacts', { uri, query, limit: 200 });
+      const ms = performance.now() - started;
+      assert.ok(found.length > 0, query);
+      assert.ok(ms < 250, `search "${query}" took ${ms.toFixed(0)} ms`);
+    }
+    const exact = await run<FactItem[]>(client, 'briefing.server.searchFacts', { uri, query: 'fact-99999', limit: 5 });
+    assert.equal(exact[0]!.id, 'fact-99999');
+  });
+});
