@@ -436,6 +436,9 @@ async function main() {
   );
 
   cpSync(resolve(options.workspace), dirs.workspace, { recursive: true });
+  // The project's own example (the finished briefing, the pasted draft and their fact
+  // files) is what the suite opens and what the README's pictures show.
+  cpSync(resolve(here, '..', '..', 'examples'), dirs.workspace, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
 

@@ -33,7 +33,7 @@ const SENTENCE_OPENERS = words(`The This That These Those There Their They It It
 /** "U.S", "e.g", "a.m", "Ph.D": letters in groups of one or two joined by dots. */
 const DOTTED = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
-const WORD_BEFORE_DOT = /\p{L}[\p{L}.]{0,29}$/u;
+const LETTER = /\p{L}/u;
 const TERMINAL = /[.!?…]+/g;
 const CLOSERS = /["'”’)\]*_»]*/y;
 const SPACES = /\s*/y;
@@ -47,9 +47,17 @@ function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
+/** The letters and inner dots before `dot` ("U.S", "e.g", "Dr"), starting with a letter. */
+function wordBefore(text: string, dot: number): string {
+  let start = dot;
+  while (start > dot - 30 && start > 0 && (text[start - 1] === '.' || LETTER.test(text[start - 1]!))) start--;
+  while (text[start] === '.' && start < dot) start++;
+  return text.slice(start, dot);
+}
+
 /** Whether the full stop at `dot`, followed by the text at `next`, ends a sentence. */
 function fullStopEnds(text: string, dot: number, next: number): boolean {
-  const word = WORD_BEFORE_DOT.exec(text.slice(Math.max(0, dot - 30), dot))?.[0];
+  const word = wordBefore(text, dot);
   if (word) {
     if (TITLES.has(word) || NEVER_FINAL.has(word)) return false;
     if (BEFORE_NUMBER.has(word)) {

@@ -57,6 +57,7 @@ const PARTICIPLE_OR_ADVERB = /(?:ly|ed|ing)$/;
 const ACRONYM = /^\p{Lu}{2,3}$/u;
 const POSSESSIVE = /[’']s$/;
 const HEX = /^[\dA-Fa-f]$/;
+const PERCENT_INITIALS = '%pPbB';
 
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
@@ -224,19 +225,25 @@ function readUnit(text: string, at: number, currency: Currency | undefined, coun
   // Every unit starts with a blank or "%" (glued letters were read before).
   const first = text[at];
   if (first !== '%' && !isSpace(first)) return currency ? { end: at, unit: { kind: 'currency', codes: currency.codes }, factor: 1 } : undefined;
-  let m = sticky(POINTS, text, at);
-  if (m) return { end: at + m[0].length, unit: { kind: 'percentage-points' }, factor: 1 };
-  m = sticky(PERCENT, text, at);
-  if (m) {
-    const after = at + m[0].length;
-    // "100%20": a URL escape left in the text, not a percentage.
-    if (text[after - 1] === '%' && HEX.test(text[after] ?? '') && HEX.test(text[after + 1] ?? '')) return undefined;
-    const points = sticky(POINTS_AFTER_PERCENT, text, after);
-    if (points) return { end: after + points[0].length, unit: { kind: 'percentage-points' }, factor: 1 };
-    return { end: after, unit: { kind: 'percent' }, factor: 1 };
+  let unitStart = at;
+  while (isSpace(text[unitStart])) unitStart++;
+  const initial = text[unitStart];
+  // Percentages and points start with "%", "p" or "b": most words need none of these patterns.
+  if (initial !== undefined && PERCENT_INITIALS.includes(initial)) {
+    let m = sticky(POINTS, text, at);
+    if (m) return { end: at + m[0].length, unit: { kind: 'percentage-points' }, factor: 1 };
+    m = sticky(PERCENT, text, at);
+    if (m) {
+      const after = at + m[0].length;
+      // "100%20": a URL escape left in the text, not a percentage.
+      if (text[after - 1] === '%' && HEX.test(text[after] ?? '') && HEX.test(text[after + 1] ?? '')) return undefined;
+      const points = sticky(POINTS_AFTER_PERCENT, text, after);
+      if (points) return { end: after + points[0].length, unit: { kind: 'percentage-points' }, factor: 1 };
+      return { end: after, unit: { kind: 'percent' }, factor: 1 };
+    }
+    m = sticky(BASIS_POINTS, text, at);
+    if (m) return { end: at + m[0].length, unit: { kind: 'percentage-points' }, factor: 0.01 };
   }
-  m = sticky(BASIS_POINTS, text, at);
-  if (m) return { end: at + m[0].length, unit: { kind: 'percentage-points' }, factor: 0.01 };
   const word = sticky(WORD, text, at);
   const w = word?.[1];
   const wordEnd = word ? at + word[0].length : at;

@@ -35,7 +35,7 @@ import {
   workspaceRoot,
 } from './util';
 
-/** The example briefing: the first `*.brief.md` at the root of the workspace. */
+/** The example briefing: the first `*.brief.md` at the root of the workspace (the project's draft sorts first). */
 async function exampleBriefing(): Promise<vscode.Uri> {
   const found = await vscode.workspace.findFiles(new vscode.RelativePattern(workspaceRoot(), '*.brief.md'));
   assert(found.length > 0, 'the fixture workspace has no *.brief.md at its root');
