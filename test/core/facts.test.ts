@@ -13,7 +13,7 @@ import { canonicalUnitFor, FactSchema, SourceSchema } from '../../src/core/facts
 import type { Finding, Span } from '../../src/core/types';
 
 // Line numbers of VALID, referred to by the tests below.
-const LINE = { sourceKey: 3, title: 4, url: 6, factOpen: 12, id: 13, value: 15, unit: 16, source: 17, quote: 18, keywords: 21, factClose: 22 };
+const LINE = { sourceKey: 3, title: 4, publisher: 5, url: 6, factOpen: 12, id: 13, statement: 14, value: 15, unit: 16, source: 17, quote: 18, keywords: 21, factClose: 22 };
 const VALID = `{
   "sources": {
     "cn-customs-2017q1": {
@@ -129,7 +129,7 @@ describe('parseFactFile: valid files', () => {
 describe('parseFactFile: schema problems are facts.invalid at the offending value', () => {
   for (const [key, line] of [
     ['id', LINE.id],
-    ['statement', 14],
+    ['statement', LINE.statement],
     ['value', LINE.value],
     ['unit', LINE.unit],
     ['source', LINE.source],
@@ -201,7 +201,7 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
     assert.equal(required.facts.length, 0);
     const optional = parseFactFile(replaceOnce(VALID, '"publisher":', '"publsher":'), 'x');
     assert.deepEqual(findingsOf(optional), [
-      { code: 'facts.invalid', message: 'sources["cn-customs-2017q1"].publsher: unknown key; did you mean "publisher"?', text: '"publsher"', line: 5 },
+      { code: 'facts.invalid', message: 'sources["cn-customs-2017q1"].publsher: unknown key; did you mean "publisher"?', text: '"publsher"', line: LINE.publisher },
     ]);
     assert.equal(optional.sources.length, 1, 'an optional key misspelt does not drop the source');
     assert.equal(optional.facts.length, 1);

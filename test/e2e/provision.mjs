@@ -121,8 +121,12 @@ async function provisionNode() {
 
 /** The environment that makes npm, node-gyp and code-server use Node 24 and its headers. */
 export function node24Env(base = process.env) {
+  // Under `npm run test:e2e` the outer npm (Node 20) exports NODE, npm_node_execpath and
+  // other npm_* variables; install scripts read them and find Node 20 again ("code-server
+  // currently requires node v24"). Drop them so the inner npm describes itself.
+  const inherited = Object.fromEntries(Object.entries(base).filter(([key]) => key !== 'NODE' && !key.startsWith('npm_')));
   return {
-    ...base,
+    ...inherited,
     PATH: `${node24Bin}:${base.PATH ?? ''}`,
     // Beats the machine's ~/.npmrc `nodedir=/usr` (Node 20 headers): env config wins over
     // user config, and node-gyp then needs no download.

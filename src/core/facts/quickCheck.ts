@@ -1,8 +1,8 @@
 /**
  * A yes/no check derived from a zod schema, for the common case of a valid entry.
  * Until V8 has warmed it up, zod takes several microseconds per object, which made
- * validation most of the load time of a 10,000-fact file; plain `typeof` checks take
- * a few percent of that. Only the parts of zod the fact-file schema uses are
+ * validation about half the load time of a 10,000-fact file; plain `typeof` checks
+ * take a few percent of that. Only the parts of zod the fact-file schema uses are
  * compiled; anything else falls back to zod. Entries that fail the quick check are
  * validated by zod, which stays the authority and produces the messages.
  */
@@ -54,16 +54,19 @@ function compile(schema: z.ZodType): QuickCheck | undefined {
 }
 
 function compileObject(shape: Record<string, z.ZodType>): QuickCheck | undefined {
-  const fields: Array<[string, QuickCheck]> = [];
-  for (const [key, schema] of Object.entries(shape)) {
-    const check = compile(schema);
+  const keys = Object.keys(shape);
+  const checks: QuickCheck[] = [];
+  for (const key of keys) {
+    const check = compile(shape[key]!);
     if (!check) return undefined;
-    fields.push([key, check]);
+    checks.push(check);
   }
+  // An indexed loop over parallel arrays: this runs for every fact, often before V8
+  // has optimised it, where for-of with destructuring is several times slower.
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
     const record = value as Record<string, unknown>;
-    for (const [key, check] of fields) if (!check(record[key])) return false;
+    for (let i = 0; i < keys.length; i++) if (!checks[i]!(record[keys[i]!])) return false;
     return true;
   };
 }

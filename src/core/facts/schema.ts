@@ -8,7 +8,7 @@
  * no comments, so people annotate with keys such as `"_comment"` or `"notes"`, and an
  * extra key should not throw a fact away. What strictness is good for, catching a
  * misspelt key (`"publsher"`, `"qoute"`), the parser does separately: it reports keys
- * that are near-misses of the keys below (parseFactFile.ts, `misspeltKeys`).
+ * that are near-misses of the keys below (keyTypos.ts).
  */
 import { z } from 'zod';
 

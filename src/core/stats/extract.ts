@@ -58,18 +58,28 @@ const ACRONYM = /^\p{Lu}{2,3}$/u;
 const POSSESSIVE = /[’']s$/;
 const HEX = /^[\dA-Fa-f]$/;
 const PERCENT_INITIALS = '%pPbB';
+const SCALE_INITIALS = 'tmbTMB';
 
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && LETTER.test(ch);
+  if (ch === undefined) return false;
+  if (ch < '\u0080') return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+  return LETTER.test(ch);
 }
 function isWordChar(ch: string | undefined): boolean {
   return isDigit(ch) || isLetter(ch) || ch === '_';
 }
 function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0';
+}
+
+/** The first character at or after `at` that is not a blank (NUL at the end), to rule patterns out cheaply. */
+function firstAfterBlanks(text: string, at: number): string {
+  let i = at;
+  while (isSpace(text[i])) i++;
+  return text[i] ?? '\u0000';
 }
 
 function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -225,11 +235,8 @@ function readUnit(text: string, at: number, currency: Currency | undefined, coun
   // Every unit starts with a blank or "%" (glued letters were read before).
   const first = text[at];
   if (first !== '%' && !isSpace(first)) return currency ? { end: at, unit: { kind: 'currency', codes: currency.codes }, factor: 1 } : undefined;
-  let unitStart = at;
-  while (isSpace(text[unitStart])) unitStart++;
-  const initial = text[unitStart];
   // Percentages and points start with "%", "p" or "b": most words need none of these patterns.
-  if (initial !== undefined && PERCENT_INITIALS.includes(initial)) {
+  if (PERCENT_INITIALS.includes(firstAfterBlanks(text, at))) {
     let m = sticky(POINTS, text, at);
     if (m) return { end: at + m[0].length, unit: { kind: 'percentage-points' }, factor: 1 };
     m = sticky(PERCENT, text, at);
@@ -417,7 +424,7 @@ function readAt(text: string, at: number): Reading {
     } else {
       return undefined;
     }
-  } else {
+  } else if (SCALE_INITIALS.includes(firstAfterBlanks(text, cursor))) {
     const s = sticky(SCALE, text, cursor);
     if (s) {
       scale = SCALE_WORDS[s[1]!.toLowerCase()]!;

@@ -1,0 +1,56 @@
+// Summarises a V8 .cpuprofile (from `node --cpu-prof`): where the samples' time went,
+// by function (self time) and by function including callees (total time).
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+/**
+ * @param {string} path a .cpuprofile file
+ * @param {number} top how many rows
+ * @returns {{ totalMs: number, idleMs: number, self: Row[], total: Row[] }} with Row = { name, ms, share }
+ */
+export function summarizeProfile(path, top = 15) {
+  const profile = JSON.parse(readFileSync(path, 'utf8'));
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const selfUs = new Map();
+  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+
+  const label = (n) => {
+    const f = n.callFrame;
+    const where = f.url ? `${basename(f.url)}:${f.lineNumber + 1}` : '';
+    return `${f.functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
+  };
+  const special = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
+  let totalUs = 0;
+  let idleUs = 0;
+  const self = new Map();
+  const total = new Map();
+  for (const [id, us] of selfUs) {
+    const node = nodes.get(id);
+    totalUs += us;
+    if (node.callFrame.functionName === '(idle)') {
+      idleUs += us;
+      continue;
+    }
+    const name = label(node);
+    self.set(name, (self.get(name) ?? 0) + us);
+    // Total time: every distinct function on the stack gets the sample once.
+    const seen = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const n = nodes.get(cur);
+      if (special.has(n.callFrame.functionName)) continue;
+      const l = label(n);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      total.set(l, (total.get(l) ?? 0) + us);
+    }
+  }
+  const busyUs = totalUs - idleUs;
+  const rows = (map) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, ms: us / 1000, share: busyUs > 0 ? us / busyUs : 0 }));
+  return { totalMs: totalUs / 1000, idleMs: idleUs / 1000, busyMs: busyUs / 1000, self: rows(self), total: rows(total) };
+}
