@@ -6,9 +6,10 @@ import { basename } from 'node:path';
 /**
  * @param {string} path a .cpuprofile file
  * @param {number} top how many rows
- * @returns {{ totalMs: number, idleMs: number, self: Row[], total: Row[] }} with Row = { name, ms, share }
+ * @param {string[]} stageNames function names whose total time (callees included, any file) to report
+ * @returns {{ totalMs: number, idleMs: number, busyMs: number, gcMs: number, self: Row[], total: Row[], stages: Row[] }} with Row = { name, ms, share }
  */
-export function summarizeProfile(path, top = 15) {
+export function summarizeProfile(path, top = 15, stageNames = []) {
   const profile = JSON.parse(readFileSync(path, 'utf8'));
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
@@ -26,6 +27,9 @@ export function summarizeProfile(path, top = 15) {
   let idleUs = 0;
   const self = new Map();
   const total = new Map();
+  const wanted = new Set(stageNames);
+  const stage = new Map();
+  let gcUs = 0;
   for (const [id, us] of selfUs) {
     const node = nodes.get(id);
     totalUs += us;
@@ -33,13 +37,20 @@ export function summarizeProfile(path, top = 15) {
       idleUs += us;
       continue;
     }
+    if (node.callFrame.functionName === '(garbage collector)') gcUs += us;
     const name = label(node);
     self.set(name, (self.get(name) ?? 0) + us);
     // Total time: every distinct function on the stack gets the sample once.
     const seen = new Set();
+    const seenStage = new Set();
     for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
       const n = nodes.get(cur);
-      if (special.has(n.callFrame.functionName)) continue;
+      const fn = n.callFrame.functionName;
+      if (wanted.has(fn) && !seenStage.has(fn)) {
+        seenStage.add(fn);
+        stage.set(fn, (stage.get(fn) ?? 0) + us);
+      }
+      if (special.has(fn)) continue;
       const l = label(n);
       if (seen.has(l)) continue;
       seen.add(l);
@@ -52,5 +63,6 @@ export function summarizeProfile(path, top = 15) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, us]) => ({ name, ms: us / 1000, share: busyUs > 0 ? us / busyUs : 0 }));
-  return { totalMs: totalUs / 1000, idleMs: idleUs / 1000, busyMs: busyUs / 1000, self: rows(self), total: rows(total) };
+  const stages = stageNames.map((name) => ({ name, ms: (stage.get(name) ?? 0) / 1000, share: busyUs > 0 ? (stage.get(name) ?? 0) / busyUs : 0 }));
+  return { totalMs: totalUs / 1000, idleMs: idleUs / 1000, busyMs: busyUs / 1000, gcMs: gcUs / 1000, self: rows(self), total: rows(total), stages };
 }

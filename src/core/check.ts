@@ -7,7 +7,7 @@ import type { RawFinding, Rule, RuleContext } from './rules/context';
 import { checkNoteNumbering } from './rules/noteNumbering';
 import { checkNoteResolution } from './rules/noteResolution';
 import { checkSources } from './rules/sources';
-import { checkStatistics } from './rules/statistics';
+import { checkStatistics, type StatisticsMemo } from './rules/statistics';
 import { LineMap } from './positions';
 import type { StatMatch } from './stats/match';
 import type { Finding, FixData } from './types';
@@ -25,7 +25,7 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-const RULE_PASSES: Rule[] = [checkNoteResolution, checkNoteNumbering, checkSources, checkStatistics];
+const NOTE_PASSES: Rule[] = [checkNoteResolution, checkNoteNumbering, checkSources];
 
 /** A finding with its severity; deferred fixes become a memoised `fixes` property. */
 function withSeverity(raw: RawFinding, severity: Finding['severity']): Finding {
@@ -51,12 +51,17 @@ function withSeverity(raw: RawFinding, severity: Finding['severity']): Finding {
   return finding;
 }
 
-/** Runs every rule over an analysed briefing. */
-export function checkModel(model: BriefingModel, facts: FactIndex, options: CheckOptions = {}): CheckResult {
+/**
+ * Runs every rule over an analysed briefing. `memo` carries statistics' matches over
+ * from the checks of earlier versions of the same document.
+ */
+export function checkModel(model: BriefingModel, facts: FactIndex, options: CheckOptions = {}, memo?: StatisticsMemo): CheckResult {
   const notes = resolveNotes(model);
-  const lines = new LineMap(model.text);
-  const context: RuleContext = { model, notes, facts, matches: [], lineOf: (offset) => lines.position(offset).line };
-  const raw: RawFinding[] = RULE_PASSES.flatMap((rule) => rule(context));
+  // Few messages point at other lines; a long document's line map is built only for them.
+  let lines: LineMap | undefined;
+  const lineOf = (offset: number) => (lines ??= new LineMap(model.text)).position(offset).line;
+  const context: RuleContext = { model, notes, facts, matches: [], lineOf };
+  const raw: RawFinding[] = [...NOTE_PASSES.flatMap((rule) => rule(context)), ...checkStatistics(context, memo)];
   const findings: Finding[] = [];
   for (const f of raw) {
     const severity = severityFor(f.code, options.rules);

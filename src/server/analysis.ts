@@ -7,6 +7,7 @@ import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBriefing, type CheckResult } from '../core/check';
 import type { FactIndex } from '../core/facts/factIndex';
+import { IncrementalChecker } from '../core/incremental/incrementalChecker';
 import { isBriefing, isFactFileUri } from './briefingScope';
 import type { FactStore } from './factStore';
 import type { BriefingSettings, Settings } from './settings';
@@ -34,6 +35,8 @@ export class Stale extends Error {
 
 export class Analyzer {
   private readonly cache = new Map<string, Analysis>();
+  /** Per open document, what its earlier versions' checks found, so that an edit re-checks only what it changed. */
+  private readonly checkers = new Map<string, IncrementalChecker>();
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
@@ -95,6 +98,7 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.checkers.delete(uri);
   }
 
   /** Open briefings' URIs whose last analysis loaded `path` (to re-check when it changes). */
@@ -104,7 +108,9 @@ export class Analyzer {
 
   private run(document: TextDocument, text: string, facts: FactIndex, factFiles: string[], settings: BriefingSettings): Analysis {
     const started = performance.now();
-    const result = checkBriefing(text, facts, { rules: settings.rules, citationScope: settings.citationScope });
+    let checker = this.checkers.get(document.uri);
+    if (!checker) this.checkers.set(document.uri, (checker = new IncrementalChecker()));
+    const result = checker.check(text, facts, { rules: settings.rules, citationScope: settings.citationScope });
     const analysis: Analysis = {
       uri: document.uri,
       version: document.version,

@@ -1,15 +1,23 @@
-import type { FactEntry } from '../facts/factIndex';
+import type { FactEntry, FactIndex } from '../facts/factIndex';
 import { insertCitationFix } from '../fixes/insertCitation';
 import { replaceFigureFix } from '../fixes/replaceFigure';
 import type { Citation, Statistic } from '../model';
-import { contentWords, factsByUnit, subjectOverlap, supports, type StatMatch } from '../stats/match';
+import { contentWords, factsByUnit, subjectOverlap, supports, type FactsByUnit, type StatMatch } from '../stats/match';
 import type { FixData } from '../types';
 import type { RawFinding, RuleContext } from './context';
 
+// Formatting numbers is slow, and a mismatch is reported again at every check.
+const described = new WeakMap<FactEntry['fact'], string>();
+
 /** Describes a fact's value in words: "46 percent", "USD 2,100,000,000", "3,000 troops". */
 export function describeValue(fact: FactEntry['fact']): string {
-  const value = fact.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
-  return /^[A-Z]{3}$/.test(fact.unit) ? `${fact.unit} ${value}` : `${value} ${fact.unit}`;
+  let text = described.get(fact);
+  if (text === undefined) {
+    const value = fact.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+    text = /^[A-Z]{3}$/.test(fact.unit) ? `${fact.unit} ${value}` : `${value} ${fact.unit}`;
+    described.set(fact, text);
+  }
+  return text;
 }
 
 interface CitedSources {
@@ -101,57 +109,99 @@ function bestBySubject(facts: FactEntry[], words: Set<string>, text: string): { 
   return best;
 }
 
+/** What the matching of one statistic found; it depends only on what its memo key holds. */
+interface Outcome {
+  status: StatMatch['status'];
+  /** The supporting or contradicting fact. */
+  fact: FactEntry | undefined;
+  /** For stat.uncited and stat.unsupported: the fact a citation should point to. */
+  cite: FactEntry | undefined;
+  /** For stat.unsupported: whether the cited sources have facts in the statistic's unit at all. */
+  anyCandidate: boolean;
+}
+
+/**
+ * Outcomes of statistics matched in earlier checks of the same document, so that after an
+ * edit only statistics whose figure, sentence or citations changed are matched again.
+ * Outcomes not used by a check are forgotten after the next one.
+ */
+export class StatisticsMemo {
+  private facts: FactIndex | undefined;
+  private current = new Map<string, Map<string, Outcome>>();
+  private previous = new Map<string, Map<string, Outcome>>();
+
+  /** Starts a check against `facts`; outcomes found with other facts are dropped. */
+  begin(facts: FactIndex): void {
+    if (facts !== this.facts) {
+      this.facts = facts;
+      this.current = new Map();
+    }
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  /**
+   * The outcome for `key` within `text`. Texts are the blocks' masked sources, which stay
+   * the same string objects while their blocks do not change, so looking them up does not
+   * hash a long string again.
+   */
+  outcome(text: string, key: string, compute: () => Outcome): Outcome {
+    let inText = this.current.get(text);
+    let found = inText?.get(key) ?? this.previous.get(text)?.get(key);
+    if (!found) found = compute();
+    if (!inText) this.current.set(text, (inText = new Map()));
+    inText.set(key, found);
+    return found;
+  }
+}
+
 /** stat.uncited, stat.mismatch and stat.unsupported; fills context.matches. */
-export function checkStatistics(context: RuleContext): RawFinding[] {
+export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): RawFinding[] {
   const { model, facts } = context;
   const findings: RawFinding[] = [];
   const byUnit = factsByUnit(facts);
   const tableCitations = gatherTableCitations(context);
-  const wordsOf = new Map<number, { words: Set<string>; text: string }>();
   const sentenceText = (i: number) => {
     const s = model.sentences[i]!;
     const b = model.blocks[s.block]!;
     return b.masked.slice(s.span.start - b.span.start, s.span.end - b.span.start);
   };
   const rowCells = tableCells(context);
-  const sentenceWords = (i: number) => {
-    let entry = wordsOf.get(i);
-    if (!entry) {
-      // A cell ("40%") rarely names its subject: the row's other cells ("Trade growth")
-      // and the column's header do, so they count as the statistic's subject words, as
-      // a citation in the row counts as the cell's citation.
-      const cell = model.blocks[model.sentences[i]!.block]!.table;
-      const context = cell
-        ? [...(rowCells.get(`${cell.table}:${cell.row}`) ?? []), ...(cell.row === 0 ? [] : (rowCells.get(`${cell.table}:0:${cell.column}`) ?? []))]
-        : [i];
-      const text = context.map(sentenceText).join('\n');
-      entry = { words: contentWords(text), text };
-      wordsOf.set(i, entry);
-    }
-    return entry;
+  /** The text whose words are the statistic's subject, as a source text and the span of it. */
+  const subject = (i: number): { source: string; start: number; end: number } => {
+    const s = model.sentences[i]!;
+    const b = model.blocks[s.block]!;
+    const cell = b.table;
+    if (!cell) return { source: b.masked, start: s.span.start - b.span.start, end: s.span.end - b.span.start };
+    // A cell ("40%") rarely names its subject: the row's other cells ("Trade growth")
+    // and the column's header do, so they count as the statistic's subject words, as
+    // a citation in the row counts as the cell's citation.
+    const context = [...(rowCells.get(`${cell.table}:${cell.row}`) ?? []), ...(cell.row === 0 ? [] : (rowCells.get(`${cell.table}:0:${cell.column}`) ?? []))];
+    const source = context.map(sentenceText).join('\n');
+    return { source, start: 0, end: source.length };
   };
   // A figure may wrap across lines; messages show it on one.
   const written = (stat: Statistic) => model.text.slice(stat.span.start, stat.span.end).replace(/\s+/g, ' ');
-  /** The fact a citation should point to: one that supports the figure, on its subject. */
-  const factToCite = (stat: Statistic, exclude: string[]): FactEntry | undefined => {
-    const supporting = byUnit.supporting(stat).filter((f) => !exclude.includes(f.fact.source));
-    if (supporting.length === 0) return undefined;
-    const { words, text } = sentenceWords(stat.sentence);
-    const best = bestBySubject(supporting, words, text)!;
-    // A figure that merely equals some fact on another subject is no reason to cite it.
-    if (best.overlap === 0 && supporting.length > 1) return undefined;
-    return best.fact;
-  };
   const citeFix = (stat: Statistic, fact: FactEntry) => (): FixData[] => {
     const fix = insertCitationFix(model, facts, { sourceId: fact.fact.source, locator: fact.fact.locator, at: { sentence: stat.sentence } });
     return [{ ...fix, title: `${fix.title}: “${fact.fact.quote}”`, preferred: true }];
   };
 
+  memo?.begin(facts);
   for (const stat of model.stats) {
     const { citations, sources } = citedSources(context, stat, tableCitations);
-    if (citations.length === 0) {
-      const cite = facts.isEmpty ? undefined : factToCite(stat, []);
-      context.matches.push({ status: 'uncited', fact: cite, sources: [] });
+    const about = subject(stat.sentence);
+    const compute = () => matchStatistic(stat, citations.length > 0, sources, about.source.slice(about.start, about.end), facts, byUnit);
+    const outcome = memo
+      ? memo.outcome(
+          about.source,
+          [about.start, about.end, unitKey(stat.unit), stat.value, stat.low, stat.high, stat.lowInclusive, stat.highInclusive, citations.length > 0, sources.known.join(' '), sources.unchecked].join('|'),
+          compute,
+        )
+      : compute();
+    const { status, fact, cite } = outcome;
+    context.matches.push({ status, fact: status === 'uncited' ? cite : fact, sources: status === 'uncited' || (status === 'unchecked' && sources.known.length === 0) ? [] : sources.known });
+    if (status === 'uncited') {
       findings.push({
         code: 'stat.uncited',
         message: `${capitalise(written(stat))} cites no source: add a note or a link to where it comes from.`,
@@ -159,48 +209,65 @@ export function checkStatistics(context: RuleContext): RawFinding[] {
         factId: cite?.fact.id,
         fixes: cite ? citeFix(stat, cite) : undefined,
       });
-      continue;
-    }
-    if (sources.known.length === 0) {
-      context.matches.push({ status: 'unchecked', fact: undefined, sources: [] });
-      continue;
-    }
-    const candidates = sources.known.flatMap((id) => byUnit.candidates(stat, id));
-    const fit = candidates.find((f) => supports(stat, f));
-    if (fit) {
-      context.matches.push({ status: 'supported', fact: fit, sources: sources.known });
-      continue;
-    }
-    const { words, text } = sentenceWords(stat.sentence);
-    const best = bestBySubject(candidates, words, text);
-    if (best && best.overlap > 0) {
-      const fact = best.fact;
-      context.matches.push({ status: 'mismatch', fact, sources: sources.known });
+    } else if (status === 'mismatch') {
+      const f = fact!;
       findings.push({
         code: 'stat.mismatch',
-        message: `Text says ${written(stat)}; ${fact.fact.source} says ${describeValue(fact.fact)}${fact.fact.locator ? ` (${fact.fact.locator})` : ''}.`,
+        message: `Text says ${written(stat)}; ${f.fact.source} says ${describeValue(f.fact)}${f.fact.locator ? ` (${f.fact.locator})` : ''}.`,
         span: stat.span,
-        factId: fact.fact.id,
-        fixes: () => [replaceFigureFix(model, stat, fact)],
+        factId: f.fact.id,
+        fixes: () => [replaceFigureFix(model, stat, f)],
       });
-      continue;
+    } else if (status === 'unsupported') {
+      const names = sources.known.join(', ');
+      findings.push({
+        code: 'stat.unsupported',
+        message: outcome.anyCandidate
+          ? `${capitalise(written(stat))} is not backed by the cited ${plural(sources.known.length, 'source')} (${names}): no fact there has this value.`
+          : `${capitalise(written(stat))} is not backed by the cited ${plural(sources.known.length, 'source')} (${names}): no fact there is in this unit.`,
+        span: stat.span,
+        factId: cite?.fact.id,
+        fixes: cite ? citeFix(stat, cite) : undefined,
+      });
     }
-    context.matches.push({ status: sources.unchecked ? 'unchecked' : 'unsupported', fact: undefined, sources: sources.known });
-    if (sources.unchecked) continue;
-    const cite = factToCite(stat, sources.known);
-    const names = sources.known.join(', ');
-    findings.push({
-      code: 'stat.unsupported',
-      message:
-        candidates.length === 0
-          ? `${capitalise(written(stat))} is not backed by the cited ${plural(sources.known.length, 'source')} (${names}): no fact there is in this unit.`
-          : `${capitalise(written(stat))} is not backed by the cited ${plural(sources.known.length, 'source')} (${names}): no fact there has this value.`,
-      span: stat.span,
-      factId: cite?.fact.id,
-      fixes: cite ? citeFix(stat, cite) : undefined,
-    });
   }
   return findings;
+}
+
+function unitKey(unit: Statistic['unit']): string {
+  switch (unit.kind) {
+    case 'currency':
+      return `currency:${unit.codes.join(' ')}`;
+    case 'count':
+      return `count:${unit.nouns.join(' ')}`;
+    default:
+      return unit.kind;
+  }
+}
+
+/** Matches one statistic against the facts of the sources its sentence cites; `text` holds its subject. */
+function matchStatistic(stat: Statistic, cited: boolean, sources: CitedSources, text: string, facts: FactIndex, byUnit: FactsByUnit): Outcome {
+  let words: Set<string> | undefined;
+  const subject = () => (words ??= contentWords(text));
+  /** The fact a citation should point to: one that supports the figure, on its subject. */
+  const factToCite = (exclude: string[]): FactEntry | undefined => {
+    const supporting = byUnit.supporting(stat).filter((f) => !exclude.includes(f.fact.source));
+    if (supporting.length === 0) return undefined;
+    const best = bestBySubject(supporting, subject(), text)!;
+    // A figure that merely equals some fact on another subject is no reason to cite it.
+    if (best.overlap === 0 && supporting.length > 1) return undefined;
+    return best.fact;
+  };
+  const none = { fact: undefined, cite: undefined, anyCandidate: false };
+  if (!cited) return { ...none, status: 'uncited', cite: facts.isEmpty ? undefined : factToCite([]) };
+  if (sources.known.length === 0) return { ...none, status: 'unchecked' };
+  const candidates = sources.known.flatMap((id) => byUnit.candidates(stat, id));
+  const fit = candidates.find((f) => supports(stat, f));
+  if (fit) return { ...none, status: 'supported', fact: fit };
+  const best = bestBySubject(candidates, subject(), text);
+  if (best && best.overlap > 0) return { ...none, status: 'mismatch', fact: best.fact };
+  if (sources.unchecked) return { ...none, status: 'unchecked' };
+  return { status: 'unsupported', fact: undefined, cite: factToCite(sources.known), anyCandidate: candidates.length > 0 };
 }
 
 function capitalise(s: string): string {

@@ -1,0 +1,105 @@
+/**
+ * Where a briefing can be cut into runs of top-level blocks that parse alone as they parse
+ * in the whole document: at a line that starts at column 0, is not blank, follows a blank
+ * line, is no list item (which could continue the list above) and is not inside front
+ * matter, a fenced code block or an HTML block. After a blank line every container and
+ * paragraph above is closed by such a line; fences and HTML blocks of kinds 1-5 are not,
+ * so they are tracked. The tracking only has to be good, not perfect: every cut is
+ * verified by the parser (segmentParse.ts), and a wrong cut merely joins two runs.
+ */
+
+const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+const BLANK = /^[ \t]*$/;
+
+/** CommonMark HTML block kinds 1-5 end at a marker; 6 and 7 at a blank line. */
+const HTML_STARTS: { start: RegExp; end: RegExp | undefined }[] = [
+  { start: /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, end: /<\/(?:script|pre|style|textarea)>/i },
+  { start: /^ {0,3}<!--/, end: /-->/ },
+  { start: /^ {0,3}<\?/, end: /\?>/ },
+  { start: /^ {0,3}<![A-Za-z]/, end: />/ },
+  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/ },
+  {
+    start:
+      /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i,
+    end: undefined,
+  },
+  // Kind 7 (any other complete tag alone on its line) cannot interrupt a paragraph; taking
+  // every such line for one only costs cuts.
+  { start: /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>[ \t]*$/, end: undefined },
+];
+
+export interface Cuts {
+  /** Offsets where runs start (the first is 0). */
+  starts: number[];
+  /**
+   * What to parse before every run but the first, for the parser to be in the state it is
+   * in there. Empty, except after a front matter fence that never closes: the parser
+   * reads it as a rule, but from then on no list item interrupts a paragraph.
+   */
+  lead: string;
+}
+
+/** Where to cut. A text with lone carriage returns (which CommonMark also reads as line endings) or a byte order mark is one run. */
+export function cut(text: string): Cuts {
+  if (text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return { starts: [0], lead: '' };
+  const starts = scan(text, true);
+  if (starts) return { starts, lead: '' };
+  const firstLine = text.indexOf('\n') + 1 || text.length;
+  return { starts: scan(text, false)!, lead: `${text.slice(0, firstLine)}\n` };
+}
+
+/** The run starts, or undefined when front matter is allowed and opens but never closes. */
+function scan(text: string, allowFrontMatter: boolean): number[] | undefined {
+  const starts = [0];
+  let fence: { char: string; length: number } | undefined;
+  let html: RegExp | 'blank' | undefined;
+  let frontMatter = false;
+  let afterBlank = false;
+  let at = 0;
+  while (at < text.length) {
+    let next = text.indexOf('\n', at);
+    if (next < 0) next = text.length;
+    const line = text.charCodeAt(next - 1) === 13 ? text.slice(at, next - 1) : text.slice(at, next);
+    const lineStart = at;
+    at = next + 1;
+    if (lineStart === 0 && allowFrontMatter && FRONT_MATTER_FENCE.test(line)) {
+      frontMatter = true;
+      continue;
+    }
+    if (frontMatter) {
+      if (FRONT_MATTER_FENCE.test(line)) frontMatter = false;
+      continue;
+    }
+    if (fence) {
+      const m = FENCE.exec(line);
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && BLANK.test(m[2]!)) fence = undefined;
+      continue;
+    }
+    if (html !== undefined) {
+      if (html === 'blank' ? BLANK.test(line) : html.test(line)) {
+        html = undefined;
+        afterBlank = BLANK.test(line);
+      }
+      continue;
+    }
+    if (BLANK.test(line)) {
+      afterBlank = true;
+      continue;
+    }
+    const first = line.charCodeAt(0);
+    if (afterBlank && first !== 32 && first !== 9 && !LIST_ITEM.test(line)) starts.push(lineStart);
+    afterBlank = false;
+    const f = FENCE.exec(line);
+    if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
+      fence = { char: f[1]![0]!, length: f[1]!.length };
+      continue;
+    }
+    if (line.includes('<')) {
+      const kind = HTML_STARTS.find((k) => k.start.test(line));
+      if (kind) html = kind.end === undefined ? 'blank' : kind.end.test(line.slice(line.indexOf('<') + 1)) ? undefined : kind.end;
+    }
+  }
+  return frontMatter ? undefined : starts;
+}
