@@ -1,9 +1,10 @@
 /**
  * Diagnostics of open briefings and fact files. Pull (textDocument/diagnostic) where
- * the client supports it, else pushed after an adaptive debounce: no delay when the
- * last check of the document was fast, longer for slow ones, so typing in a huge
- * briefing does not queue up checks. A push is never sent for an older version than
- * the document has, and a newer change cancels a pending check.
+ * the client supports it, else pushed. There is no timed debounce: checks are
+ * incremental, so a fixed delay would be most of what a user waits for. Instead a push
+ * is scheduled for the next turn of the event loop, after every change already received:
+ * a burst of keystrokes coalesces into one check of the newest text, and a newer change
+ * cancels a pending check. A push is never sent for an older version than the document has.
  */
 import {
   CancellationTokenSource,
@@ -19,15 +20,9 @@ import { Stale, type Analysis, type Analyzer } from '../analysis';
 import { toDiagnostic, toRange, toSeverity, DIAGNOSTIC_SOURCE } from '../convert';
 import { uriToPath } from '../workspace';
 
-/** Checks faster than this publish at once; slower ones wait for a pause in typing. */
-const FAST_MS = 25;
-const MIN_DELAY_MS = 150;
-const MAX_DELAY_MS = 1000;
-
 export class DiagnosticsFeature {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, NodeJS.Immediate>();
   private readonly running = new Map<string, CancellationTokenSource>();
-  private readonly lastMillis = new Map<string, number>();
   /** URIs that Check All Briefings pushed diagnostics for (pull mode must clear them when pulling takes over). */
   private readonly pushedByWorkspaceCheck = new Set<string>();
 
@@ -58,7 +53,6 @@ export class DiagnosticsFeature {
 
   documentClosed(uri: string): void {
     this.cancel(uri);
-    this.lastMillis.delete(uri);
     this.pushedByWorkspaceCheck.delete(uri);
     this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -85,7 +79,6 @@ export class DiagnosticsFeature {
     if (await this.analyzer.isFactFile(uri)) return this.factFileDiagnostics(uri, token);
     const analysis = await this.analyzer.analyze(uri, token);
     if (!analysis) return [];
-    this.lastMillis.set(uri, analysis.millis);
     return analysis.result.findings.map((f) => toDiagnostic(analysis.document, f, analysis.version));
   }
 
@@ -130,20 +123,18 @@ export class DiagnosticsFeature {
 
   private schedule(uri: string): void {
     this.cancel(uri);
-    const last = this.lastMillis.get(uri);
-    const delay = last === undefined || last < FAST_MS ? 0 : Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, last * 3));
     this.timers.set(
       uri,
-      setTimeout(() => {
+      setImmediate(() => {
         this.timers.delete(uri);
         void this.publish(uri);
-      }, delay),
+      }),
     );
   }
 
   private cancel(uri: string): void {
     const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
+    if (timer) clearImmediate(timer);
     this.timers.delete(uri);
     this.running.get(uri)?.cancel();
   }
