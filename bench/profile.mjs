@@ -7,15 +7,39 @@ import { basename } from 'node:path';
  * @param {string} path a .cpuprofile file
  * @param {number} top how many rows
  * @param {string[]} stageNames function names whose total time (callees included, any file) to report
+ * @param {number} skipUntilIdleMs when > 0, count only the samples after the first idle stretch this
+ *   long (the caller pauses that long after its set-up, e.g. opening a document, so only the work
+ *   that follows is summarised)
  * @returns {{ totalMs: number, idleMs: number, busyMs: number, gcMs: number, self: Row[], total: Row[], stages: Row[] }} with Row = { name, ms, share }
  */
-export function summarizeProfile(path, top = 15, stageNames = []) {
+export function summarizeProfile(path, top = 15, stageNames = [], skipUntilIdleMs = 0) {
   const profile = JSON.parse(readFileSync(path, 'utf8'));
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const isIdle = (id) => nodes.get(id).callFrame.functionName === '(idle)';
+  // Sample i lasts until sample i + 1.
+  const duration = (i) => profile.timeDeltas[i + 1] ?? 0;
+  let first = 0;
+  let skippedUs = 0;
+  if (skipUntilIdleMs > 0) {
+    let idleRun = 0;
+    first = -1;
+    for (let i = 0; i < profile.samples.length; i++) {
+      if (isIdle(profile.samples[i])) idleRun += duration(i);
+      else if (idleRun >= skipUntilIdleMs * 1000) {
+        first = i;
+        break;
+      } else idleRun = 0;
+    }
+    if (first === -1) throw new Error(`no idle stretch of ${skipUntilIdleMs} ms in the profile`);
+    for (let i = 0; i < first; i++) skippedUs += duration(i);
+  }
   const selfUs = new Map();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (let i = first; i < profile.samples.length; i++) {
+    const id = profile.samples[i];
+    selfUs.set(id, (selfUs.get(id) ?? 0) + duration(i));
+  }
 
   const label = (n) => {
     const f = n.callFrame;
@@ -64,5 +88,5 @@ export function summarizeProfile(path, top = 15, stageNames = []) {
       .slice(0, top)
       .map(([name, us]) => ({ name, ms: us / 1000, share: busyUs > 0 ? us / busyUs : 0 }));
   const stages = stageNames.map((name) => ({ name, ms: (stage.get(name) ?? 0) / 1000, share: busyUs > 0 ? (stage.get(name) ?? 0) / busyUs : 0 }));
-  return { totalMs: totalUs / 1000, idleMs: idleUs / 1000, busyMs: busyUs / 1000, gcMs: gcUs / 1000, self: rows(self), total: rows(total), stages };
+  return { skippedMs: skippedUs / 1000, totalMs: totalUs / 1000, idleMs: idleUs / 1000, busyMs: busyUs / 1000, gcMs: gcUs / 1000, self: rows(self), total: rows(total), stages };
 }

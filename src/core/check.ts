@@ -27,28 +27,47 @@ export interface CheckResult {
 
 const NOTE_PASSES: Rule[] = [checkNoteResolution, checkNoteNumbering, checkSources];
 
-/** A finding with its severity; deferred fixes become a memoised `fixes` property. */
+/**
+ * A finding with its severity; deferred fixes become a memoised `fixes` property. Built as
+ * literals (rather than by spreading and defineProperty): a long document has thousands.
+ */
 function withSeverity(raw: RawFinding, severity: Finding['severity']): Finding {
-  const { fixes, ...rest } = raw;
-  const finding: Finding = { ...rest, severity };
+  const { code, message, span, fixes } = raw;
+  const withFact = 'factId' in raw;
   if (typeof fixes !== 'function') {
+    const finding: Finding = withFact ? { code, message, span, factId: raw.factId, severity } : { code, message, span, severity };
     if (fixes) finding.fixes = fixes;
     return finding;
   }
   let computed: FixData[] | undefined;
   let done = false;
-  Object.defineProperty(finding, 'fixes', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!done) {
-        computed = fixes();
-        done = true;
+  const compute = () => {
+    if (!done) {
+      computed = fixes();
+      done = true;
+    }
+    return computed;
+  };
+  return withFact
+    ? {
+        code,
+        message,
+        span,
+        factId: raw.factId,
+        severity,
+        get fixes() {
+          return compute();
+        },
       }
-      return computed;
-    },
-  });
-  return finding;
+    : {
+        code,
+        message,
+        span,
+        severity,
+        get fixes() {
+          return compute();
+        },
+      };
 }
 
 /**

@@ -142,6 +142,22 @@ Another paragraph [3] with $2.4 billion of loans.
 </ol>
 `;
 
+/** A long notes list without blank lines, which is cut before some of its definitions. */
+const NOTES_LIST = `# Notes without blank lines
+
+Trade grew 37.4 per cent.[^1] Coal fell 51 per cent.[^5] Some 3,200 troops.[^14] A $2.4 billion loan.[^25]
+Defectors: 1,200.[^32] More [^43] and [^50] and [^58] and [^61].
+
+## Notes
+
+${Array.from({ length: 64 }, (_, i) => {
+  const n = i + 1;
+  if (n % 9 === 0) return `[^${n}]: @defence, chapter ${n},\nwith a lazy continuation line.\n`;
+  if (n % 13 === 0) return `[^${n}]: Code follows.\n\n    \`\`\`\n    [^${n + 1}]: inside code\n    \`\`\`\n`;
+  if (n % 17 === 0) return `> [^${n}]: quoted, https://www.example.org/customs/2017q1/\n`;
+  return `[^${n}]: @${['customs', 'bank', 'defence'][n % 3]}, table ${n}.\n`;
+}).join('')}`;
+
 const SNIPPETS = [
   '\n', '\n\n', ' ', 'x', '1', '.', '[', ']', '^', '`', '~', '<', '>', '|', '-', '*', '#', ':',
   '```\n', '```', '~~~\n', '---\n', '- ', '* ', '1. ', '2) ', '> ', '    ', '  ',
@@ -206,6 +222,7 @@ describe('incremental checking equals a from-scratch check', () => {
     ['web endnotes', WEB, {}],
     ['footnotes, paragraph scope', FOOTNOTES, { citationScope: 'paragraph' }],
     ['all three, joined', `${FOOTNOTES}\n${ENDNOTES}\n${WEB}`, {}],
+    ['a notes list without blank lines', NOTES_LIST, {}],
   ];
   cases.forEach(([name, briefing, options], n) => {
     test(`${name}: ${RUNS} random edits`, () => {
@@ -234,6 +251,35 @@ describe('incremental checking equals a from-scratch check', () => {
     analyzer.update(text);
     const edited = text.replace('Paragraph 100 says', 'Paragraph 100 now says');
     assert.deepEqual(analyzer.update(edited), analyzeBriefing(edited));
+  });
+
+  test('a notes list without blank lines is cut before some definitions, and edits there are analysed alike', () => {
+    const starts = cut(NOTES_LIST).starts.map((s) => NOTES_LIST.slice(s, NOTES_LIST.indexOf(']', s) + 1));
+    assert.deepEqual(starts.slice(4), ['[^5]', '[^14]', '[^25]', '[^32]', '[^43]', '[^50]', '[^58]', '[^61]']);
+    const analyzer = new IncrementalAnalyzer();
+    analyzer.update(NOTES_LIST);
+    for (const edited of [NOTES_LIST.replace('table 20.', 'table 20, p. 4.'), NOTES_LIST.replace('[^24]: @customs, table 24.\n', '')]) {
+      assert.deepEqual(analyzer.update(edited), analyzeBriefing(edited));
+    }
+  });
+
+  test('a cut before a footnote definition inside a fence or HTML block is not made, or not kept', () => {
+    for (const text of ['Text.[^5]\n\n```\n[^5]: in code\n```\n', 'Text.[^5]\n\n<div>\n[^5]: in HTML\n</div>\n', 'Text.[^5]\n\n- ```\n  x\n[^5]: after a fence in a list\n']) {
+      const analyzer = new IncrementalAnalyzer();
+      assert.deepEqual(analyzer.update(text), analyzeBriefing(text));
+    }
+  });
+
+  test('a container left open at a cut ends where the line after the cut makes it end', () => {
+    // A fence left open in a list item or a note ends the container after the blank line
+    // when a block quote or a footnote definition follows, before it when anything else does.
+    const analyzer = new IncrementalAnalyzer();
+    for (const next of ['> A quote.', 'Text [^1] [new].', '[new]: https://other.example.org/', '[^2]: b', '# Heading']) {
+      for (const open of ['[^1]: a\n\n    ```\n    x\n    ```>\n\n', '- a\n\n  ```\n  x\n\n']) {
+        const text = `${open}${next}\n\nText [^1] [^2] [new].\n`;
+        assert.deepEqual(analyzer.update(text), analyzeBriefing(text));
+      }
+    }
   });
 
   test('cuts are not made inside fences, HTML blocks or front matter', () => {

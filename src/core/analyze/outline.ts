@@ -40,8 +40,11 @@ export function topNodeOf(node: RootContent, text: string): TopNode {
   };
 }
 
-/** The notes section: under the last heading named Notes/Endnotes/…, to the next heading as high. */
-export function findNotesSection(nodes: readonly TopNode[], textLength: number): SectionBounds | undefined {
+/**
+ * The notes section: under the last heading named Notes/Endnotes/…, to the next heading as
+ * high. `spanOf` gives a node's span in the document (when `nodes` hold other offsets).
+ */
+export function findNotesSection(nodes: readonly TopNode[], textLength: number, spanOf = (i: number) => nodes[i]!.span): SectionBounds | undefined {
   let from = -1;
   for (let i = nodes.length - 1; i >= 0; i--) {
     if (nodes[i]!.notesDepth !== undefined) {
@@ -59,8 +62,8 @@ export function findNotesSection(nodes: readonly TopNode[], textLength: number):
       break;
     }
   }
-  const headingSpan = nodes[from]!.span;
-  const end = to < nodes.length ? nodes[to]!.span.start : textLength;
+  const headingSpan = spanOf(from);
+  const end = to < nodes.length ? spanOf(to).start : textLength;
   return { from, to, section: { headingSpan: { ...headingSpan }, span: { start: headingSpan.start, end } } };
 }
 

@@ -5,13 +5,22 @@
  * matter, a fenced code block or an HTML block. After a blank line every container and
  * paragraph above is closed by such a line; fences and HTML blocks of kinds 1-5 are not,
  * so they are tracked. The tracking only has to be good, not perfect: every cut is
- * verified by the parser (segmentParse.ts), and a wrong cut merely joins two runs.
+ * verified by the parser (runParse.ts), and a wrong cut merely joins two runs.
+ *
+ * A notes list is often one block of definitions without blank lines between them; it is
+ * also cut before some of its footnote definitions at column 0 (which close every
+ * container and paragraph above, as the parser verifies too), so that an edit there does
+ * not re-parse every definition. Which ones is decided by their labels (about one in
+ * DEFINITION_SPACING), so the cuts stay where they are while the notes are edited.
  */
 
 const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const BLANK = /^[ \t]*$/;
+/** A footnote definition's first line; only plain labels, which all open a definition alike. */
+const FOOTNOTE_DEFINITION = /^\[\^([A-Za-z0-9_.-]{1,100})\]:/;
+const DEFINITION_SPACING = 8;
 
 /** CommonMark HTML block kinds 1-5 end at a marker; 6 and 7 at a blank line. */
 const HTML_STARTS: { start: RegExp; end: RegExp | undefined }[] = [
@@ -43,7 +52,7 @@ export interface Cuts {
 
 /** Where to cut. A text with lone carriage returns (which CommonMark also reads as line endings) or a byte order mark is one run. */
 export function cut(text: string): Cuts {
-  if (text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return { starts: [0], lead: '' };
+  if (text.charCodeAt(0) === 0xfeff || (text.includes('\r') && /\r(?!\n)/.test(text))) return { starts: [0], lead: '' };
   const starts = scan(text, true);
   if (starts) return { starts, lead: '' };
   const firstLine = text.indexOf('\n') + 1 || text.length;
@@ -89,7 +98,7 @@ function scan(text: string, allowFrontMatter: boolean): number[] | undefined {
       continue;
     }
     const first = line.charCodeAt(0);
-    if (afterBlank && first !== 32 && first !== 9 && !LIST_ITEM.test(line)) starts.push(lineStart);
+    if (afterBlank ? first !== 32 && first !== 9 && !LIST_ITEM.test(line) : first === 91 && definitionCut(line)) starts.push(lineStart);
     afterBlank = false;
     const f = FENCE.exec(line);
     if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
@@ -102,4 +111,13 @@ function scan(text: string, allowFrontMatter: boolean): number[] | undefined {
     }
   }
   return frontMatter ? undefined : starts;
+}
+
+/** Whether to cut before `line` where no blank line precedes it: one of about DEFINITION_SPACING footnote definitions, by a hash of its label. */
+function definitionCut(line: string): boolean {
+  const label = FOOTNOTE_DEFINITION.exec(line)?.[1];
+  if (label === undefined) return false;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < label.length; i++) hash = Math.imul(hash ^ label.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % DEFINITION_SPACING === 0;
 }

@@ -1,15 +1,17 @@
 import type { AnalyzeOptions } from '../analyze/analyzeBriefing';
-import { assembleModel, type Piece } from '../analyze/assemble';
+import { assembleModel, type AssembleMemo, type Piece } from '../analyze/assemble';
 import { definitionMap } from '../analyze/linkDefinitions';
-import { findNotesSection, modeAt, type TopMode, type TopNode } from '../analyze/outline';
+import { findNotesSection, modeAt, type TopNode } from '../analyze/outline';
 import { analyzeSegment } from '../analyze/segment';
 import type { BriefingModel } from '../model';
+import type { Span } from '../types';
 import { cut } from './boundaries';
 import { footnoteLabelDefinition, labelsUsedIn, linkLabelDefinition, normalizeLabel, type LabelDefinition } from './labels';
-import { ParsedRun } from './runParse';
+import { ParsedRun, sentinelAfter } from './runParse';
 
 /** What is known of one run's text, whatever the rest of the document says. */
 interface RunText {
+  length: number;
   /** Labels the run may look up. */
   used: Set<string>;
   /** Of those, the link identifiers (whose destinations the analysis reads). */
@@ -18,12 +20,16 @@ interface RunText {
   parses: Map<string, ParsedRun>;
   /** Any parse: whether the cut after it is sound and what it defines do not depend on the definitions given. */
   any: ParsedRun;
+  /** The parse the last version used. */
+  chosen: ParsedRun | undefined;
 }
 
 interface Run {
   start: number;
   text: RunText;
   parse: ParsedRun;
+  /** Index of the run's first top-level block among the document's. */
+  firstTop: number;
 }
 
 // Lines that may define a label, to guess a new run's definitions before parsing the
@@ -36,12 +42,13 @@ const DEFINITION_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[(\^?)((?:[^[\
  * `analyzeBriefing(text, options)`.
  */
 export class IncrementalAnalyzer {
-  /** The last version, and its runs by `start:end`. */
+  /** The last version, and its runs by start. */
   private text = '';
   private lead = '';
-  private runs = new Map<string, RunText>();
+  private runs = new Map<number, RunText>();
   /** The label definitions of the last version: the first guess for a new run's. */
   private labels = new Map<string, LabelDefinition>();
+  private readonly assembled: AssembleMemo = new WeakMap();
 
   constructor(readonly options: AnalyzeOptions = {}) {}
 
@@ -52,7 +59,7 @@ export class IncrementalAnalyzer {
     const after = lead === this.lead ? commonSuffix(this.text, text, before) : 0;
     const delta = text.length - this.text.length;
     const previous = this.runs;
-    const current = new Map<string, RunText>();
+    const current = new Map<number, RunText>();
     // Before the first version there is nothing to go by but the text.
     const cold = this.text === '' && this.labels.size === 0;
     const guessed = cold ? this.guessLabels(text, new Map()) : this.labels;
@@ -60,85 +67,100 @@ export class IncrementalAnalyzer {
       const first = start === 0;
       const last = end === text.length;
       const moved = end <= before ? 0 : start >= text.length - after ? delta : undefined;
-      const old = moved === undefined ? undefined : previous.get(`${start - moved}:${end - moved}`);
-      let known = old && old.any.place.first === first && old.any.place.last === last ? old : undefined;
+      const old = moved === undefined ? undefined : previous.get(start - moved);
+      const next = sentinelAfter(text, end);
+      const place = old?.any.place;
+      let known = old && old.length === end - start && place!.first === first && place!.last === last && place!.next === next ? old : undefined;
       if (!known) {
         const source = text.slice(start, end);
         const used = labelsUsedIn(source);
         const definitions = relevant(used, cold ? guessed : this.guessLabels(source, guessed));
-        const parse = new ParsedRun(source, definitions, { first, last }, lead);
+        const parse = new ParsedRun(source, definitions, { first, last, next }, lead);
         const links = [...used].filter((k) => k.startsWith('link:')).map((k) => k.slice(5)).sort();
-        known = { used, links, parses: new Map([[keyOf(definitions), parse]]), any: parse };
+        known = { length: end - start, used, links, parses: new Map([[keyOf(definitions), parse]]), any: parse, chosen: undefined };
       }
-      current.set(`${start}:${end}`, known);
+      current.set(start, known);
       return known;
     };
 
     // Runs whose cut the parser does not confirm join the next one.
-    const found: { start: number; end: number; text: RunText }[] = [];
+    const found: { start: number; text: RunText }[] = [];
     for (let i = 0; i < starts.length; ) {
       const start = starts[i]!;
       let j = i + 1;
-      let end = starts[j] ?? text.length;
-      let run = textOf(start, end);
+      let run = textOf(start, starts[j] ?? text.length);
       while (!run.any.sound) {
-        end = starts[++j] ?? text.length;
-        run = textOf(start, end);
+        j++;
+        run = textOf(start, starts[j] ?? text.length);
       }
-      found.push({ start, end, text: run });
+      found.push({ start, text: run });
       i = j;
     }
 
-    // Definitions anywhere in the document decide what each run's brackets are.
+    // Definitions anywhere in the document decide what each run's brackets are. While they
+    // stay the same, a run of the last version keeps the parse it had.
     const labels = new Map<string, LabelDefinition>();
-    const linkDefinitions = definitionMap(found.flatMap((r) => r.text.any.linkDefinitions));
-    for (const r of found) for (const d of r.text.any.labelDefinitions) if (!labels.has(d.key)) labels.set(d.key, d);
+    const linkDefinitions = new Map<string, string>();
+    for (const r of found) {
+      for (const d of r.text.any.labelDefinitions) if (!labels.has(d.key)) labels.set(d.key, d);
+      definitionMap(r.text.any.linkDefinitions, linkDefinitions);
+    }
+    const sameLabels = sameLabelDefinitions(labels, this.labels);
     this.labels = labels;
     this.text = text;
     this.lead = lead;
     this.runs = current;
-    const runs: Run[] = found.map((r) => {
-      const definitions = relevant(r.text.used, labels);
-      const key = keyOf(definitions);
-      let parse = r.text.parses.get(key);
-      if (!parse) {
-        parse = new ParsedRun(text.slice(r.start, r.end), definitions, { first: r.start === 0, last: r.end === text.length }, lead);
-        // Only the parse this version uses is kept.
-        r.text.parses.clear();
-        r.text.parses.set(key, parse);
-      }
-      return { start: r.start, text: r.text, parse };
-    });
-
-    const topNodes: TopNode[] = [];
-    for (const r of runs) {
-      const shift = r.start - r.parse.prefix;
-      for (const n of r.parse.topNodes) topNodes.push({ ...n, span: { start: n.span.start + shift, end: n.span.end + shift } });
-    }
-    const bounds = findNotesSection(topNodes, text.length);
-    const pieces: Piece[] = [];
+    const runs: Run[] = [];
     let firstTop = 0;
-    for (const r of runs) {
-      const count = r.parse.topNodes.length;
-      const modes = Array.from({ length: count }, (_, i) => modeAt(bounds, firstTop + i));
-      const own = new Map<string, string>();
-      for (const id of r.text.links) {
-        const url = linkDefinitions.get(id);
-        if (url !== undefined) own.set(id, url);
+    for (const r of found) {
+      let parse = sameLabels ? r.text.chosen : undefined;
+      if (!parse) {
+        const definitions = relevant(r.text.used, labels);
+        const key = keyOf(definitions);
+        parse = r.text.parses.get(key);
+        if (!parse) {
+          parse = new ParsedRun(text.slice(r.start, r.start + r.text.length), definitions, r.text.any.place, lead);
+          // Only the parse this version uses is kept.
+          r.text.parses.clear();
+          r.text.parses.set(key, parse);
+        }
+        r.text.chosen = parse;
       }
-      const key = modes.map((m) => MODE_CODE[m]).join('') + JSON.stringify([...own]);
-      let analysis = r.parse.analyses.get(key);
-      if (!analysis) {
-        analysis = analyzeSegment(r.parse.source, r.parse.blocks(), modes, own, this.options);
-        r.parse.analyses.clear();
-        r.parse.analyses.set(key, analysis);
+      runs.push({ start: r.start, text: r.text, parse, firstTop });
+      firstTop += parse.topNodes.length;
+    }
+
+    // The runs' top-level blocks, with their offsets in the runs (spanOf shifts the few the notes section needs).
+    const topNodes: TopNode[] = [];
+    for (const r of runs) append(topNodes, r.parse.topNodes);
+    const spanOf = (i: number): Span => {
+      const r = runs[runAt(runs, i)]!;
+      const span = r.parse.topNodes[i - r.firstTop]!.span;
+      const shift = r.start - r.parse.prefix;
+      return { start: span.start + shift, end: span.end + shift };
+    };
+    const bounds = findNotesSection(topNodes, text.length, spanOf);
+    const pieces: Piece[] = runs.map((r) => {
+      const count = r.parse.topNodes.length;
+      // A run wholly outside the notes section is all prose; most are.
+      const prose = !bounds || r.firstTop + count <= bounds.from || r.firstTop >= bounds.to;
+      const last = r.parse.analysis;
+      let same = last !== undefined && r.text.links.every((id) => linkDefinitions.get(id) === last.links.get(id));
+      for (let i = 0; same && i < count; i++) same = last!.modes[i] === (prose ? 'prose' : modeAt(bounds, r.firstTop + i));
+      if (!same) {
+        const modes = Array.from({ length: count }, (_, i) => (prose ? 'prose' : modeAt(bounds, r.firstTop + i)));
+        const links = new Map<string, string>();
+        for (const id of r.text.links) {
+          const url = linkDefinitions.get(id);
+          if (url !== undefined) links.set(id, url);
+        }
+        r.parse.analysis = { modes, links, result: analyzeSegment(r.parse.source, r.parse.blocks(), modes, links, this.options) };
         r.parse.release();
       }
-      pieces.push({ analysis, shift: r.start - r.parse.prefix, firstTop });
-      firstTop += count;
-    }
+      return { analysis: r.parse.analysis!.result, shift: r.start - r.parse.prefix, firstTop: r.firstTop };
+    });
     const frontMatter = runs[0]?.parse.frontMatter ?? { briefing: false, facts: undefined, span: undefined };
-    return assembleModel({ text, topNodes, bounds, frontMatter }, pieces);
+    return assembleModel({ text, topNodes, bounds, frontMatter }, pieces, this.assembled);
   }
 
   /** `known` and the lines of `text` that look like definitions. */
@@ -153,7 +175,28 @@ export class IncrementalAnalyzer {
   }
 }
 
-const MODE_CODE: Record<TopMode, string> = { prose: 'p', notesHeading: 'h', notes: 'n' };
+/** Whether two sets of label definitions define the same labels alike. */
+function sameLabelDefinitions(a: ReadonlyMap<string, LabelDefinition>, b: ReadonlyMap<string, LabelDefinition>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, d] of a) if (b.get(key)?.line !== d.line) return false;
+  return true;
+}
+
+/** The index of the run holding top-level block `top`. */
+function runAt(runs: readonly Run[], top: number): number {
+  let low = 0;
+  let high = runs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (runs[mid]!.firstTop <= top) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
 
 /** The definitions of the labels a run uses, in a stable order. */
 function relevant(used: Set<string>, labels: Map<string, LabelDefinition>): LabelDefinition[] {

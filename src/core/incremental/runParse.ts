@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { frontMatterOf } from '../analyze/analyzeBriefing';
 import { linkDefinitionsIn, type LinkDefinition } from '../analyze/linkDefinitions';
-import { topNodeOf, type TopNode } from '../analyze/outline';
+import { topNodeOf, type TopMode, type TopNode } from '../analyze/outline';
 import { fillMissingPositions } from '../analyze/prose';
 import type { SegmentAnalysis } from '../analyze/segment';
 import { parseMarkdown } from '../markdown/parse';
@@ -20,14 +20,31 @@ const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm).freeze();
 export interface RunPlace {
   first: boolean;
   last: boolean;
+  /** The sentinel: see sentinelAfter. */
+  next: string;
+}
+
+/**
+ * The line that stands for what follows a run ending at `end` in `text` (none after the
+ * last). Whether that line opens a container (a block quote or a footnote definition)
+ * decides where a container left open at the end of the run ends, so a line that may is
+ * itself the sentinel; such a line cannot swallow what is parsed after it either. Any other
+ * line closes what is open alike, as a paragraph does.
+ */
+export function sentinelAfter(text: string, end: number): string {
+  if (end >= text.length) return '';
+  const first = text.charCodeAt(end);
+  if (first !== 62 && first !== 91) return 'x';
+  const lineEnd = text.indexOf('\n', end);
+  return text.slice(end, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
 }
 
 /**
  * One run of top-level blocks, parsed alone. The parser is given definitions of the labels
  * the run may use (after the run, or for the last run before it, so that an unclosed code
- * block cannot swallow them) and, after every run but the last, a sentinel paragraph: it is
- * parsed as a paragraph of its own only if nothing in the run stays open across the blank
- * line and column-0 line that follow, i.e. only if the cut after the run is sound.
+ * block cannot swallow them) and, right after every run but the last, a sentinel line: it is
+ * parsed as a top-level block of its own only if nothing in the run stays open across the
+ * line that follows the run in the document, i.e. only if the cut after the run is sound.
  */
 export class ParsedRun {
   /** Whether the cut after the run is sound (always true for the last run). */
@@ -40,8 +57,8 @@ export class ParsedRun {
   readonly linkDefinitions: LinkDefinition[];
   readonly labelDefinitions: LabelDefinition[];
   readonly frontMatter: BriefingModel['frontMatter'] | undefined;
-  /** Analyses of the run, by modes and link destinations used. */
-  readonly analyses = new Map<string, SegmentAnalysis>();
+  /** The last analysis of the run, with the modes and link destinations it was made for. */
+  analysis: { modes: TopMode[]; links: Map<string, string>; result: SegmentAnalysis } | undefined;
   /** The parsed blocks; dropped once analysed (a run is re-parsed if it needs analysing again). */
   private nodes: RootContent[] | undefined;
   private readonly input: string;
@@ -53,18 +70,14 @@ export class ParsedRun {
     private readonly lead: string,
   ) {
     const defs = definitions.map((d) => `${d.line}\n\n`).join('');
-    const sentinel = place.last ? '' : 'x';
     const before = (place.first ? '' : lead) + (place.last && !place.first ? defs : '');
     this.prefix = before.length;
-    this.input = before + text + (place.last ? '' : defs + sentinel);
-    const tree = this.parse();
     const end = this.prefix + text.length;
+    this.input = before + text + (place.last ? '' : `${place.next}\n\n${defs}`);
+    const tree = this.parse();
     const nodes = tree.children.filter((n) => n.position!.start.offset! >= this.prefix && n.position!.start.offset! < end);
     this.nodes = nodes;
-    const last = tree.children[tree.children.length - 1];
-    this.sound =
-      place.last ||
-      (last?.type === 'paragraph' && last.position!.start.offset === this.input.length - sentinel.length && nodes.every((n) => n.position!.end.offset! <= end));
+    this.sound = place.last || (tree.children.some((n) => n.position!.start.offset === end) && nodes.every((n) => n.position!.end.offset! <= end));
     this.topNodes = nodes.map((n) => topNodeOf(n, this.input));
     this.linkDefinitions = [];
     for (const n of nodes) linkDefinitionsIn(n, this.linkDefinitions);

@@ -1,4 +1,4 @@
-import type { FactEntry, FactIndex } from '../facts/factIndex';
+import type { FactEntry, FactIndex, SourceEntry } from '../facts/factIndex';
 import { insertCitationFix } from '../fixes/insertCitation';
 import { replaceFigureFix } from '../fixes/replaceFigure';
 import type { Citation, Statistic } from '../model';
@@ -45,6 +45,8 @@ function gatherTableCitations(context: RuleContext): TableCitations {
   return { rows, headers };
 }
 
+const NOTHING_CITED: CitedSources = { known: [], unchecked: false };
+
 /**
  * The sources a statistic's sentence cites. In a table, the statistic's row, its
  * column's header cell and the table's caption count too.
@@ -61,10 +63,11 @@ function citedSources(context: RuleContext, stat: Statistic, tableCitations: Tab
       ...model.tables[cell.table]!.captionCitations,
     ];
   }
+  if (citations.length === 0) return { citations, sources: NOTHING_CITED };
   const known = new Set<string>();
   let unchecked = false;
   const addUrl = (url: string) => {
-    const source = facts.sourceByUrl(url);
+    const source = sourceByUrl(facts, url);
     if (source) known.add(source.id);
     else unchecked = true;
   };
@@ -77,13 +80,25 @@ function citedSources(context: RuleContext, stat: Statistic, tableCitations: Tab
       const before = known.size;
       for (const k of def?.keys ?? []) if (facts.sources.has(k.id)) known.add(k.id);
       for (const u of def?.urls ?? []) {
-        const source = facts.sourceByUrl(u.url);
+        const source = sourceByUrl(facts, u.url);
         if (source) known.add(source.id);
       }
       if (known.size === before) unchecked = true;
     }
   }
   return { citations, sources: { known: [...known], unchecked } };
+}
+
+// Normalising a URL is slow, and a document cites the same ones again and again.
+const sourcesByUrl = new WeakMap<FactIndex, Map<string, SourceEntry | undefined>>();
+
+function sourceByUrl(facts: FactIndex, url: string): SourceEntry | undefined {
+  let byUrl = sourcesByUrl.get(facts);
+  if (!byUrl) sourcesByUrl.set(facts, (byUrl = new Map()));
+  if (byUrl.has(url)) return byUrl.get(url);
+  const source = facts.sourceByUrl(url);
+  byUrl.set(url, source);
+  return source;
 }
 
 /** Sentence indices of each table row (`table:row`) and of each header cell (`table:0:column`). */
@@ -120,6 +135,26 @@ interface Outcome {
   anyCandidate: boolean;
 }
 
+/** The subject of a statistic: a source text and the span of it. */
+interface Subject {
+  source: string;
+  start: number;
+  end: number;
+}
+
+/** An outcome with what it was found for, besides the statistic itself, and the match it makes. */
+interface Memoised {
+  /** Where the statistic starts in its block. */
+  at: number;
+  subject: Subject;
+  cited: boolean;
+  sources: CitedSources;
+  outcome: Outcome;
+  match: StatMatch;
+  /** The last check that used it. */
+  used: number;
+}
+
 /**
  * Outcomes of statistics matched in earlier checks of the same document, so that after an
  * edit only statistics whose figure, sentence or citations changed are matched again.
@@ -127,32 +162,66 @@ interface Outcome {
  */
 export class StatisticsMemo {
   private facts: FactIndex | undefined;
-  private current = new Map<string, Map<string, Outcome>>();
-  private previous = new Map<string, Map<string, Outcome>>();
+  /** By the masked source of the statistic's block. */
+  private byText = new Map<string, Memoised[]>();
+  private check = 0;
 
   /** Starts a check against `facts`; outcomes found with other facts are dropped. */
   begin(facts: FactIndex): void {
     if (facts !== this.facts) {
       this.facts = facts;
-      this.current = new Map();
+      this.byText = new Map();
     }
-    this.previous = this.current;
-    this.current = new Map();
+    this.check++;
+    for (const [text, list] of this.byText) {
+      let kept = 0;
+      for (const m of list) if (m.used >= this.check - 1) list[kept++] = m;
+      if (kept === 0) this.byText.delete(text);
+      else list.length = kept;
+    }
   }
 
   /**
-   * The outcome for `key` within `text`. Texts are the blocks' masked sources, which stay
-   * the same string objects while their blocks do not change, so looking them up does not
-   * hash a long string again.
+   * The outcome for the statistic at `at` in `text`, the masked source of its block: the
+   * text and the position decide the figure (extractStatistics reads nothing else). Texts
+   * stay the same string objects while their blocks do not change, so looking them up
+   * does not hash a long string again.
    */
-  outcome(text: string, key: string, compute: () => Outcome): Outcome {
-    let inText = this.current.get(text);
-    let found = inText?.get(key) ?? this.previous.get(text)?.get(key);
-    if (!found) found = compute();
-    if (!inText) this.current.set(text, (inText = new Map()));
-    inText.set(key, found);
+  outcome(text: string, at: number, subject: Subject, cited: boolean, sources: CitedSources, compute: () => Outcome): Memoised {
+    let list = this.byText.get(text);
+    if (!list) this.byText.set(text, (list = []));
+    let found: Memoised | undefined;
+    for (const m of list) {
+      if (
+        m.at === at &&
+        m.cited === cited &&
+        m.subject.start === subject.start &&
+        m.subject.end === subject.end &&
+        m.subject.source === subject.source &&
+        m.sources.unchecked === sources.unchecked &&
+        sameStrings(m.sources.known, sources.known)
+      ) {
+        found = m;
+        break;
+      }
+    }
+    if (!found) list.push((found = memoised(at, subject, cited, sources, compute())));
+    found.used = this.check;
     return found;
   }
+}
+
+function memoised(at: number, subject: Subject, cited: boolean, sources: CitedSources, found: Outcome): Memoised {
+  const { status, fact, cite, anyCandidate } = found;
+  const match: StatMatch = { status, fact: status === 'uncited' ? cite : fact, sources: status === 'uncited' || (status === 'unchecked' && sources.known.length === 0) ? [] : sources.known };
+  // One shape for every outcome, as the check reads them all.
+  return { at, subject, cited, sources, outcome: { status, fact, cite, anyCandidate }, match, used: 0 };
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** stat.uncited, stat.mismatch and stat.unsupported; fills context.matches. */
@@ -168,7 +237,7 @@ export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): Ra
   };
   const rowCells = tableCells(context);
   /** The text whose words are the statistic's subject, as a source text and the span of it. */
-  const subject = (i: number): { source: string; start: number; end: number } => {
+  const subject = (i: number): Subject => {
     const s = model.sentences[i]!;
     const b = model.blocks[s.block]!;
     const cell = b.table;
@@ -188,19 +257,29 @@ export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): Ra
   };
 
   memo?.begin(facts);
+  // Statistics of one sentence follow each other and share its citations and subject.
+  let sentence = -1;
+  let cited: { citations: Citation[]; sources: CitedSources } | undefined;
+  let about: Subject | undefined;
   for (const stat of model.stats) {
-    const { citations, sources } = citedSources(context, stat, tableCitations);
-    const about = subject(stat.sentence);
-    const compute = () => matchStatistic(stat, citations.length > 0, sources, about.source.slice(about.start, about.end), facts, byUnit);
-    const outcome = memo
-      ? memo.outcome(
-          about.source,
-          [about.start, about.end, unitKey(stat.unit), stat.value, stat.low, stat.high, stat.lowInclusive, stat.highInclusive, citations.length > 0, sources.known.join(' '), sources.unchecked].join('|'),
-          compute,
-        )
-      : compute();
+    if (stat.sentence !== sentence) {
+      sentence = stat.sentence;
+      cited = citedSources(context, stat, tableCitations);
+      about = subject(sentence);
+    }
+    const { citations, sources } = cited!;
+    const compute = () => matchStatistic(stat, citations.length > 0, sources, about!.source.slice(about!.start, about!.end), facts, byUnit);
+    let outcome: Outcome;
+    if (memo) {
+      const block = model.blocks[model.sentences[sentence]!.block]!;
+      const found = memo.outcome(block.masked, stat.span.start - block.span.start, about!, citations.length > 0, sources, compute);
+      outcome = found.outcome;
+      context.matches.push(found.match);
+    } else {
+      outcome = compute();
+      context.matches.push(memoised(0, about!, citations.length > 0, sources, outcome).match);
+    }
     const { status, fact, cite } = outcome;
-    context.matches.push({ status, fact: status === 'uncited' ? cite : fact, sources: status === 'uncited' || (status === 'unchecked' && sources.known.length === 0) ? [] : sources.known });
     if (status === 'uncited') {
       findings.push({
         code: 'stat.uncited',
@@ -232,17 +311,6 @@ export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): Ra
     }
   }
   return findings;
-}
-
-function unitKey(unit: Statistic['unit']): string {
-  switch (unit.kind) {
-    case 'currency':
-      return `currency:${unit.codes.join(' ')}`;
-    case 'count':
-      return `count:${unit.nouns.join(' ')}`;
-    default:
-      return unit.kind;
-  }
 }
 
 /** Matches one statistic against the facts of the sources its sentence cites; `text` holds its subject. */
