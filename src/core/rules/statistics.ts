@@ -10,10 +10,22 @@ import type { RawFinding, RuleContext } from './context';
 const described = new WeakMap<FactEntry['fact'], string>();
 
 /** Describes a fact's value in words: "46 percent", "USD 2,100,000,000", "3,000 troops". */
+/**
+ * "1,190,000,000", "37.4": en-US grouping, at most six decimals. Written by hand because
+ * the first toLocaleString call loads ICU data, which costs a CLI run ~70 ms.
+ */
+export function groupThousands(value: number): string {
+  const fixed = Number(value.toFixed(6)).toString();
+  if (/e/i.test(fixed)) return fixed;
+  const [whole, fraction] = fixed.split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
 export function describeValue(fact: FactEntry['fact']): string {
   let text = described.get(fact);
   if (text === undefined) {
-    const value = fact.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+    const value = groupThousands(fact.value);
     text = /^[A-Z]{3}$/.test(fact.unit) ? `${fact.unit} ${value}` : `${value} ${fact.unit}`;
     described.set(fact, text);
   }
@@ -313,6 +325,19 @@ export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): Ra
   return findings;
 }
 
+/**
+ * A hedged figure in a large fact file is consistent with hundreds of facts; scoring
+ * them all for the subject costs more than the whole parse. The closest in value are
+ * the likeliest sources, so only they are scored.
+ */
+const MAX_SCORED = 48;
+
+function closestInValue(facts: FactEntry[], value: number): FactEntry[] {
+  if (facts.length <= MAX_SCORED) return facts;
+  const distance = (f: FactEntry) => Math.abs(Math.abs(f.fact.value) - Math.abs(value));
+  return [...facts].sort((a, b) => distance(a) - distance(b)).slice(0, MAX_SCORED);
+}
+
 /** Matches one statistic against the facts of the sources its sentence cites; `text` holds its subject. */
 function matchStatistic(stat: Statistic, cited: boolean, sources: CitedSources, text: string, facts: FactIndex, byUnit: FactsByUnit): Outcome {
   let words: Set<string> | undefined;
@@ -321,7 +346,7 @@ function matchStatistic(stat: Statistic, cited: boolean, sources: CitedSources, 
   const factToCite = (exclude: string[]): FactEntry | undefined => {
     const supporting = byUnit.supporting(stat).filter((f) => !exclude.includes(f.fact.source));
     if (supporting.length === 0) return undefined;
-    const best = bestBySubject(supporting, subject(), text)!;
+    const best = bestBySubject(closestInValue(supporting, stat.value), subject(), text)!;
     // A figure that merely equals some fact on another subject is no reason to cite it.
     if (best.overlap === 0 && supporting.length > 1) return undefined;
     return best.fact;
