@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { relative, resolve } from 'node:path';
 import { checkBriefing } from '../core/check';
 import { FactIndex } from '../core/facts/factIndex';
@@ -173,4 +174,8 @@ function main(argv: string[]): number {
   }
 }
 
+// Parsing a long briefing allocates millions of short-lived nodes; a larger young
+// generation lets most of them die without being copied, which saves ~5% of a 1 MB run.
+// It only affects this process, and only what is allocated from here on.
+setFlagsFromString('--max-semi-space-size=64');
 process.exitCode = main(process.argv.slice(2));

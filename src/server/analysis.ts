@@ -22,8 +22,6 @@ export interface Analysis {
   facts: FactIndex;
   factFiles: string[];
   settings: BriefingSettings;
-  /** How long the engine took, for the adaptive debounce. */
-  millis: number;
 }
 
 /** Thrown (and caught by the features) when the document moved on or the request was cancelled during an await. */
@@ -86,9 +84,8 @@ export class Analyzer {
     const factFiles = await this.store.factFilesFor(uri, text, settings);
     const facts = await this.store.indexFor(factFiles);
     const document = TextDocument.create(uri, languageId, 0, text);
-    const started = performance.now();
     const result = checkBriefing(text, facts, { rules: settings.rules, citationScope: settings.citationScope });
-    return { uri, version: 0, document, result, facts, factFiles, settings, millis: performance.now() - started };
+    return { uri, version: 0, document, result, facts, factFiles, settings };
   }
 
   /** The last analysis of a document, whatever its version (for code actions on stale diagnostics). */
@@ -107,7 +104,6 @@ export class Analyzer {
   }
 
   private run(document: TextDocument, text: string, facts: FactIndex, factFiles: string[], settings: BriefingSettings): Analysis {
-    const started = performance.now();
     let checker = this.checkers.get(document.uri);
     if (!checker) this.checkers.set(document.uri, (checker = new IncrementalChecker()));
     const result = checker.check(text, facts, { rules: settings.rules, citationScope: settings.citationScope });
@@ -119,7 +115,6 @@ export class Analyzer {
       facts,
       factFiles,
       settings,
-      millis: performance.now() - started,
     };
     this.cache.set(document.uri, analysis);
     return analysis;
