@@ -1,4 +1,4 @@
-import type { HedgeKind } from './stats/vocabulary';
+import type { Claim } from './stats/claim';
 import type { Span } from './types';
 
 /**
@@ -77,7 +77,8 @@ export type StatUnit =
   /** The words that follow the number, singular and lower-case, first one first. */
   | { kind: 'count'; nouns: string[] };
 
-export interface Statistic {
+/** A statistic: the interval its figure claims (value, low/high, scale, decimals, hedge kind) and where it stands. */
+export interface Statistic extends Claim {
   /** From the currency sign or first digit to the end of the unit (SPEC ranges). */
   span: Span;
   /** The number as written (digits only; for a range, the first number). */
@@ -87,18 +88,6 @@ export interface Statistic {
   /** The hedge word(s) before the figure, if any (`almost`, `more than`). */
   hedge: string | undefined;
   hedgeSpan: Span | undefined;
-  hedgeKind: HedgeKind | undefined;
-  /** The figure as written, scale applied (`$2.1 billion` → 2.1e9). */
-  value: number;
-  /** The interval of values the text claims, after hedge and rounding. */
-  low: number;
-  high: number;
-  lowInclusive: boolean;
-  highInclusive: boolean;
-  /** The multiplier of the written number (1e9 for "billion"). */
-  scale: number;
-  /** Decimal places written. */
-  decimals: number;
   unit: StatUnit;
   /** Index into BriefingModel.sentences. */
   sentence: number;

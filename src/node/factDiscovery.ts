@@ -4,6 +4,7 @@
  * "first definition wins" do not depend on the file system's listing order.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { parseFactFile, type ParsedFactFile } from '../core/facts/parseFactFile';
@@ -50,6 +51,23 @@ function isInside(path: string, root: string): boolean {
   return fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
 }
 
+/**
+ * The same upward search without blocking, for the language server: `*.facts.json` in
+ * `folder` and its parents up to `root`, nearest first.
+ */
+export async function nearbyFactFiles(folder: string, root: string): Promise<string[]> {
+  const lists = await Promise.all(foldersUpTo(resolve(folder), resolve(root)).map(factFilesInAsync));
+  return lists.flat();
+}
+
+/** Candidate fact files among a folder's entries, sorted by name. */
+function factFileCandidates(folder: string, names: string[]): string[] {
+  return names
+    .filter((name) => name.endsWith(FACT_FILE_SUFFIX))
+    .sort(compareCodeUnits)
+    .map((name) => join(folder, name));
+}
+
 /** The `*.facts.json` files directly in `folder`, sorted by name; none when it cannot be listed. */
 function factFilesIn(folder: string): string[] {
   let names: string[];
@@ -58,11 +76,14 @@ function factFilesIn(folder: string): string[] {
   } catch {
     return [];
   }
-  return names
-    .filter((name) => name.endsWith(FACT_FILE_SUFFIX))
-    .sort(compareCodeUnits)
-    .map((name) => join(folder, name))
-    .filter(isFile);
+  return factFileCandidates(folder, names).filter(isFile);
+}
+
+async function factFilesInAsync(folder: string): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const candidates = factFileCandidates(folder, names);
+  const files = await Promise.all(candidates.map((path) => stat(path).then((s) => s.isFile(), () => false)));
+  return candidates.filter((_, i) => files[i]);
 }
 
 function isFile(path: string): boolean {

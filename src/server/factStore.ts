@@ -4,8 +4,8 @@
  * FactIndex of each set of files, rebuilt only when one of its files changed. A
  * 100,000-fact file is parsed once, not on every keystroke in a briefing.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { glob } from 'tinyglobby';
@@ -13,7 +13,8 @@ import { FactIndex } from '../core/facts/factIndex';
 import { parseFactFile, type ParsedFactFile } from '../core/facts/parseFactFile';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
 import type { BriefingSettings } from './settings';
-import { isInside, pathToUri, uriToPath, type Workspace } from './workspace';
+import { nearbyFactFiles } from '../node/factDiscovery';
+import { pathToUri, uriToPath, type Workspace } from './workspace';
 
 interface CachedFile {
   parsed: ParsedFactFile;
@@ -163,15 +164,4 @@ export class FactStore {
     this.files.set(path, entry);
     return entry;
   }
-}
-
-/** `*.facts.json` in `dir` and its parents up to `root` (SPEC's fallback), nearest first. */
-async function nearbyFactFiles(dir: string, root: string): Promise<string[]> {
-  const found: string[] = [];
-  for (let current = dir; ; current = dirname(current)) {
-    const names = await readdir(current).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.facts.json')).sort()) found.push(join(current, name));
-    if (current === root || !isInside(current, root) || dirname(current) === current) break;
-  }
-  return found;
 }
