@@ -28,6 +28,7 @@ const common = {
 
 const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.js' },
+  { in: 'src/node/analysisWorker.ts', out: 'dist/analysis-worker.js' },
   { in: 'src/server/main.ts', out: 'dist/server.js' },
   { in: 'src/client/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];

@@ -11,6 +11,8 @@ export interface CliOptions {
   quiet: boolean;
   help: boolean;
   version: boolean;
+  /** Threads a long briefing is analysed with, this one included. */
+  concurrency: number | 'auto';
 }
 
 /** Thrown for bad usage; the CLI prints the message on one line and exits 2. */
@@ -27,6 +29,7 @@ Options:
   --fix                 apply the safe fixes (renumber notes, convert [n] notes to [^n]) in place
   --max-warnings <n>    exit 1 when there are more than n warnings
   --quiet               report errors only
+  --concurrency <n>     threads for long briefings: auto (default) or a number; 1 turns them off
   -h, --help            show this help
   -v, --version         show the version
 
@@ -45,6 +48,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -64,6 +68,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
       throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
     }
   }
+  let concurrency: number | 'auto' = 'auto';
+  if (values.concurrency !== undefined && values.concurrency !== 'auto') {
+    concurrency = values.concurrency === 'off' ? 1 : Number(values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new UsageError(`--concurrency takes auto, off or a whole number of at least 1, not "${values.concurrency}"`);
+    }
+  }
   const options: CliOptions = {
     targets: positionals,
     facts: values.facts ?? [],
@@ -73,6 +84,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     quiet: values.quiet ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
+    concurrency,
   };
   if (!options.help && !options.version && options.targets.length === 0) {
     throw new UsageError('no files given (try: briefing-check examples/)');

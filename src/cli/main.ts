@@ -1,14 +1,18 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
-import { relative, resolve } from 'node:path';
-import { checkBriefing } from '../core/check';
+import { join, relative, resolve } from 'node:path';
+import { analyzeBriefing } from '../core/analyze/analyzeBriefing';
+import { checkModel } from '../core/check';
 import { FactIndex } from '../core/facts/factIndex';
 import type { ParsedFactFile } from '../core/facts/parseFactFile';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
 import { applySafeFixes } from '../core/fixes/safeFixes';
 import { LineMap } from '../core/positions';
+import type { BriefingModel } from '../core/model';
 import type { Finding } from '../core/types';
 import { discoverFactFiles, loadFactFiles } from '../node/factDiscovery';
+import { AnalysisPool, analyzeInParallel } from '../node/parallelAnalysis';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -106,28 +110,56 @@ function isJson(text: string): boolean {
   }
 }
 
-function run(options: CliOptions, cwd: string): number {
+/**
+ * Below this many characters a briefing is parsed in one piece: starting a worker thread
+ * and splitting the text cost more than the parse they would share.
+ */
+const PARALLEL_MIN_CHARS = 128_000;
+
+/** The worker threads for long briefings: none when only one thread may run, or the worker script is missing. */
+function threadsFor(concurrency: CliOptions['concurrency']): number {
+  const threads = concurrency === 'auto' ? Math.min(availableParallelism(), 4) : concurrency;
+  return existsSync(WORKER_SCRIPT) ? Math.max(0, threads - 1) : 0;
+}
+
+const WORKER_SCRIPT = join(__dirname, 'analysis-worker.js');
+
+async function run(options: CliOptions, cwd: string): Promise<number> {
   const files = expandTargets(options.targets, cwd);
   const cache = new FactCache(cwd);
   const explicitFacts = options.facts.map((f) => resolve(cwd, f));
   const reports: Report[] = [];
-  for (const file of files) {
-    let text = readText(file);
-    const absolute = resolve(cwd, file);
-    const facts = cache.index(
-      explicitFacts.length > 0
-        ? explicitFacts
-        : discoverFactFiles({ briefingPath: absolute, root: cwd, frontMatterFacts: readFrontMatterOf(text).facts }),
-    );
-    if (options.fix) {
-      const fixed = applySafeFixes(text);
-      if (fixed.text !== text) {
-        writeFileSync(file, fixed.text);
-        text = fixed.text;
+  const workers = threadsFor(options.concurrency);
+  let pool: AnalysisPool | undefined;
+  try {
+    for (const file of files) {
+      let text = readText(file);
+      if (options.fix) {
+        const fixed = applySafeFixes(text);
+        if (fixed.text !== text) {
+          writeFileSync(file, fixed.text);
+          text = fixed.text;
+        }
       }
+      const factsOf = () =>
+        cache.index(
+          explicitFacts.length > 0
+            ? explicitFacts
+            : discoverFactFiles({ briefingPath: resolve(cwd, file), root: cwd, frontMatterFacts: readFrontMatterOf(text).facts }),
+        );
+      let model: BriefingModel;
+      let facts: FactIndex | undefined;
+      if (workers > 0 && text.length >= PARALLEL_MIN_CHARS) {
+        // The fact files load while the workers parse their chunks.
+        model = await analyzeInParallel(text, {}, (pool ??= new AnalysisPool(WORKER_SCRIPT, workers)), () => (facts = factsOf()));
+      } else {
+        model = analyzeBriefing(text);
+      }
+      const result = checkModel(model, facts ?? factsOf());
+      reports.push(...toReports(file, text, result.findings, options.quiet));
     }
-    const result = checkBriefing(text, facts);
-    reports.push(...toReports(file, text, result.findings, options.quiet));
+  } finally {
+    await pool?.close();
   }
   for (const { path, index } of cache.loaded()) {
     reports.push(...toReports(cache.display(path), cache.text(path), index.fileFindings(path), options.quiet));
@@ -151,7 +183,7 @@ function run(options: CliOptions, cwd: string): number {
   return 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   try {
     const options = parseCliArgs(argv);
     if (options.help) {
@@ -162,7 +194,7 @@ function main(argv: string[]): number {
       process.stdout.write(VERSION + '\n');
       return 0;
     }
-    return run(options, process.cwd());
+    return await run(options, process.cwd());
   } catch (error) {
     if (error instanceof UsageError || error instanceof FatalError) {
       process.stderr.write(`briefing-check: ${error.message}\n`);
@@ -178,4 +210,6 @@ function main(argv: string[]): number {
 // generation lets most of them die without being copied, which saves ~5% of a 1 MB run.
 // It only affects this process, and only what is allocated from here on.
 setFlagsFromString('--max-semi-space-size=64');
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

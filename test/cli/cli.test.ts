@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { RULE_CODES } from '../../src/core/codes';
+// @ts-expect-error: a JavaScript module without types
+import { briefing, factFile } from '../../bench/generate.mjs';
 
 // The built CLI, exactly as users run it (npm test builds dist/ first).
 const CLI = resolve('dist/cli.js');
@@ -221,5 +223,18 @@ describe('briefing-check CLI', () => {
     assert.deepEqual(reports.filter((r) => r.file === 'examples/north-korea.brief.md'), []);
     const codes = new Set(reports.map((r) => r.code));
     assert.deepEqual([...RULE_CODES].filter((c) => !codes.has(c)), []);
+  });
+
+  it('checks a long briefing with worker threads exactly as without them', () => {
+    const facts = factFile(2_000);
+    const dir = workspace({ 'long.brief.md': briefing(300_000, 500, facts), 'long.facts.json': facts });
+    const alone = run(['--format', 'json', '--concurrency', '1', 'long.brief.md'], dir);
+    const threaded = run(['--format', 'json', '--concurrency', '3', 'long.brief.md'], dir);
+    assert.equal(alone.code, 1, alone.stderr);
+    assert.ok(JSON.parse(alone.stdout).length > 100);
+    assert.equal(threaded.stderr, '');
+    assert.equal(threaded.code, alone.code);
+    assert.equal(threaded.stdout, alone.stdout);
+    assert.match(run(['--concurrency', '0', 'long.brief.md'], dir).stderr, /--concurrency takes auto, off or a whole number/);
   });
 });

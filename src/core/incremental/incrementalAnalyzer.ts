@@ -1,12 +1,12 @@
 import type { AnalyzeOptions } from '../analyze/analyzeBriefing';
 import { assembleModel, type AssembleMemo, type Piece } from '../analyze/assemble';
 import { definitionMap } from '../analyze/linkDefinitions';
-import { findNotesSection, modeAt, type TopNode } from '../analyze/outline';
-import { analyzeSegment } from '../analyze/segment';
+import { findNotesSection, modeAt, type SectionBounds, type TopNode } from '../analyze/outline';
+import type { TopMode } from '../analyze/outline';
 import type { BriefingModel } from '../model';
 import type { Span } from '../types';
-import { cut } from './boundaries';
-import { footnoteLabelDefinition, labelsUsedIn, linkLabelDefinition, normalizeLabel, type LabelDefinition } from './labels';
+import { cut, type Cuts } from './boundaries';
+import { guessLabels, labelsUsedIn, relevant, type LabelDefinition } from './labels';
 import { ParsedRun, sentinelAfter } from './runParse';
 
 /** What is known of one run's text, whatever the rest of the document says. */
@@ -24,6 +24,22 @@ interface RunText {
   chosen: ParsedRun | undefined;
 }
 
+/** A run to analyse, with how: its blocks' modes and the destinations of the links it uses. */
+export interface AnalysisJob {
+  parse: ParsedRun;
+  modes: TopMode[];
+  links: Map<string, string>;
+}
+
+/** A version of the document, parsed, with what its analysis still needs (see IncrementalAnalyzer.plan). */
+export interface Plan {
+  text: string;
+  runs: Run[];
+  topNodes: TopNode[];
+  bounds: SectionBounds | undefined;
+  jobs: AnalysisJob[];
+}
+
 interface Run {
   start: number;
   text: RunText;
@@ -31,10 +47,6 @@ interface Run {
   /** Index of the run's first top-level block among the document's. */
   firstTop: number;
 }
-
-// Lines that may define a label, to guess a new run's definitions before parsing the
-// runs that hold them; a wrong guess only costs a second parse.
-const DEFINITION_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[(\^?)((?:[^[\]\\]|\\[\s\S]){1,1000})\]:/gm;
 
 /**
  * Analyses successive versions of one briefing, re-parsing and re-analysing only the runs
@@ -53,7 +65,34 @@ export class IncrementalAnalyzer {
   constructor(readonly options: AnalyzeOptions = {}) {}
 
   update(text: string): BriefingModel {
-    const { starts, lead } = cut(text);
+    const plan = this.plan(text, cut(text));
+    for (const job of plan.jobs) job.parse.analyze(job.modes, job.links, this.options);
+    return this.assemble(plan);
+  }
+
+  /**
+   * Starts from the analysis of another version, made elsewhere: the runs of `text` cut at
+   * their starts, each parsed with the definitions `labels` gives it (see chunks.ts). A
+   * `plan` of the same text then reuses them, or parses again what does not fit.
+   */
+  seed(text: string, lead: string, runs: readonly { start: number; parse: ParsedRun; definitions: readonly LabelDefinition[] }[], labels: ReadonlyMap<string, LabelDefinition>): void {
+    this.text = text;
+    this.lead = lead;
+    this.labels = new Map(labels);
+    this.runs = new Map();
+    for (const { start, parse, definitions } of runs) {
+      const used = labelsUsedIn(text.slice(start, start + parse.length));
+      this.runs.set(start, { length: parse.length, used, links: linksOf(used), parses: new Map([[keyOf(definitions), parse]]), any: parse, chosen: parse });
+    }
+  }
+
+  /**
+   * What analysing `text`, cut at `cuts`, takes: the runs (parsed, or kept from the last
+   * version), where the notes section is, and the runs that need analysing (`jobs`), in any
+   * order or place. `assemble` makes the model once every job's run has its analysis.
+   */
+  plan(text: string, cuts: Cuts): Plan {
+    const { starts, lead } = cuts;
     // Runs wholly before or after the edited part are the last version's, maybe moved.
     const before = lead === this.lead ? commonPrefix(this.text, text) : 0;
     const after = lead === this.lead ? commonSuffix(this.text, text, before) : 0;
@@ -62,7 +101,7 @@ export class IncrementalAnalyzer {
     const current = new Map<number, RunText>();
     // Before the first version there is nothing to go by but the text.
     const cold = this.text === '' && this.labels.size === 0;
-    const guessed = cold ? this.guessLabels(text, new Map()) : this.labels;
+    const guessed = cold ? guessLabels(text, new Map()) : this.labels;
     const textOf = (start: number, end: number): RunText => {
       const first = start === 0;
       const last = end === text.length;
@@ -74,10 +113,9 @@ export class IncrementalAnalyzer {
       if (!known) {
         const source = text.slice(start, end);
         const used = labelsUsedIn(source);
-        const definitions = relevant(used, cold ? guessed : this.guessLabels(source, guessed));
-        const parse = new ParsedRun(source, definitions, { first, last, next }, lead);
-        const links = [...used].filter((k) => k.startsWith('link:')).map((k) => k.slice(5)).sort();
-        known = { length: end - start, used, links, parses: new Map([[keyOf(definitions), parse]]), any: parse, chosen: undefined };
+        const definitions = relevant(used, cold ? guessed : guessLabels(source, guessed));
+        const parse = ParsedRun.parse(source, definitions, { first, last, next }, lead);
+        known = { length: end - start, used, links: linksOf(used), parses: new Map([[keyOf(definitions), parse]]), any: parse, chosen: undefined };
       }
       current.set(start, known);
       return known;
@@ -119,7 +157,7 @@ export class IncrementalAnalyzer {
         const key = keyOf(definitions);
         parse = r.text.parses.get(key);
         if (!parse) {
-          parse = new ParsedRun(text.slice(r.start, r.start + r.text.length), definitions, r.text.any.place, lead);
+          parse = ParsedRun.parse(text.slice(r.start, r.start + r.text.length), definitions, r.text.any.place, lead);
           // Only the parse this version uses is kept.
           r.text.parses.clear();
           r.text.parses.set(key, parse);
@@ -140,7 +178,8 @@ export class IncrementalAnalyzer {
       return { start: span.start + shift, end: span.end + shift };
     };
     const bounds = findNotesSection(topNodes, text.length, spanOf);
-    const pieces: Piece[] = runs.map((r) => {
+    const jobs: AnalysisJob[] = [];
+    for (const r of runs) {
       const count = r.parse.topNodes.length;
       // A run wholly outside the notes section is all prose; most are.
       const prose = !bounds || r.firstTop + count <= bounds.from || r.firstTop >= bounds.to;
@@ -154,24 +193,22 @@ export class IncrementalAnalyzer {
           const url = linkDefinitions.get(id);
           if (url !== undefined) links.set(id, url);
         }
-        r.parse.analysis = { modes, links, result: analyzeSegment(r.parse.source, r.parse.blocks(), modes, links, this.options) };
-        r.parse.release();
+        r.parse.analysis = undefined;
+        jobs.push({ parse: r.parse, modes, links });
       }
-      return { analysis: r.parse.analysis!.result, shift: r.start - r.parse.prefix, firstTop: r.firstTop };
+    }
+    return { text, runs, topNodes, bounds, jobs };
+  }
+
+  /** The model of a planned version, once every job has been done. */
+  assemble(plan: Plan): BriefingModel {
+    const { text, runs, topNodes, bounds } = plan;
+    const pieces: Piece[] = runs.map((r) => {
+      if (!r.parse.analysis) throw new Error('a run of the plan has not been analysed');
+      return { analysis: r.parse.analysis.result, shift: r.start - r.parse.prefix, firstTop: r.firstTop };
     });
     const frontMatter = runs[0]?.parse.frontMatter ?? { briefing: false, facts: undefined, span: undefined };
     return assembleModel({ text, topNodes, bounds, frontMatter }, pieces, this.assembled);
-  }
-
-  /** `known` and the lines of `text` that look like definitions. */
-  private guessLabels(text: string, known: Map<string, LabelDefinition>): Map<string, LabelDefinition> {
-    const guess = new Map(known);
-    for (const m of text.matchAll(DEFINITION_LINE)) {
-      const identifier = normalizeLabel(m[2]!);
-      const d = m[1] ? footnoteLabelDefinition(identifier, m[2]!) : linkLabelDefinition(identifier, m[2]!);
-      if (!guess.has(d.key)) guess.set(d.key, d);
-    }
-    return guess;
   }
 }
 
@@ -198,17 +235,12 @@ function append<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
 }
 
-/** The definitions of the labels a run uses, in a stable order. */
-function relevant(used: Set<string>, labels: Map<string, LabelDefinition>): LabelDefinition[] {
-  const found: LabelDefinition[] = [];
-  for (const key of used) {
-    const d = labels.get(key);
-    if (d) found.push(d);
-  }
-  return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+/** The link identifiers among the labels a run uses (their destinations decide its analysis). */
+function linksOf(used: Set<string>): string[] {
+  return [...used].filter((k) => k.startsWith('link:')).map((k) => k.slice(5)).sort();
 }
 
-function keyOf(definitions: LabelDefinition[]): string {
+function keyOf(definitions: readonly LabelDefinition[]): string {
   return definitions.map((d) => d.line).join('\n');
 }
 

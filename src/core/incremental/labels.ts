@@ -45,3 +45,28 @@ export function linkLabelDefinition(identifier: string, label: string): LabelDef
 export function footnoteLabelDefinition(identifier: string, label: string): LabelDefinition {
   return { key: `footnote:${identifier}`, line: `[^${label}]: x` };
 }
+
+// Lines that may define a label, to guess a run's definitions before parsing the runs that
+// hold them; a wrong guess only costs a second parse.
+const DEFINITION_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[(\^?)((?:[^[\]\\]|\\[\s\S]){1,1000})\]:/gm;
+
+/** `known` and the lines of `text` that look like definitions. */
+export function guessLabels(text: string, known: ReadonlyMap<string, LabelDefinition>): Map<string, LabelDefinition> {
+  const guess = new Map(known);
+  for (const m of text.matchAll(DEFINITION_LINE)) {
+    const identifier = normalizeLabel(m[2]!);
+    const d = m[1] ? footnoteLabelDefinition(identifier, m[2]!) : linkLabelDefinition(identifier, m[2]!);
+    if (!guess.has(d.key)) guess.set(d.key, d);
+  }
+  return guess;
+}
+
+/** The definitions of the labels a run uses, in a stable order. */
+export function relevant(used: Set<string>, labels: ReadonlyMap<string, LabelDefinition>): LabelDefinition[] {
+  const found: LabelDefinition[] = [];
+  for (const key of used) {
+    const d = labels.get(key);
+    if (d) found.push(d);
+  }
+  return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

@@ -6,7 +6,7 @@ import { frontMatterOf } from '../analyze/analyzeBriefing';
 import { linkDefinitionsIn, type LinkDefinition } from '../analyze/linkDefinitions';
 import { topNodeOf, type TopMode, type TopNode } from '../analyze/outline';
 import { fillMissingPositions } from '../analyze/prose';
-import type { SegmentAnalysis } from '../analyze/segment';
+import { analyzeSegment, type SegmentAnalysis, type SegmentOptions } from '../analyze/segment';
 import { parseMarkdown } from '../markdown/parse';
 import type { BriefingModel } from '../model';
 import { footnoteLabelDefinition, linkLabelDefinition, type LabelDefinition } from './labels';
@@ -39,6 +39,20 @@ export function sentinelAfter(text: string, end: number): string {
   return text.slice(end, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
 }
 
+/** What a parse of a run found, as plain data: what a worker thread sends back (see ParsedRun.restore). */
+export interface ParsedRunData {
+  input: string;
+  length: number;
+  place: RunPlace;
+  lead: string;
+  sound: boolean;
+  prefix: number;
+  topNodes: TopNode[];
+  linkDefinitions: LinkDefinition[];
+  labelDefinitions: LabelDefinition[];
+  frontMatter: BriefingModel['frontMatter'] | undefined;
+}
+
 /**
  * One run of top-level blocks, parsed alone. The parser is given definitions of the labels
  * the run may use (after the run, or for the last run before it, so that an unclosed code
@@ -47,68 +61,85 @@ export function sentinelAfter(text: string, end: number): string {
  * line that follows the run in the document, i.e. only if the cut after the run is sound.
  */
 export class ParsedRun {
-  /** Whether the cut after the run is sound (always true for the last run). */
-  readonly sound: boolean;
-  /** Offsets in `input` minus this are offsets in the run. */
-  readonly prefix: number;
-  /** The run's top-level blocks, offsets in `input`. */
-  readonly topNodes: TopNode[];
-  /** Definitions the run makes, in order. */
-  readonly linkDefinitions: LinkDefinition[];
-  readonly labelDefinitions: LabelDefinition[];
-  readonly frontMatter: BriefingModel['frontMatter'] | undefined;
   /** The last analysis of the run, with the modes and link destinations it was made for. */
   analysis: { modes: TopMode[]; links: Map<string, string>; result: SegmentAnalysis } | undefined;
   /** The parsed blocks; dropped once analysed (a run is re-parsed if it needs analysing again). */
   private nodes: RootContent[] | undefined;
-  private readonly input: string;
 
-  constructor(
-    text: string,
-    definitions: readonly LabelDefinition[],
+  private constructor(
+    /** The text the run was parsed from: its offsets are those of `topNodes` and the analyses. */
+    readonly source: string,
     readonly place: RunPlace,
     private readonly lead: string,
+    /** Whether the cut after the run is sound (always true for the last run). */
+    readonly sound: boolean,
+    /** Offsets in `source` minus this are offsets in the run. */
+    readonly prefix: number,
+    /** The length of the run (`source` holds more around it). */
+    readonly length: number,
+    /** The run's top-level blocks, offsets in `source`. */
+    readonly topNodes: TopNode[],
+    /** Definitions the run makes, in order. */
+    readonly linkDefinitions: LinkDefinition[],
+    readonly labelDefinitions: LabelDefinition[],
+    readonly frontMatter: BriefingModel['frontMatter'] | undefined,
+    nodes: RootContent[] | undefined,
   ) {
+    this.nodes = nodes;
+  }
+
+  /** Parses `text`, a run of a document at `place`, with `definitions` of labels it may use. */
+  static parse(text: string, definitions: readonly LabelDefinition[], place: RunPlace, lead: string): ParsedRun {
     const defs = definitions.map((d) => `${d.line}\n\n`).join('');
     const before = (place.first ? '' : lead) + (place.last && !place.first ? defs : '');
-    this.prefix = before.length;
-    const end = this.prefix + text.length;
-    this.input = before + text + (place.last ? '' : `${place.next}\n\n${defs}`);
-    const tree = this.parse();
-    const nodes = tree.children.filter((n) => n.position!.start.offset! >= this.prefix && n.position!.start.offset! < end);
-    this.nodes = nodes;
-    this.sound = place.last || (tree.children.some((n) => n.position!.start.offset === end) && nodes.every((n) => n.position!.end.offset! <= end));
-    this.topNodes = nodes.map((n) => topNodeOf(n, this.input));
-    this.linkDefinitions = [];
-    for (const n of nodes) linkDefinitionsIn(n, this.linkDefinitions);
-    this.labelDefinitions = [];
-    for (const n of nodes) labelDefinitionsIn(n, this.labelDefinitions);
-    this.frontMatter = place.first ? frontMatterOf({ type: 'root', children: nodes }) : undefined;
+    const prefix = before.length;
+    const end = prefix + text.length;
+    const input = before + text + (place.last ? '' : `${place.next}\n\n${defs}`);
+    const tree = parseRunInput(input, place, lead);
+    const nodes = tree.children.filter((n) => n.position!.start.offset! >= prefix && n.position!.start.offset! < end);
+    const sound = place.last || (tree.children.some((n) => n.position!.start.offset === end) && nodes.every((n) => n.position!.end.offset! <= end));
+    const linkDefinitions: LinkDefinition[] = [];
+    const labelDefinitions: LabelDefinition[] = [];
+    for (const n of nodes) {
+      linkDefinitionsIn(n, linkDefinitions);
+      labelDefinitionsIn(n, labelDefinitions);
+    }
+    const frontMatter = place.first ? frontMatterOf({ type: 'root', children: nodes }) : undefined;
+    const topNodes = nodes.map((n) => topNodeOf(n, input));
+    return new ParsedRun(input, place, lead, sound, prefix, text.length, topNodes, linkDefinitions, labelDefinitions, frontMatter, nodes);
   }
 
-  /** The text the run was parsed from; its offsets are those of `topNodes` and the analyses. */
-  get source(): string {
-    return this.input;
+  /** A parse made elsewhere (in a worker thread, which keeps the tree): re-parsed here only if it must be analysed here. */
+  static restore(data: ParsedRunData): ParsedRun {
+    return new ParsedRun(data.input, data.place, data.lead, data.sound, data.prefix, data.length, data.topNodes, data.linkDefinitions, data.labelDefinitions, data.frontMatter, undefined);
   }
 
-  /** The parsed blocks, for one analysis; the tree is not kept after `release`. */
-  blocks(): RootContent[] {
+  /** What a worker thread sends of its parse. */
+  toData(): ParsedRunData {
+    const { source: input, length, place, lead, sound, prefix, topNodes, linkDefinitions, labelDefinitions, frontMatter } = this;
+    return { input, length, place, lead, sound, prefix, topNodes, linkDefinitions, labelDefinitions, frontMatter };
+  }
+
+  /** Analyses the run's blocks in `modes`, with the destinations of the links it uses; the tree is then dropped. */
+  analyze(modes: TopMode[], links: Map<string, string>, options: SegmentOptions): void {
+    this.analysis = { modes, links, result: analyzeSegment(this.source, this.blocks(), modes, links, options) };
+    this.nodes = undefined;
+  }
+
+  /** The parsed blocks, for one analysis. */
+  private blocks(): RootContent[] {
     if (!this.nodes) {
-      const tree = this.parse();
+      const tree = parseRunInput(this.source, this.place, this.lead);
       this.nodes = tree.children.filter((n) => n.position!.start.offset! >= this.prefix).slice(0, this.topNodes.length);
     }
     return this.nodes;
   }
+}
 
-  release(): void {
-    this.nodes = undefined;
-  }
-
-  private parse(): Root {
-    const tree = this.place.first || this.lead ? parseMarkdown(this.input) : withoutFrontMatter.parse(this.input);
-    fillMissingPositions(tree, this.input);
-    return tree;
-  }
+function parseRunInput(input: string, place: RunPlace, lead: string): Root {
+  const tree = place.first || lead ? parseMarkdown(input) : withoutFrontMatter.parse(input);
+  fillMissingPositions(tree, input);
+  return tree;
 }
 
 /** Link and footnote definitions a block makes (containers only: none sits in inline content). */

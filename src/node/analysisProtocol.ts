@@ -1,0 +1,17 @@
+import type { TopMode } from '../core/analyze/outline';
+import type { SegmentAnalysis, SegmentOptions } from '../core/analyze/segment';
+import type { ChunkContext, ChunkRequest } from '../core/incremental/chunks';
+import type { LabelDefinition } from '../core/incremental/labels';
+import type { ParsedRunData } from '../core/incremental/runParse';
+
+/** Messages between the parallel analysis and its worker threads; `id` names one chunk. */
+export type WorkerRequest =
+  | { kind: 'parse'; id: number; context: ChunkContext; request: ChunkRequest }
+  | { kind: 'analyze'; id: number; modes: TopMode[]; links: Map<string, string>; options: SegmentOptions }
+  | { kind: 'forget'; id: number };
+
+export type WorkerReply =
+  | { kind: 'parsed'; id: number; start: number; end: number; definitions: LabelDefinition[]; data: ParsedRunData }
+  | { kind: 'analyzed'; id: number; analysis: SegmentAnalysis }
+  | { kind: 'forgotten'; id: number }
+  | { kind: 'failed'; id: number; message: string };
