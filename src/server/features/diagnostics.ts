@@ -79,7 +79,11 @@ export class DiagnosticsFeature {
     if (await this.analyzer.isFactFile(uri)) return this.factFileDiagnostics(uri, token);
     const analysis = await this.analyzer.analyze(uri, token);
     if (!analysis) return [];
-    return analysis.result.findings.map((f) => toDiagnostic(analysis.document, f, analysis.version));
+    // The open document of the same version has its line offsets already (they are updated
+    // edit by edit); the analysis's own copy would compute them for the whole text again.
+    const live = this.analyzer.documents.get(uri);
+    const document = live?.version === analysis.version ? live : analysis.document;
+    return analysis.result.findings.map((f) => toDiagnostic(document, f, analysis.version));
   }
 
   /** facts.invalid and facts.duplicateId in a fact file, from its editor text (unsaved edits included). */
