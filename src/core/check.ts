@@ -86,7 +86,8 @@ export function checkModel(model: BriefingModel, facts: FactIndex, options: Chec
     const severity = severityFor(f.code, options.rules);
     if (severity) findings.push(withSeverity(f, severity));
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  // Codes are ASCII, so comparing them as strings orders them as localeCompare would, without loading ICU's collator (~15 ms).
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { model, notes, matches: context.matches, findings };
 }
 
