@@ -3,21 +3,25 @@
  * disk, reported by workspace/didChangeWatchedFiles, or in an editor), and the
  * FactIndex of each set of files, rebuilt only when one of its files changed. A
  * 100,000-fact file is parsed once, not on every keystroke in a briefing.
+ *
+ * A file's text is not kept once it is parsed: the entries know their lines, and the
+ * text of a large fact file costs as much memory as all its facts.
  */
+import { isAscii } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { glob } from 'tinyglobby';
 import { FactIndex } from '../core/facts/factIndex';
-import { parseFactFile, type ParsedFactFile } from '../core/facts/parseFactFile';
+import { parseFactFile, type LoadedFactFile } from '../core/facts/parseFactFile';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
 import type { BriefingSettings } from './settings';
 import { nearbyFactFiles } from '../node/factDiscovery';
 import { pathToUri, uriToPath, type Workspace } from './workspace';
 
 interface CachedFile {
-  parsed: ParsedFactFile;
+  parsed: LoadedFactFile;
   /** Bumped whenever the file is re-read, so index keys change with it. */
   stamp: number;
   /** Disk mtime, or undefined when the text came from an open editor. */
@@ -85,11 +89,6 @@ export class FactStore {
     return index;
   }
 
-  /** The text of a loaded fact file (for positions of sources and facts). */
-  textOf(path: string): string | undefined {
-    return this.files.get(path)?.parsed.text;
-  }
-
   /** A fact file changed (on disk or in an editor); `created`/`deleted` also change which files globs find. */
   changed(path: string, kind: 'changed' | 'created' | 'deleted'): void {
     this.files.delete(path);
@@ -150,7 +149,7 @@ export class FactStore {
 
   private async readFromDisk(path: string): Promise<CachedFile | undefined> {
     try {
-      const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+      const [text, info] = await Promise.all([readText(path), stat(path)]);
       return this.remember(path, text, info.mtimeMs, undefined);
     } catch {
       // A glob match deleted since, or a front-matter path that does not exist: nothing to load.
@@ -160,8 +159,23 @@ export class FactStore {
   }
 
   private remember(path: string, text: string, mtimeMs: number | undefined, editorVersion: number | undefined): CachedFile {
-    const entry: CachedFile = { parsed: parseFactFile(text, path), stamp: ++this.stamps, mtimeMs, editorVersion };
+    const { text: _parsedText, ...parsed } = parseFactFile(text, path);
+    const entry: CachedFile = { parsed, stamp: ++this.stamps, mtimeMs, editorVersion };
     this.files.set(path, entry);
     return entry;
   }
+}
+
+async function readText(path: string): Promise<string> {
+  return decode(await readFile(path));
+}
+
+/**
+ * The text of a UTF-8 file. An ASCII file, the usual fact file, is decoded as Latin-1
+ * (the same characters), which Node makes a string held outside the V8 heap: it is
+ * freed as soon as the parse is done with it, where a 30 MB string on the heap stays
+ * until the next full collection.
+ */
+function decode(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }

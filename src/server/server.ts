@@ -176,7 +176,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params, token) => withAnalysis(params.textDocument.uri, token, (a) => hover(a, params) ?? null));
   connection.onCompletion((params, token) => withAnalysis(params.textDocument.uri, token, (a) => completion(a, params)));
-  connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, token, (a) => definition(a, params.position, store)));
+  connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, token, (a) => definition(a, params.position)));
   connection.onReferences((params, token) =>
     withAnalysis(params.textDocument.uri, token, (a) => references(a, params.position, params.context.includeDeclaration)),
   );

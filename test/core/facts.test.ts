@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { FactIndex, normalizeUrl } from '../../src/core/facts/factIndex';
+import { outlineJson, type Outline } from '../../src/core/facts/jsonOutline';
 import { factFileJsonSchema } from '../../src/core/facts/jsonSchema';
-import { parseFactFile, type ParsedFactFile } from '../../src/core/facts/parseFactFile';
+import { factIdSpan, parseFactFile, type LoadedFactFile, type ParsedFactFile } from '../../src/core/facts/parseFactFile';
 import { quickCheck } from '../../src/core/facts/quickCheck';
 import { canonicalUnitFor, FactSchema, SourceSchema } from '../../src/core/facts/schema';
 import type { Finding, Span } from '../../src/core/types';
@@ -123,6 +124,30 @@ describe('parseFactFile: valid files', () => {
   test('the entries kept are what zod accepts (no transforms or defaults are lost)', () => {
     const file = parseFactFile(VALID, 'x');
     assert.deepEqual(FactSchema.parse(file.facts[0]!.fact), file.facts[0]!.fact);
+  });
+
+  test('entries know their line, a source its character, and a fact where its id is: the text need not be kept', () => {
+    const file = parseFactFile(VALID, 'x');
+    const [source] = file.sources;
+    assert.deepEqual([source!.line, source!.character], [LINE.sourceKey - 1, 4]);
+    assert.equal(file.facts[0]!.line, LINE.factOpen - 1);
+    const id = factIdSpan(file, 0);
+    assert.equal(VALID.slice(id.start, id.end), '"cn-nk-trade-growth-2017q1"');
+    // Minified, with the id last, escaped, or given twice (JSON.parse keeps the last).
+    const odd = '{"sources":{"s":{"title":"T"}},"facts":[{"statement":"S","value":1,"unit":"u","source":"s","quote":"Q","id":"last"},\n{"id":"f\\u0031","statement":"S","value":1,"unit":"u","source":"s","quote":"Q"},{"id":"no","statement":"S","value":1,"unit":"u","source":"s","quote":"Q","id":"yes"}]}';
+    const parsed = parseFactFile(odd, 'x');
+    assert.deepEqual(parsed.facts.map((f) => [f.fact.id, f.line]), [['last', 0], ['f1', 1], ['yes', 1]]);
+    assert.deepEqual([0, 1, 2].map((k) => odd.slice(factIdSpan(parsed, k).start, factIdSpan(parsed, k).end)), ['"last"', '"f\\u0031"', '"yes"']);
+  });
+
+  test('equal keyword lists and quotes are stored once; a shared list cannot be changed', () => {
+    const file = parseFactFile(fileWithFacts([{ keywords: ['coal', 'exports'], quote: 'Same' }, { keywords: ['coal', 'exports'], quote: 'Same' }, { keywords: ['coal'] }]), 'x');
+    const [a, b, c] = file.facts.map((f) => f.fact);
+    assert.equal(a!.keywords, b!.keywords);
+    assert.deepEqual(c!.keywords, ['coal']);
+    assert.ok(Object.isFrozen(a!.keywords));
+    assert.equal(a!.quote, b!.quote);
+    assert.deepEqual(JSON.parse(JSON.stringify(file.facts.map((f) => f.fact))), JSON.parse(file.text).facts);
   });
 });
 
@@ -374,6 +399,57 @@ describe('parseFactFile never throws', () => {
   });
 });
 
+describe('outlineJson', () => {
+  /** Whether each value the outline skipped is valid JSON (the parser's JSON.parse of each part). */
+  function partsAreJson(text: string, outline: Outline): boolean {
+    const keys = outline.members.map((m) => m.key);
+    const lastSources = keys.lastIndexOf('sources');
+    const lastFacts = keys.lastIndexOf('facts');
+    const parts: Span[] = [];
+    outline.members.forEach((member, i) => {
+      const first = text[member.valueSpan.start];
+      if (i === lastSources && first === '{') parts.push(...outline.sources.map((m) => m.valueSpan));
+      else if (i === lastFacts && first === '[') for (let k = 0; k < outline.facts.length; k += 2) parts.push({ start: outline.facts[k]!, end: outline.facts[k + 1]! });
+      else parts.push(member.valueSpan);
+    });
+    return parts.every((span) => {
+      try {
+        JSON.parse(text.slice(span.start, span.end));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  test('property: the outline and the parts it skips are valid exactly when the whole text is a JSON object', () => {
+    const value = fc.jsonValue({ maxDepth: 2 });
+    const file = fc
+      .array(fc.tuple(fc.constantFrom('sources', 'facts', '$schema', '__proto__', 'x', 'a\\"b'), fc.oneof(value, fc.dictionary(fc.string(), value), fc.array(value))), { maxLength: 5 })
+      .map((members) => '{' + members.map(([key, v]) => `${JSON.stringify(key)}: ${JSON.stringify(v, null, 1)}`).join(', ') + '}');
+    const mutated = fc.tuple(fc.oneof(file, fc.constant(VALID)), fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 2 }), insert: fc.string({ unit: fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', ' ', '\n', '\t', '0', '-', 'e', 'a', '\u0001') }) }), { maxLength: 3 })).map(([text, steps]) =>
+      steps.reduce((t, { at, remove, insert }) => {
+        const i = at % (t.length + 1);
+        return t.slice(0, i) + insert + t.slice(i + remove);
+      }, text),
+    );
+    fc.assert(
+      fc.property(fc.oneof(file, mutated, fc.json(), fc.string()), (text) => {
+        let isObject = false;
+        try {
+          const whole: unknown = JSON.parse(text);
+          isObject = typeof whole === 'object' && whole !== null && !Array.isArray(whole);
+        } catch {
+          // not JSON
+        }
+        const outline = outlineJson(text);
+        assert.equal(outline !== undefined && partsAreJson(text, outline), isObject, JSON.stringify(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('FactIndex', () => {
   const A = VALID;
   // b.facts.json repeats the source and the fact of a.facts.json, and adds a fact.
@@ -449,6 +525,22 @@ describe('FactIndex', () => {
       ['facts.invalid', 8],
     ]);
     assert.deepEqual(index.fileFindings('unknown.json'), []);
+  });
+
+  test('needs no text: files without theirs give the same findings, lines and look-ups', () => {
+    const withText = [parseFactFile(A, 'docs/a.facts.json'), parseFactFile(B, 'docs/b.facts.json'), parseFactFile(fileWithFacts([{ id: 'dup' }, { id: 'dup' }]), 'c')];
+    const withoutText = withText.map(({ text: _text, ...file }): LoadedFactFile => file);
+    const [full, slim] = [FactIndex.from(withText), FactIndex.from(withoutText)];
+    for (const path of ['docs/a.facts.json', 'docs/b.facts.json', 'c']) assert.deepEqual(slim.fileFindings(path), full.fileFindings(path));
+    assert.equal(slim.fileFindings('c')[0]!.message, 'Fact id "dup" is already defined on line 8');
+    assert.deepEqual(slim.facts.map((f) => [f.fact.id, f.file, f.line]), full.facts.map((f) => [f.fact.id, f.file, f.line]));
+  });
+
+  test('factById over many facts, and ids that are not there', () => {
+    const facts = Array.from({ length: 5000 }, (_, i) => ({ id: i % 7 === 0 ? `É-${i}` : `fact-${i}` }));
+    const index = FactIndex.from([parseFactFile(fileWithFacts(facts), 'x')]);
+    for (let i = 0; i < 5000; i += 37) assert.equal(index.factById(facts[i]!.id)!.fact.statement, `Statement ${i}`);
+    for (const id of ['fact-5000', 'fact-7', '', 'FACT-1']) assert.equal(index.factById(id), undefined);
   });
 
   test('empty and isEmpty', () => {

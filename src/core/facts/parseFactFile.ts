@@ -2,21 +2,28 @@
  * Reads one fact file (SPEC "Fact file") from its text: the sources and facts that
  * are valid, and a `facts.invalid` finding for everything that is not.
  *
- * Valid files take the fast path: JSON.parse, an outline scan for offsets
- * (jsonOutline.ts) and validation of each entry (quickCheck.ts, then zod for the
- * entries it rejects). Only an entry with a problem is re-parsed, with jsonc-parser,
- * to find where in it the problem is. Each source and fact is validated on its own,
- * so one bad entry does not drop the others.
+ * Valid files take the fast path: an outline scan that checks the file's structure
+ * and finds each entry (jsonOutline.ts), JSON.parse of each entry on its own, and
+ * validation of each (quickCheck.ts, then zod for the entries it rejects). Parsing a
+ * fact at a time rather than the whole file at once keeps what loading a large file
+ * throws away (duplicates, offsets) short-lived, so it does not fragment the heap.
+ * Only an entry with a problem is re-parsed, with jsonc-parser, to find where in it the
+ * problem is. Each source and fact is validated on its own, so one bad entry does not
+ * drop the others.
  *
  * An entry that zod accepts is kept as JSON.parse made it, not as zod's copy: the
  * entry schemas have no defaults or transforms, so the two differ only in unknown keys
  * (harmless), and not copying every fact saves time and memory on large files.
+ *
+ * What the index and the editor need to point into the file later (each entry's line,
+ * each fact's id) is worked out here, so that a caller holding many files need not keep
+ * their text: the text of a large fact file is about as big as all its parsed facts.
  */
 import { findNodeAtLocation, parseTree, type JSONPath, type Node } from 'jsonc-parser/lib/esm/main.js';
 import type { z } from 'zod';
 import { RULES } from '../codes';
 import type { Finding, Span } from '../types';
-import { outlineJson, type Member, type Outline } from './jsonOutline';
+import { memberValueSpan, outlineJson, type Member, type Outline } from './jsonOutline';
 import { readBrokenJson, STRICT_JSON } from './brokenJson';
 import { closestName, KeyVocabulary } from './keyTypos';
 import { quickCheck } from './quickCheck';
@@ -29,6 +36,10 @@ export interface SourceEntry {
   file: string;
   /** The key string (quotes included) in "sources". */
   span: Span;
+  /** 0-based line of `span.start` (lines end at "\n"). */
+  line: number;
+  /** 0-based UTF-16 column of `span.start`; the key is on one line, so it ends at `character + span.end - span.start`. */
+  character: number;
 }
 
 export interface FactEntry {
@@ -36,20 +47,55 @@ export interface FactEntry {
   /** Path of the fact file, as given to parseFactFile. */
   file: string;
   /** The fact object, braces included. */
-  span: Span;
+  readonly span: Span;
+  /** 0-based line of `span.start` (lines end at "\n"). */
+  line: number;
   /** Position in the file's "facts" array. */
   index: number;
 }
 
+/**
+ * The FactEntry of a loaded fact: its span is kept as two numbers and made when asked
+ * for, which makes 100,000 entries 4 MB smaller (the server never asks).
+ */
+class CompactFactEntry implements FactEntry {
+  constructor(
+    readonly fact: Fact,
+    readonly file: string,
+    private readonly start: number,
+    private readonly end: number,
+    readonly line: number,
+    readonly index: number,
+  ) {}
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
+}
+
 export interface ParsedFactFile {
   path: string;
+  /** The text that was parsed; nothing below needs it (see LoadedFactFile). */
   text: string;
   /** The valid sources, in file order (a source id defined twice appears twice). */
   sources: SourceEntry[];
   /** The valid facts whose source is a valid source of this file, in file order. */
   facts: FactEntry[];
+  /**
+   * Where each fact's id string is (quotes included): offsets `start, end` of `facts[k]`
+   * at `2k` and `2k + 1`. A duplicate id is reported there; see factIdSpan.
+   */
+  factIdSpans: Int32Array;
   /** `facts.invalid` findings, in text order. */
   findings: Finding[];
+}
+
+/** A parsed fact file without its text: all that FactIndex needs, and what the server keeps. */
+export type LoadedFactFile = Omit<ParsedFactFile, 'text'>;
+
+/** The span of the id string of `file.facts[k]`. */
+export function factIdSpan(file: LoadedFactFile, k: number): Span {
+  return { start: file.factIdSpans[2 * k]!, end: file.factIdSpans[2 * k + 1]! };
 }
 
 const ROOT_KEYS = new KeyVocabulary(Object.keys(FactFileSchema.shape));
@@ -69,22 +115,30 @@ export function parseFactFile(text: string, path: string): ParsedFactFile {
     return { path, text, ...parseJson(json, path) };
   } catch (error) {
     // Only pathological input gets here (nesting deep enough to overflow the stack of
-    // jsonc-parser's recursive parser); a broken fact file must not stop the checker.
+    // jsonc-parser's recursive parser), or a bug; a broken fact file must not stop the checker.
     const message = `Could not read this fact file: ${error instanceof Error ? error.message : String(error)}`;
-    return { path, text, sources: [], facts: [], findings: [invalid({ start: 0, end: 0 }, message)] };
+    return { path, text, sources: [], facts: [], factIdSpans: NO_ID_SPANS, findings: [invalid({ start: 0, end: 0 }, message)] };
   }
 }
 
 type Contents = Omit<ParsedFactFile, 'path' | 'text'>;
 
+const NO_ID_SPANS = new Int32Array(0);
+
 function parseJson(json: string, file: string): Contents {
+  const shared = new SharedValues();
+  const outline = outlineJson(json);
+  const parts = outline && parseParts(json, outline, shared);
+  if (parts) return readValidJson(json, outline!, parts, file);
+  // Not an object, or not valid JSON: JSON.parse of the whole says which, and what is wrong.
   let root: unknown;
   try {
     root = JSON.parse(json);
   } catch (error) {
-    return parseInvalidJson(json, file, error);
+    return parseInvalidJson(json, file, error, shared);
   }
-  return isObject(root) ? parseValidJson(json, root, file) : notAnObject(json, root);
+  if (isObject(root)) throw new Error('outlineJson rejected a valid JSON object');
+  return notAnObject(json, root);
 }
 
 /** One source in "sources", before validation. */
@@ -95,10 +149,18 @@ interface SourceSlot {
   value: unknown;
 }
 
-/** The elements of "facts", before validation: parallel arrays, so the fast path copies nothing. */
+/** The elements of "facts", before validation: element k spans `bounds[2k]` to `bounds[2k + 1]`. */
 interface FactSlots {
-  spans: Span[];
+  bounds: Int32Array;
   values: unknown[];
+}
+
+/** The values of a valid file, each parsed on its own. */
+interface Parts {
+  /** The root's members; "sources" and "facts", when an object and an array, only stand for their type. */
+  root: Record<string, unknown>;
+  sources: SourceSlot[];
+  facts: FactSlots;
 }
 
 /** A problem inside an entry, at `path` relative to the entry; located only if reported. */
@@ -117,14 +179,63 @@ interface EntryReport {
   problems: EntryProblem[];
 }
 
-function parseValidJson(json: string, root: Record<string, unknown>, file: string): Contents {
-  const outline = outlineJson(json);
-  const findings = rootFindings(root, outline);
-  const sources = isObject(root.sources) ? sourceSlots(json, outline.sources, root.sources) : [];
-  const facts = Array.isArray(root.facts) ? { spans: outline.facts, values: root.facts as unknown[] } : NO_FACTS;
-  const read = readEntries(sources, facts, file);
+/**
+ * JSON.parse of each value the outline skipped: the root's values, each source and
+ * each fact, one at a time (see jsonOutline.ts). Undefined when one is not valid JSON.
+ */
+function parseParts(json: string, outline: Outline, shared: SharedValues): Parts | undefined {
+  const { members } = outline;
+  const lastSources = lastIndexOf(members, 'sources');
+  const lastFacts = lastIndexOf(members, 'facts');
+  const sourcesIsObject = lastSources !== -1 && json.charCodeAt(members[lastSources]!.valueSpan.start) === 0x7b;
+  const factsIsArray = lastFacts !== -1 && json.charCodeAt(members[lastFacts]!.valueSpan.start) === 0x5b;
+  // No prototype, so that a "__proto__" key is a key like any other, as in JSON.parse's objects.
+  const root = Object.create(null) as Record<string, unknown>;
+  for (let m = 0; m < members.length; m++) {
+    const { key, valueSpan } = members[m]!;
+    if (m === lastSources && sourcesIsObject) root[key] = {};
+    else if (m === lastFacts && factsIsArray) root[key] = [];
+    else if ((root[key] = parsePart(json, valueSpan.start, valueSpan.end)) === NOT_JSON) return undefined;
+  }
+  const sources: SourceSlot[] = [];
+  // A source id defined twice gets each definition's own value, so that FactIndex can
+  // report the second as a duplicate and keep the first.
+  for (const { key, keySpan, valueSpan } of sourcesIsObject ? outline.sources : []) {
+    const value = parsePart(json, valueSpan.start, valueSpan.end);
+    if (value === NOT_JSON) return undefined;
+    sources.push({ id: key, keySpan, valueSpan, value });
+  }
+  const bounds = factsIsArray ? outline.facts : NO_BOUNDS;
+  const values: unknown[] = [];
+  for (let k = 0; k < bounds.length; k += 2) {
+    const value = parsePart(json, bounds[k]!, bounds[k + 1]!);
+    if (value === NOT_JSON) return undefined;
+    values.push(shared.share(value));
+  }
+  return { root, sources, facts: { bounds, values } };
+}
+
+function lastIndexOf(members: readonly Member[], key: string): number {
+  for (let m = members.length - 1; m >= 0; m--) if (members[m]!.key === key) return m;
+  return -1;
+}
+
+const NOT_JSON = Symbol('not JSON');
+const NO_BOUNDS = new Int32Array(0);
+
+function parsePart(json: string, start: number, end: number): unknown {
+  try {
+    return JSON.parse(json.slice(start, end)) as unknown;
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+function readValidJson(json: string, outline: Outline, parts: Parts, file: string): Contents {
+  const findings = rootFindings(parts.root, outline);
+  const read = readEntries(json, parts.sources, parts.facts, file);
   for (const report of read.reports) findings.push(...locateProblems(json, report));
-  return { sources: read.sources, facts: read.facts, findings: findings.sort((a, b) => a.span.start - b.span.start) };
+  return { sources: read.sources, facts: read.facts, factIdSpans: read.factIdSpans, findings: findings.sort((a, b) => a.span.start - b.span.start) };
 }
 
 /**
@@ -133,7 +244,7 @@ function parseValidJson(json: string, root: Record<string, unknown>, file: strin
  * own, and valid facts and sources, are still loaded, so the rest of the file keeps
  * working; an entry with a syntax error in it is skipped.
  */
-function parseInvalidJson(json: string, file: string, parseError: unknown): Contents {
+function parseInvalidJson(json: string, file: string, parseError: unknown, shared: SharedValues): Contents {
   const broken = readBrokenJson(json);
   const findings = broken.problems.map((p) => invalid(p.span, p.message));
   if (findings.length === 0) {
@@ -141,9 +252,10 @@ function parseInvalidJson(json: string, file: string, parseError: unknown): Cont
     findings.push(invalid({ start: 0, end: 0 }, `Invalid JSON: ${parseError instanceof Error ? parseError.message : parseError}`));
   }
   const sources = broken.sources.map(({ key, keySpan, valueSpan }) => ({ id: key, keySpan, valueSpan, value: parseSlice(json, valueSpan) }));
-  const facts = { spans: broken.facts, values: broken.facts.map((span) => parseSlice(json, span)) };
-  const read = readEntries(sources, facts, file);
-  return { sources: read.sources, facts: read.facts, findings };
+  const bounds = Int32Array.from(broken.facts.flatMap((span) => [span.start, span.end]));
+  const facts = { bounds, values: broken.facts.map((span) => shared.share(parseSlice(json, span))) };
+  const read = readEntries(json, sources, facts, file);
+  return { sources: read.sources, facts: read.facts, factIdSpans: read.factIdSpans, findings };
 }
 
 /** The value of the JSON at `span`, or undefined when it has a syntax error. */
@@ -159,7 +271,7 @@ function notAnObject(json: string, root: unknown): Contents {
   const start = json.length - json.trimStart().length;
   const span = { start, end: json.trimEnd().length };
   const message = `A fact file must be a JSON object with "sources" and "facts", not ${describeValue(root)}`;
-  return { sources: [], facts: [], findings: [invalid(span, message)] };
+  return { sources: [], facts: [], factIdSpans: NO_ID_SPANS, findings: [invalid(span, message)] };
 }
 
 /** Problems of the file's own keys; they are located through the outline, with no re-parse. */
@@ -182,31 +294,17 @@ function rootFindings(root: Record<string, unknown>, outline: Outline): Finding[
   return findings;
 }
 
-/**
- * The sources from the outline and JSON.parse's value. JSON.parse keeps only the last
- * of duplicate keys; a key defined twice gets each definition's own value, so that
- * FactIndex can report the second as a duplicate and keep the first.
- */
-function sourceSlots(json: string, members: Member[], parsed: Record<string, unknown>): SourceSlot[] {
-  const counts = new Map<string, number>();
-  for (const { key } of members) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return members.map(({ key, keySpan, valueSpan }) => ({
-    id: key,
-    keySpan,
-    valueSpan,
-    value: counts.get(key)! > 1 ? (JSON.parse(json.slice(valueSpan.start, valueSpan.end)) as unknown) : parsed[key],
-  }));
-}
-
-const NO_FACTS: FactSlots = { spans: [], values: [] };
-
 /** Validates every entry on its own: what is valid is loaded, the rest is reported. */
-function readEntries(sourceSlots: SourceSlot[], factSlots: FactSlots, file: string) {
+function readEntries(json: string, sourceSlots: SourceSlot[], factSlots: FactSlots, file: string) {
   const reports: EntryReport[] = [];
   const sources: SourceEntry[] = [];
+  const sourceLines = new LineCounter(json);
   for (const slot of sourceSlots) {
     const { source, problems } = checkSource(slot);
-    if (source) sources.push({ id: slot.id, source, file, span: slot.keySpan });
+    if (source) {
+      const line = sourceLines.lineAt(slot.keySpan.start);
+      sources.push({ id: slot.id, source, file, span: slot.keySpan, line, character: slot.keySpan.start - sourceLines.lineStart });
+    }
     if (problems.length > 0) reports.push({ span: slot.valueSpan, ownerKey: slot.keySpan, problems });
   }
   // A fact whose source is defined but invalid is not loaded, and not reported either:
@@ -214,20 +312,137 @@ function readEntries(sourceSlots: SourceSlot[], factSlots: FactSlots, file: stri
   const sourceIds = new Set(sourceSlots.map((slot) => slot.id));
   const validSourceIds = new Set(sources.map((entry) => entry.id));
   const facts: FactEntry[] = [];
-  const { spans, values } = factSlots;
+  const { bounds, values } = factSlots;
+  const factLines = new LineCounter(json);
+  let idSpans = new Int32Array(2 * values.length);
+  const load = (fact: Fact, start: number, end: number, index: number) => {
+    const id = idSpanIn(json, start, fact.id);
+    idSpans[2 * facts.length] = id?.start ?? start;
+    idSpans[2 * facts.length + 1] = id?.end ?? end;
+    facts.push(new CompactFactEntry(fact, file, start, end, factLines.lineAt(start), index));
+  };
   for (let index = 0; index < values.length; index++) {
     const value = values[index];
-    const span = spans[index]!;
+    const start = bounds[2 * index]!;
+    const end = bounds[2 * index + 1]!;
     // The common case, a valid fact, allocates nothing but its entry.
     if (isUsableFact(value, sourceIds)) {
-      if (validSourceIds.has(value.source)) facts.push({ fact: value, file, span, index });
+      if (validSourceIds.has(value.source)) load(value, start, end, index);
       continue;
     }
     const { fact, problems } = checkFact(value, index, sourceIds);
-    if (fact && validSourceIds.has(fact.source)) facts.push({ fact, file, span, index });
-    if (problems.length > 0) reports.push({ span, problems });
+    if (fact && validSourceIds.has(fact.source)) load(fact, start, end, index);
+    if (problems.length > 0) reports.push({ span: { start, end }, problems });
   }
-  return { sources, facts, reports };
+  if (idSpans.length > 2 * facts.length) idSpans = idSpans.slice(0, 2 * facts.length);
+  return { sources, facts, factIdSpans: idSpans, reports };
+}
+
+/**
+ * Makes facts share equal keyword lists and quotes, which JSON.parse gives each fact a
+ * copy of: facts of one topic repeat their keywords, and facts from one passage (a
+ * table row with several figures) repeat its quote. A shared keyword list is frozen, so
+ * that changing one fact's list cannot change another's.
+ */
+class SharedValues {
+  /** Keyword lists seen, by their first keyword (JSON.parse makes short strings one string, so this compares pointers). */
+  private readonly keywordLists = new Map<string, string[][]>();
+  private readonly quotes = new Map<string, string>();
+
+  /** `value`, a fact before validation, with its keywords and quote shared when they are a list of strings and a string. */
+  share(value: unknown): unknown {
+    if (!isObject(value)) return value;
+    const { keywords, quote } = value;
+    if (Array.isArray(keywords)) value.keywords = this.keywordList(keywords);
+    if (typeof quote === 'string') {
+      const known = this.quotes.get(quote);
+      if (known === undefined) this.quotes.set(quote, quote);
+      else value.quote = known;
+    }
+    return value;
+  }
+
+  private keywordList(list: unknown[]): unknown[] {
+    for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'string') return list;
+    const strings = list as string[];
+    const first = strings.length === 0 ? '' : strings[0]!;
+    let known = this.keywordLists.get(first);
+    if (!known) this.keywordLists.set(first, (known = []));
+    for (const other of known) if (sameStrings(other, strings)) return other;
+    // Many different lists with one first keyword: the rest stay unshared rather than slow.
+    if (known.length < MAX_LISTS_PER_KEYWORD) known.push(Object.freeze(strings) as string[]);
+    return strings;
+  }
+}
+
+const MAX_LISTS_PER_KEYWORD = 32;
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Line numbers of increasing offsets in one pass over the text, so that entries know
+ * their line without a table of every line start (a pretty-printed fact file has a
+ * dozen lines per fact).
+ */
+class LineCounter {
+  private line = 0;
+  /** Where the line of the last offset asked for starts. */
+  lineStart = 0;
+  private nextBreak: number;
+
+  constructor(private readonly text: string) {
+    this.nextBreak = text.indexOf('\n');
+  }
+
+  /** 0-based line of `offset`, which must not be less than the offset asked for before. */
+  lineAt(offset: number): number {
+    while (this.nextBreak !== -1 && this.nextBreak < offset) {
+      this.line++;
+      this.lineStart = this.nextBreak + 1;
+      this.nextBreak = this.text.indexOf('\n', this.lineStart);
+    }
+    return this.line;
+  }
+}
+
+/**
+ * The span of the id string of the fact object at `start`, which is valid JSON. Usually
+ * the first member; otherwise found by a scan of the fact's members (the last "id"
+ * member, the one JSON.parse keeps). No regex runs on the text: the last match of one
+ * keeps its whole input alive.
+ */
+function idSpanIn(json: string, start: number, id: string): Span | undefined {
+  return leadingIdSpan(json, start, id) ?? memberValueSpan(json, start, 'id');
+}
+
+/** The span of the id string when it is the first member, `{ "id": "..."`, and spelt without escapes. */
+function leadingIdSpan(json: string, start: number, id: string): Span | undefined {
+  let at = skipJsonWhitespace(json, start + 1);
+  if (!json.startsWith('"id"', at)) return undefined;
+  at = skipJsonWhitespace(json, at + 4);
+  if (json.charCodeAt(at) !== 0x3a) return undefined; // :
+  at = skipJsonWhitespace(json, at + 1);
+  const end = at + id.length + 2;
+  const plain = json.charCodeAt(at) === 0x22 && json.charCodeAt(end - 1) === 0x22 && json.startsWith(id, at + 1);
+  return plain && !needsEscapes(id) ? { start: at, end } : undefined;
+}
+
+/** Whether JSON writes `text` with escapes (a quote, a backslash or a control character), so not as it is. */
+function needsEscapes(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c < 0x20) return true;
+  }
+  return false;
+}
+
+function skipJsonWhitespace(json: string, at: number): number {
+  for (let c = json.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = json.charCodeAt(++at));
+  return at;
 }
 
 function isUsableFact(value: unknown, sourceIds: Set<string>): value is Fact {
@@ -408,15 +623,4 @@ function describeValue(value: unknown): string {
 
 function withArticle(noun: string): string {
   return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
-}
-
-/**
- * The span of the value at `path` inside the JSON value at `container` of `text`
- * (say, a fact's "id"), found by re-parsing just that value. For reporting on parsed
- * entries, whose spans are of the whole entry.
- */
-export function valueSpanIn(text: string, container: Span, path: JSONPath): Span | undefined {
-  const tree = parseTree(text.slice(container.start, container.end), [], STRICT_JSON);
-  const node = tree && findNodeAtLocation(tree, path);
-  return node && nodeSpan(node, container.start);
 }

@@ -5,7 +5,6 @@
  * text is refused rather than applied in the wrong place.
  */
 import type { Connection, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { LineMap } from '../../core/positions';
 import { convertEndnotesFix } from '../../core/fixes/convertEndnotes';
 import { insertCitationFix } from '../../core/fixes/insertCitation';
 import { renumberFix } from '../../core/fixes/renumber';
@@ -31,8 +30,6 @@ const DEFAULT_LIMIT = 200;
 const MAX_LIMIT = 2000;
 
 export class Commands {
-  private readonly lineMaps = new Map<string, LineMap>();
-
   constructor(
     private readonly connection: Connection,
     private readonly analyzer: Analyzer,
@@ -124,7 +121,9 @@ export class Commands {
   private async searchFacts(args: SearchFactsArgs): Promise<FactItem[]> {
     const index = await this.indexFor(args.uri);
     const limit = Math.min(MAX_LIMIT, Math.max(1, args.limit ?? DEFAULT_LIMIT));
-    return index.search(String(args.query ?? ''), limit).map((entry) => this.factItem(index, entry));
+    const uris = new Map<string, string>();
+    const uriOf = (path: string) => uris.get(path) ?? uris.set(path, pathToUri(path)).get(path)!;
+    return index.search(String(args.query ?? ''), limit).map((entry) => this.factItem(index, entry, uriOf(entry.file)));
   }
 
   private async listSources(args: DocumentArgs): Promise<SourceItem[]> {
@@ -137,7 +136,7 @@ export class Commands {
       url: s.source.url,
       facts: index.factsOfSource(s.id).length,
       file: pathToUri(s.file),
-      line: this.lineOf(s.file, s.span.start),
+      line: s.line,
     }));
   }
 
@@ -154,7 +153,7 @@ export class Commands {
     return [...files].map(pathToUri);
   }
 
-  private factItem(index: FactIndex, entry: FactEntry): FactItem {
+  private factItem(index: FactIndex, entry: FactEntry, file: string): FactItem {
     const f = entry.fact;
     return {
       id: f.id,
@@ -165,17 +164,9 @@ export class Commands {
       source: f.source,
       sourceTitle: index.sources.get(f.source)?.source.title,
       quote: f.quote,
-      file: pathToUri(entry.file),
-      line: this.lineOf(entry.file, entry.span.start),
+      file,
+      line: entry.line,
     };
-  }
-
-  /** 0-based line of an offset in a fact file; line tables are built once per file text. */
-  private lineOf(path: string, offset: number): number {
-    const text = this.analyzer.store.textOf(path) ?? '';
-    let map = this.lineMaps.get(path);
-    if (!map || map.text !== text) this.lineMaps.set(path, (map = new LineMap(text)));
-    return map.lineIndexOf(offset);
   }
 
   private async apply(analysis: Analysis, label: string, edits: readonly CoreEdit[]): Promise<EditResult> {

@@ -3,12 +3,10 @@
  * definition, and from `@source-id` to the source's entry in its fact file.
  */
 import type { Location, Position } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { noteKey, refKey } from '../../core/notes/resolve';
 import type { NoteNamespace } from '../../core/model';
 import type { Analysis } from '../analysis';
 import { toRange, touches } from '../convert';
-import type { FactStore } from '../factStore';
 import { pathToUri } from '../workspace';
 
 /** The note (namespace and key) at a position: on a reference or a definition's label. */
@@ -22,16 +20,16 @@ export function noteAt(analysis: Analysis, position: Position): { namespace: Not
   return undefined;
 }
 
-export function definition(analysis: Analysis, position: Position, store: FactStore): Location[] {
+export function definition(analysis: Analysis, position: Position): Location[] {
   const { model, notes } = analysis.result;
   const offset = analysis.document.offsetAt(position);
   const key = model.keys.find((k) => touches(k.span, offset));
   if (key) {
     const source = analysis.facts.sources.get(key.id);
-    const text = source && store.textOf(source.file);
-    if (!source || text === undefined) return [];
-    const file = TextDocument.create(pathToUri(source.file), 'json', 0, text);
-    return [{ uri: file.uri, range: toRange(file, source.span) }];
+    if (!source) return [];
+    // The entry knows where its key is: the fact file (which may be large) is not read again.
+    const { line, character, span } = source;
+    return [{ uri: pathToUri(source.file), range: { start: { line, character }, end: { line, character: character + span.end - span.start } } }];
   }
   const note = noteAt(analysis, position);
   if (!note) return [];
