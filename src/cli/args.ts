@@ -29,7 +29,7 @@ Options:
   --fix                 apply the safe fixes (renumber notes, convert [n] notes to [^n]) in place
   --max-warnings <n>    exit 1 when there are more than n warnings
   --quiet               report errors only
-  --concurrency <n>     threads for long briefings: auto (default) or a number; 1 turns them off
+  --concurrency <n>     threads for long briefings: auto (default: the idle cores, up to 4) or a number; 1 turns them off
   -h, --help            show this help
   -v, --version         show the version
 

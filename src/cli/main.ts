@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { join, relative, resolve } from 'node:path';
 import { analyzeBriefing } from '../core/analyze/analyzeBriefing';
@@ -116,13 +116,29 @@ function isJson(text: string): boolean {
  */
 const PARALLEL_MIN_CHARS = 128_000;
 
-/** The worker threads for long briefings: none when only one thread may run, or the worker script is missing. */
+/**
+ * The worker threads for long briefings: none when only one thread may run, or the worker
+ * script is missing. `auto` counts only the cores the load average leaves idle (as `make
+ * -l` does): a worker on a busy core slows the check down instead of speeding it up.
+ */
 function threadsFor(concurrency: CliOptions['concurrency']): number {
-  const threads = concurrency === 'auto' ? Math.min(availableParallelism(), 4) : concurrency;
-  return existsSync(WORKER_SCRIPT) ? Math.max(0, threads - 1) : 0;
+  if (!existsSync(WORKER_SCRIPT)) return 0;
+  if (concurrency !== 'auto') return concurrency - 1;
+  const cores = availableParallelism();
+  const idle = Math.round(cores - loadavg()[0]!);
+  return Math.max(0, Math.min(4, cores, idle) - 1);
 }
 
 const WORKER_SCRIPT = join(__dirname, 'analysis-worker.js');
+
+/** A file's size in bytes (at least its length in characters), or 0 if it cannot be read. */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
 
 async function run(options: CliOptions, cwd: string): Promise<number> {
   const files = expandTargets(options.targets, cwd);
@@ -130,7 +146,8 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
   const explicitFacts = options.facts.map((f) => resolve(cwd, f));
   const reports: Report[] = [];
   const workers = threadsFor(options.concurrency);
-  let pool: AnalysisPool | undefined;
+  // Workers start before the first long briefing is read: starting one takes a while.
+  let pool = workers > 0 && files.some((f) => sizeOf(f) >= PARALLEL_MIN_CHARS) ? new AnalysisPool(WORKER_SCRIPT, workers) : undefined;
   try {
     for (const file of files) {
       let text = readText(file);

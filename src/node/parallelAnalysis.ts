@@ -18,8 +18,8 @@ export class AnalysisPool {
 
   constructor(workerScript: string, size: number) {
     for (let i = 0; i < size; i++) {
-      // Parsing a long chunk allocates millions of short-lived nodes (see cli/main.ts).
-      const worker = new Worker(workerScript, { resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+      // V8 flags are the process's: the worker's young generation is as large as the CLI made its own.
+      const worker = new Worker(workerScript);
       const entry = { worker, broken: false };
       const fail = (error: Error) => {
         entry.broken = true;
