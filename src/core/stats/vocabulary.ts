@@ -188,36 +188,53 @@ export const MONTHS = new Set(
   jan feb mar apr jun jul aug sep sept oct nov dec`),
 );
 
-const IRREGULAR_SINGULARS: Record<string, string> = {
-  people: 'person',
-  persons: 'person',
-  children: 'child',
-  men: 'man',
-  women: 'woman',
-  feet: 'foot',
-  mice: 'mouse',
-  geese: 'goose',
-  teeth: 'tooth',
-  staff: 'staff',
-  series: 'series',
-  species: 'species',
-  data: 'data',
-};
+/** Irregular plurals and their singulars (a Map: an object would answer "constructor" with a function). */
+const IRREGULAR_SINGULARS = new Map(
+  Object.entries({
+    people: 'person',
+    persons: 'person',
+    children: 'child',
+    men: 'man',
+    women: 'woman',
+    feet: 'foot',
+    mice: 'mouse',
+    geese: 'goose',
+    teeth: 'tooth',
+    staff: 'staff',
+    series: 'series',
+    species: 'species',
+    data: 'data',
+  }),
+);
 
-const SIBILANT_PLURAL = /(?:ches|shes|sses|xes|zes)$/;
-
-/** A plain English singular, good enough to compare "troops" with a fact's unit "troop". */
+/**
+ * A plain English singular, good enough to compare "troops" with a fact's unit "troop".
+ * Called for every word of every compared sentence, so it tests endings by hand rather
+ * than with regular expressions.
+ */
 export function singular(word: string): string {
   const w = word.toLowerCase();
-  const irregular = IRREGULAR_SINGULARS[w];
-  if (irregular) return irregular;
-  if (w.length <= 3) return w;
-  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
-  if (SIBILANT_PLURAL.test(w)) return w.slice(0, -2);
-  if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
-  if (w.endsWith('s')) return w.slice(0, -1);
-  return w;
+  const irregular = IRREGULAR_SINGULARS.get(w);
+  if (irregular !== undefined) return irregular;
+  const length = w.length;
+  if (length <= 3) return w;
+  const last = w.charCodeAt(length - 1);
+  if (last !== S) return w;
+  const secondLast = w.charCodeAt(length - 2);
+  if (secondLast === E) {
+    const third = w.charCodeAt(length - 3);
+    if (third === I && length > 4) return w.slice(0, -3) + 'y';
+    // -ches, -shes, -sses, -xes, -zes
+    const fourth = w.charCodeAt(length - 4);
+    if (third === X || third === Z || (third === H && (fourth === C || fourth === S)) || (third === S && fourth === S)) return w.slice(0, -2);
+    return w.slice(0, -1);
+  }
+  // -ss, -us, -is
+  if (secondLast === S || secondLast === U || secondLast === I) return w;
+  return w.slice(0, -1);
 }
+
+const [C, E, H, I, S, U, X, Z] = [...'cehisuxz'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number, number, number, number];
 
 /** Whether a word is a plural noun form ("troops", "children"), which ends a count's noun phrase. */
 export function isPlural(word: string): boolean {
