@@ -3,8 +3,9 @@
 //   --cold N      N fresh processes each analyse the 1 MB briefing and time its first
 //                 checkStatistics (as the CLI runs it: the fact index's lazy tables are
 //                 built then), and a second one; prints medians.
-//   --against-head  also times (interleaved) the statistics files as committed (git HEAD),
-//                 with the rest of the tree as it is.
+//   --against REV also times the statistics files as committed in REV (a git revision),
+//                 with the rest of the tree as it is: interleaved with --cold, before
+//                 the edits with --edits.
 //   --edits N     one-character edits (alternately inserting and deleting a character) in
 //                 a prose paragraph halfway down and in the notes list of the 100 KB and
 //                 1 MB briefings; times checkStatistics with a StatisticsMemo after each
@@ -15,7 +16,7 @@
 //                 still the same, and that checks with a memo over random edits of the
 //                 generated and example briefings equal from-scratch checks.
 // With no option: --cold 7 --edits 40.
-//   node scripts/stats-speed.mjs [--cold N [--against-head]] [--edits N] [--sizes 100kb,1mb] [--snapshot F | --compare F]
+//   node scripts/stats-speed.mjs [--cold N] [--edits N] [--against REV] [--sizes 100kb,1mb] [--snapshot F | --compare F]
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -34,7 +35,8 @@ const { values: opts } = parseArgs({
     sizes: { type: 'string' },
     snapshot: { type: 'string' },
     compare: { type: 'string' },
-    'against-head': { type: 'boolean' },
+    against: { type: 'string' },
+    bundle: { type: 'string' },
     child: { type: 'string' },
   },
 });
@@ -43,8 +45,8 @@ const SIZES = { '10kb': [10_000, 20], '100kb': [100_000, 200], '1mb': [1_000_000
 
 const root = new URL('..', import.meta.url);
 const bundle = new URL('out/stats-speed.cjs', root).pathname;
-const headBundle = new URL('out/stats-speed-head.cjs', root).pathname;
-/** The files whose committed version --against-head times. */
+const againstBundle = new URL('out/stats-speed-against.cjs', root).pathname;
+/** The files whose committed version --against times. */
 const OWN_FILES = ['src/core/rules/statistics.ts', 'src/core/stats/match.ts', 'src/core/stats/claim.ts', 'src/core/stats/vocabulary.ts'];
 
 async function bundleCore(resolveDir, outfile) {
@@ -71,19 +73,19 @@ async function bundleCore(resolveDir, outfile) {
   });
 }
 
-if (!opts.child) {
+if (!opts.child && !opts.bundle) {
   mkdirSync(new URL('out', root), { recursive: true });
   await bundleCore(root.pathname, bundle);
-  if (opts['against-head']) {
+  if (opts.against) {
     // A copy of src with the committed versions of the statistics files.
-    const dir = mkdtempSync(join(tmpdir(), 'stats-speed-head-'));
+    const dir = mkdtempSync(join(tmpdir(), 'stats-speed-against-'));
     cpSync(new URL('src', root).pathname, join(dir, 'src'), { recursive: true });
-    for (const file of OWN_FILES) writeFileSync(join(dir, file), execFileSync('git', ['show', `HEAD:${file}`], { cwd: root.pathname, encoding: 'utf8' }));
-    await bundleCore(dir, headBundle);
+    for (const file of OWN_FILES) writeFileSync(join(dir, file), execFileSync('git', ['show', `${opts.against}:${file}`], { cwd: root.pathname, encoding: 'utf8' }));
+    await bundleCore(dir, againstBundle);
     rmSync(dir, { recursive: true });
   }
 }
-const core = createRequire(import.meta.url)(opts.child || bundle);
+const core = createRequire(import.meta.url)(opts.child || opts.bundle || bundle);
 const { analyzeBriefing, IncrementalAnalyzer, checkStatistics, StatisticsMemo, resolveNotes, FactIndex, parseFactFile, prepareStatistics } = core;
 
 const factsJson = factFile(10_000);
@@ -125,7 +127,7 @@ const cold = Number(opts.cold ?? (nothingAsked ? 7 : 0));
 if (cold > 0) {
   // [name, bundle, prepared]: with prepareStatistics called first, its time apart.
   const variants = [['now', bundle, false], ['now, prepared', bundle, true]];
-  if (opts['against-head']) variants.push(['HEAD', headBundle, false]);
+  if (opts.against) variants.push([opts.against, againstBundle, false]);
   const runs = new Map(variants.map(([name]) => [name, []]));
   for (let i = 0; i < cold; i++) {
     for (const [name, path, prepared] of variants) {
@@ -167,6 +169,13 @@ function notesPoint(text) {
 }
 
 const edits = Number(opts.edits ?? (nothingAsked ? 40 : 0));
+if (edits > 0 && opts.against) {
+  // The committed version first, in a process of its own.
+  const args = [fileURLToPath(import.meta.url), '--edits', String(edits), '--bundle', againstBundle, ...(opts.sizes ? ['--sizes', opts.sizes] : [])];
+  console.log(`${opts.against}:`);
+  process.stdout.write(execFileSync(process.execPath, args, { encoding: 'utf8' }));
+  console.log('now:');
+}
 if (edits > 0) {
   const facts = loadFacts();
   console.log(`checkStatistics with a memo after a one-character edit (${edits} edits), ms: median / p90`);

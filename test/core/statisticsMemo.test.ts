@@ -116,6 +116,12 @@ describe('StatisticsMemo', () => {
       table.replace('| Trade growth |', '| Coal exports |'),
       `Intro.\n\n${table}`,
     ]);
+    // The caption is analysed apart from the table: an edit to it that keeps its length
+    // leaves the table's objects as they were, but not what its cells cite.
+    const captioned = table.replace('Table 1: trade', 'Table 1: trade [^1]');
+    agree([captioned, captioned.replace('trade [^1]', 'trade [^3]'), captioned.replace('trade [^1]', 'trade [^9]'), captioned.replace('trade [^1]', 'trade    ')]);
+    const inline = table.replace('Table 1: trade', 'Table 1: trade [@bank]');
+    agree([inline, inline.replace('[@bank]', ' @bank '), inline.replace('[@bank]', '[@nope]'), inline.replace('[@bank]', '[@Bank]')]);
   });
 
   test('source text that masking blanks, inside a quoted figure', () => {

@@ -1,7 +1,7 @@
 import type { FactEntry, FactIndex } from '../facts/factIndex';
 import { insertCitationFix } from '../fixes/insertCitation';
 import { replaceFigureFix } from '../fixes/replaceFigure';
-import type { BriefingModel, Citation, NoteDef, ProseBlock, Sentence, Statistic } from '../model';
+import type { BriefingModel, Citation, NoteDef, ProseBlock, Sentence, Statistic, TableInfo } from '../model';
 import type { NoteResolution } from '../notes/resolve';
 import { ClaimTest, factsByUnit, SubjectText, type Closest, type FactsByUnit, type StatMatch } from '../stats/match';
 import type { FixData } from '../types';
@@ -10,7 +10,6 @@ import type { RawFinding, RuleContext } from './context';
 // Formatting numbers is slow, and a mismatch is reported again at every check.
 const described = new WeakMap<FactEntry['fact'], string>();
 
-/** Describes a fact's value in words: "46 percent", "USD 2,100,000,000", "3,000 troops". */
 /**
  * "1,190,000,000", "37.4": en-US grouping, at most six decimals. Written by hand because
  * the first toLocaleString call loads ICU data, which costs a CLI run ~70 ms.
@@ -23,6 +22,7 @@ export function groupThousands(value: number): string {
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
+/** Describes a fact's value in words: "46 percent", "USD 2,100,000,000", "3,000 troops". */
 export function describeValue(fact: FactEntry['fact']): string {
   let text = described.get(fact);
   if (text === undefined) {
@@ -151,6 +151,11 @@ function matchingFor(facts: FactIndex): Matching {
 
 type TableCell = NonNullable<ProseBlock['table']>;
 
+interface TableRange {
+  from: number;
+  to: number;
+}
+
 /**
  * The sentences and citations of each row and of each column's header cell of the tables
  * that have statistics, gathered for each table on its first statistic. A cell ("40%")
@@ -169,6 +174,11 @@ class TableCells {
     const header = cell.row === 0 ? undefined : table.headerCitations.get(cell.column);
     const caption = this.model.tables[cell.table]!.captionCitations;
     return header || caption.length > 0 ? [...row, ...(header ?? []), ...caption] : row;
+  }
+
+  /** The sentences of the table of a cell holding the sentence at `sentence`. */
+  rangeOf(cell: TableCell, sentence: number): TableRange {
+    return this.table(cell.table, sentence).range;
   }
 
   /** The text a cell's statistics are about: the row's cells and the column's header, a line each. */
@@ -191,14 +201,16 @@ class TableCells {
   private table(table: number, sentence: number): TableIndex {
     let index = this.tables.get(table);
     if (index) return index;
-    index = { rowSentences: new Map(), rowCitations: new Map(), headerSentence: new Map(), headerCitations: new Map() };
-    this.tables.set(table, index);
     const { sentences, blocks } = this.model;
     const inTable = (i: number) => i >= 0 && i < sentences.length && blocks[sentences[i]!.block]!.table?.table === table;
     // A table's cells are blocks one after another, and so are their sentences.
-    let first = sentence;
-    while (inTable(first - 1)) first--;
-    for (let i = first; inTable(i); i++) {
+    let from = sentence;
+    while (inTable(from - 1)) from--;
+    let to = sentence;
+    while (inTable(to)) to++;
+    index = { range: { from, to }, rowSentences: new Map(), rowCitations: new Map(), headerSentence: new Map(), headerCitations: new Map() };
+    this.tables.set(table, index);
+    for (let i = from; i < to; i++) {
       const s = sentences[i]!;
       const cell = blocks[s.block]!.table!;
       push(index.rowSentences, cell.row, i);
@@ -214,6 +226,8 @@ class TableCells {
 
 /** One table's rows and header cells, by row and by column. */
 interface TableIndex {
+  /** The indices of the table's sentences: [from, to). */
+  range: TableRange;
   rowSentences: Map<number, number[]>;
   rowCitations: Map<number, Citation[]>;
   /** The last sentence of each header cell. */
@@ -262,24 +276,13 @@ interface StatOutcome {
 
 /**
  * What became of the statistics of one sentence, with the circumstances they were found
- * in: the first statistic's outcome, then the others' (most sentences have one, and a
- * check that reuses outcomes reads one object for them).
+ * in: the first statistic's outcome, then the others' (most sentences have one).
  */
 interface SentenceOutcome extends Circumstances, StatOutcome {
   /** Its block's masked text. */
   masked: string;
   count: number;
   rest: StatOutcome[];
-  /**
-   * The sentence object and its first statistic's object it was last used for, and the
-   * definitions its note references (indices into the model's refs) resolved to then.
-   * While they stay the same objects (the analysis reuses unchanged parts of the
-   * document), its circumstances cannot have changed but for those definitions.
-   */
-  sentence: Sentence | undefined;
-  firstStat: Statistic | undefined;
-  noteRefs: number[];
-  noteDefs: (NoteDef | undefined)[];
   /** The last check that used it. */
   used: number;
 }
@@ -288,74 +291,18 @@ interface SentenceOutcome extends Circumstances, StatOutcome {
 function fits(o: SentenceOutcome, c: Circumstances, text: string, stats: readonly Statistic[], first: number, last: number, blockStart: number): boolean {
   if (o.start !== c.start || o.end !== c.end || o.cited !== c.cited || o.tableSubject !== c.tableSubject || o.count !== last - first) return false;
   if (o.sources.unchecked !== c.sources.unchecked || !sameStrings(o.sources.known, c.sources.known)) return false;
-  for (let k = first; k < last; k++) if (statOf(o, k - first).at !== stats[k]!.span.start - blockStart) return false;
-  return writtenAsBefore(o, text, stats, first);
-}
-
-/** Whether the statistics with findings read as when their messages were written (masked text blanks what is not prose). */
-function writtenAsBefore(o: SentenceOutcome, text: string, stats: readonly Statistic[], first: number): boolean {
   for (let k = 0; k < o.count; k++) {
-    const { finding } = statOf(o, k);
-    if (!finding) continue;
-    const { span } = stats[first + k]!;
-    if (finding.written.length !== span.end - span.start || !text.startsWith(finding.written, span.start)) return false;
+    const { at, finding } = statOf(o, k);
+    if (at !== stats[first + k]!.span.start - blockStart || !writtenAsBefore(finding, text, stats[first + k]!)) return false;
   }
   return true;
 }
 
-/**
- * Whether the citations of a sentence resolve as those of the sentence `o` was last used
- * for: each of the same kind and to the same thing (link URL, `@id` keys, definition or
- * one naming the same sources).
- */
-function sameCitations(now: readonly Citation[], before: readonly Citation[], o: SentenceOutcome, notes: NoteResolution, matching: Matching): boolean {
-  if (now.length !== before.length) return false;
-  let note = 0;
-  for (let i = 0; i < now.length; i++) {
-    const c = now[i]!;
-    const b = before[i]!;
-    if (c.kind === 'link') {
-      if (b.kind !== 'link' || c.url !== b.url) return false;
-    } else if (c.kind === 'inline') {
-      if (b.kind !== 'inline' || c.keys.length !== b.keys.length) return false;
-      for (let k = 0; k < c.keys.length; k++) if (c.keys[k]!.id !== b.keys[k]!.id) return false;
-    } else {
-      if (b.kind !== 'note') return false;
-      const def = notes.defOfRef[c.ref];
-      const was = o.noteDefs[note++];
-      if (def !== was && !sameNoteSources(def, was, matching)) return false;
-    }
-  }
-  return true;
-}
-
-/** Makes `o` the outcome last used for `sentence`. */
-function usedFor(o: SentenceOutcome, sentence: Sentence, firstStat: Statistic, notes: NoteResolution): void {
-  o.sentence = sentence;
-  o.firstStat = firstStat;
-  let j = 0;
-  for (const c of sentence.citations) {
-    if (c.kind !== 'note') continue;
-    o.noteRefs[j] = c.ref;
-    o.noteDefs[j++] = notes.defOfRef[c.ref];
-  }
-  if (o.noteRefs.length !== j) o.noteRefs.length = o.noteDefs.length = j;
-}
-
-/**
- * Whether the note references of the sentence `o` was last used for resolve to the same
- * definitions, or to ones naming the same known sources (the notes list's objects are
- * new after an edit above or in it).
- */
-function sameNoteDefs(o: SentenceOutcome, notes: NoteResolution, matching: Matching): boolean {
-  for (let j = 0; j < o.noteRefs.length; j++) {
-    const def = notes.defOfRef[o.noteRefs[j]!];
-    const before = o.noteDefs[j];
-    if (def === before) continue;
-    if (!sameNoteSources(def, before, matching)) return false;
-    o.noteDefs[j] = def;
-  }
-  return true;
+/** Whether a statistic with a finding reads as when its message was written (masked text blanks what is not prose). */
+function writtenAsBefore(finding: FindingText | undefined, text: string, stat: Statistic): boolean {
+  if (!finding) return true;
+  const { span } = stat;
+  return finding.written.length === span.end - span.start && text.startsWith(finding.written, span.start);
 }
 
 /**
@@ -364,7 +311,8 @@ function sameNoteDefs(o: SentenceOutcome, notes: NoteResolution, matching: Match
  * before the sources they name are looked up.
  */
 function sameNoteSources(a: NoteDef | undefined, b: NoteDef | undefined, matching: Matching): boolean {
-  if (!a || !b) return a === b;
+  if (a === b) return true;
+  if (!a || !b) return false;
   if (a.keys.length === b.keys.length && a.urls.length === b.urls.length) {
     let same = true;
     for (let i = 0; same && i < a.keys.length; i++) same = a.keys[i]!.id === b.keys[i]!.id;
@@ -382,41 +330,121 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
+ * What one check found, by the indices of its model: for each sentence with statistics,
+ * where they start and how many there are, its outcome, and the definitions its note
+ * references resolved to; for each statistic, its match and finding. Flat arrays, in
+ * document order: the next check reads them in that order for the sentences that are
+ * still the same objects, without reading those objects or the outcomes.
+ */
+class CheckRecord {
+  /** Per sentence: the index of its first statistic, or -1 for a sentence without. */
+  readonly firstStat: Int32Array;
+  readonly count: Int32Array;
+  /** Per sentence: 1 for a table cell, which reads other cells and the caption. */
+  readonly inTable: Uint8Array;
+  readonly outcomes: (SentenceOutcome | undefined)[];
+  /** Per sentence: where its note references are in `noteRefs` and `noteDefs`, and how many. */
+  readonly notesAt: Int32Array;
+  readonly notesLength: Int32Array;
+  readonly noteRefs: number[] = [];
+  readonly noteDefs: (NoteDef | undefined)[] = [];
+  /** Per statistic. */
+  readonly matches: StatMatch[] = [];
+  readonly findings: (FindingText | undefined)[] = [];
+  /** How many sentences were recorded. */
+  recorded = 0;
+  /** Per table with a cell recorded: the indices of its sentences (all a cell's circumstances read but the caption). */
+  readonly tableRanges = new Map<number, TableRange>();
+
+  constructor(
+    readonly sentences: readonly Sentence[],
+    readonly stats: readonly Statistic[],
+    readonly tables: readonly TableInfo[],
+  ) {
+    this.firstStat = new Int32Array(sentences.length).fill(-1);
+    this.count = new Int32Array(sentences.length);
+    this.inTable = new Uint8Array(sentences.length);
+    this.outcomes = new Array<SentenceOutcome | undefined>(sentences.length);
+    this.notesAt = new Int32Array(sentences.length);
+    this.notesLength = new Int32Array(sentences.length);
+  }
+
+  /**
+   * Records the sentence at `index` (its statistics from `first` on) and what the note
+   * references among `citations` (those that count for it: for a table cell, its row's,
+   * its header's and the caption's) resolve to now.
+   */
+  sentence(index: number, first: number, count: number, outcome: SentenceOutcome, citations: readonly Citation[], notes: NoteResolution): void {
+    this.place(index, first, count, outcome, this, index, false);
+    for (const c of citations) {
+      if (c.kind !== 'note') continue;
+      this.noteRefs.push(c.ref);
+      this.noteDefs.push(notes.defOfRef[c.ref]);
+    }
+    this.notesLength[index] = this.noteRefs.length - this.notesAt[index]!;
+  }
+
+  /** Records the sentence at `index` as the same object the record `before` has at `at`. */
+  sameSentence(index: number, first: number, before: CheckRecord, at: number, notes: NoteResolution): void {
+    this.place(index, first, before.count[at]!, before.outcomes[at]!, before, at, true);
+    for (let q = before.notesAt[at]!, end = q + before.notesLength[at]!; q < end; q++) {
+      this.noteRefs.push(before.noteRefs[q]!);
+      this.noteDefs.push(notes.defOfRef[before.noteRefs[q]!]);
+    }
+    this.notesLength[index] = this.noteRefs.length - this.notesAt[index]!;
+  }
+
+  private place(index: number, first: number, count: number, outcome: SentenceOutcome, before: CheckRecord, at: number, reused: boolean): void {
+    this.firstStat[index] = first;
+    this.count[index] = count;
+    this.inTable[index] = reused ? before.inTable[at]! : outcome.tableSubject === undefined ? 0 : 1;
+    this.outcomes[index] = outcome;
+    this.notesAt[index] = this.noteRefs.length;
+    this.recorded++;
+  }
+}
+
+const NO_RECORD = new CheckRecord([], [], []);
+
+/**
  * What the statistics of sentences came to in earlier checks of the same document, so
  * that after an edit only sentences whose text, statistics or citations changed are
- * matched again, and the others' messages are not written again. Outcomes not used by a
- * check are forgotten some checks later.
+ * matched again, and the others' messages are not written again. Outcomes are kept by
+ * their block's masked text (unchanged blocks keep the same string objects, so looking
+ * them up does not hash a long string again); those not used by a check are forgotten
+ * some checks later. The last check's record lets most sentences of a long document,
+ * unchanged by an edit, be passed over without looking their outcomes up.
  */
 export class StatisticsMemo {
   private facts: FactIndex | undefined;
-  /** By the masked text of the sentence's block. */
   private byText = new Map<string, SentenceOutcome[]>();
   private check = 0;
   private stored = 0;
-  private usedByCheck = 0;
   /** The last text looked up, and its list: a block's sentences are looked up one after another. */
   private lastText: string | undefined;
   private lastList: SentenceOutcome[] | undefined;
-  /** The sentences of the last check and of this one, and per sentence index, the outcome used. */
-  private before: { sentences: readonly Sentence[]; outcomes: (SentenceOutcome | undefined)[] } = { sentences: [], outcomes: [] };
-  private now: { sentences: readonly Sentence[]; outcomes: (SentenceOutcome | undefined)[] } = { sentences: [], outcomes: [] };
+  /** The last check's record, and this check's. */
+  private before = NO_RECORD;
+  private now = NO_RECORD;
 
-  /** Starts a check of `sentences` against `facts`; outcomes found with other facts are dropped. */
-  begin(facts: FactIndex, sentences: readonly Sentence[]): void {
+  /** Starts a check of `model` against `facts`; outcomes found with other facts are dropped. */
+  begin(facts: FactIndex, model: BriefingModel): void {
     if (facts !== this.facts) {
       this.facts = facts;
       this.byText = new Map();
       this.stored = 0;
-      this.now = { sentences: [], outcomes: [] };
+      this.now = NO_RECORD;
     }
     // Sweeping every outcome at every check would cost about as much as the check;
     // outcomes are swept once at least half are stale.
-    if (this.stored > 2 * this.usedByCheck + 64) this.sweep();
+    if (this.stored > 2 * this.now.recorded + 64) {
+      for (const o of this.now.outcomes) if (o) o.used = this.check;
+      this.sweep();
+    }
     this.check++;
-    this.usedByCheck = 0;
     this.lastText = this.lastList = undefined;
     this.before = this.now;
-    this.now = { sentences, outcomes: new Array<SentenceOutcome | undefined>(sentences.length) };
+    this.now = new CheckRecord(model.sentences, model.stats, model.tables);
   }
 
   /** Keeps the outcomes the last check used. */
@@ -432,108 +460,162 @@ export class StatisticsMemo {
   }
 
   /**
-   * The index of the sentence of `stat`, when the last check says so: the next sentence
-   * from `from` on that had statistics then, if it is the same object now and the first
-   * of its statistics is `stat`. Reading the statistic's own field would read one more
-   * object per sentence, where most of a long document is as it was.
+   * The index of the sentence of the statistic at `first`, when the last check says so:
+   * the next sentence from `from` on that had statistics then, if it is the same object
+   * now and the first of its statistics is this one. (Reading the statistic's own field
+   * would read one more object per sentence, where most of a long document is as it was.)
    */
-  sentenceOf(stat: Statistic, from: number): number | undefined {
-    const { sentences, outcomes } = this.before;
-    const now = this.now.sentences;
-    for (let index = from; index < from + 16 && index < outcomes.length; index++) {
-      const o = outcomes[index];
-      if (!o) continue;
-      return o.firstStat === stat && o.sentence === sentences[index] && sentences[index] === now[index] ? index : undefined;
+  sentenceOf(first: number, from: number): number | undefined {
+    const { sentences, stats, firstStat } = this.before;
+    for (let index = from; index < from + 16 && index < firstStat.length; index++) {
+      const wasFirst = firstStat[index]!;
+      if (wasFirst < 0) continue;
+      return stats[wasFirst] === this.now.stats[first] && sentences[index] === this.now.sentences[index] ? index : undefined;
     }
     return undefined;
   }
 
   /**
-   * The outcome the last check used for the sentence at `index` (or as far from the end:
-   * the sentences before an edit keep their index, those after it their distance from the
-   * end), when nothing it depends on can have changed. Cheaper than `find`: when the
-   * sentence is the same object, only its note references' definitions are looked at; when
-   * it is a new object for the same text (the analysis moves what follows an edit), only
-   * its place in the block and its citations.
+   * Emits the statistics of the sentence at `index`, from `first` on, as the last check
+   * found them, when nothing they depend on can have changed; returns how many, or 0.
+   * It looks at the last check's sentence at the same index, then at the one as far from
+   * the end (the sentences before an edit keep their index, those after it their distance
+   * from the end). When that is the same object, only its note references' definitions
+   * are looked at (and for a table cell, whether the table's other sentences and its
+   * caption's citations are the same); when it is a new object for the same text (the
+   * analysis moves what follows an edit), its place in the block, its citations and its
+   * text, and table cells are matched again.
    */
-  unchanged(index: number, sentence: Sentence, model: BriefingModel, notes: NoteResolution, matching: Matching, stats: readonly Statistic[], first: number): SentenceOutcome | undefined {
-    const { sentences, outcomes } = this.before;
-    const fromEnd = index + sentences.length - this.now.sentences.length;
+  reuse(index: number, first: number, model: BriefingModel, notes: NoteResolution, matching: Matching, emit: Emit): number {
+    const before = this.before;
+    const sentence = model.sentences[index]!;
+    const fromEnd = index + before.sentences.length - model.sentences.length;
     for (let at = index; ; at = fromEnd) {
-      const o = outcomes[at];
-      const before = sentences[at];
-      // Table cells read other cells: their circumstances are always worked out.
-      if (o && before && o.sentence === before && o.tableSubject === undefined) {
-        if (before === sentence) {
-          // The same objects describe the same text: their statistics read as written then.
-          if (o.firstStat !== stats[first] || !sameNoteDefs(o, notes, matching)) return undefined;
-          this.use(index, o);
-          return o;
+      const was = before.sentences[at];
+      const wasFirst = at >= 0 && at < before.firstStat.length ? before.firstStat[at]! : -1;
+      if (wasFirst >= 0) {
+        let same = false;
+        if (was === sentence) {
+          // A table cell also reads the caption, a paragraph of its own.
+          same = before.stats[wasFirst] === model.stats[first] && (before.inTable[at] === 0 || this.sameTable(sentence, model)) && this.sameNotes(at, notes, matching);
+          if (same) this.now.sameSentence(index, first, before, at, notes);
+        } else if (before.inTable[at] === 0) {
+          same = this.movedUnchanged(at, sentence, model, first, notes, matching);
+          if (same) this.now.sentence(index, first, before.count[at]!, before.outcomes[at]!, sentence.citations, notes);
         }
-        if (this.movedUnchanged(o, sentence, before, model, notes, matching, stats, first)) {
-          usedFor(o, sentence, stats[first]!, notes);
-          this.use(index, o);
-          return o;
+        if (same) {
+          const count = before.count[at]!;
+          for (let k = 0; k < count; k++) emit(first + k, before.matches[wasFirst + k]!, before.findings[wasFirst + k]);
+          return count;
         }
       }
-      if (at === fromEnd) return undefined;
+      if (at === fromEnd) return 0;
     }
   }
 
-  /** Whether `sentence`, a new object for the sentence `before` that `o` was used for, has the same statistics, circumstances and text. */
-  private movedUnchanged(o: SentenceOutcome, sentence: Sentence, before: Sentence, model: BriefingModel, notes: NoteResolution, matching: Matching, stats: readonly Statistic[], first: number): boolean {
-    const block = model.blocks[sentence.block]!;
-    if (block.table || block.masked !== o.masked || sentence.span.start - block.span.start !== o.start || sentence.span.end - block.span.start !== o.end) return false;
-    // Its statistics are the o.count from `first` on (as the check groups them).
-    const own = sentence.stats;
-    if (own.length !== o.count || own[0] !== first || own[own.length - 1] !== first + own.length - 1) return false;
-    return sameCitations(sentence.citations, before.citations, o, notes, matching) && writtenAsBefore(o, model.text, stats, first);
+  /**
+   * Whether the table of `sentence` (a cell, the same object as in the last check) is as
+   * then: its sentences the same objects at the same indices, its caption's citations the
+   * same (a caption is a paragraph of its own, analysed apart).
+   */
+  private sameTable(sentence: Sentence, model: BriefingModel): boolean {
+    const table = model.blocks[sentence.block]!.table!.table;
+    const range = this.before.tableRanges.get(table);
+    const was = this.before.tables[table]?.captionCitations;
+    if (!range || !was || range.to > model.sentences.length) return false;
+    for (let i = range.from; i < range.to; i++) if (model.sentences[i] !== this.before.sentences[i]) return false;
+    // Nor has it gained a sentence at either end.
+    const inTable = (i: number) => i >= 0 && i < model.sentences.length && model.blocks[model.sentences[i]!.block]!.table?.table === table;
+    if (inTable(range.from - 1) || inTable(range.to)) return false;
+    const now = model.tables[table]!.captionCitations;
+    if (now.length !== was.length) return false;
+    for (let i = 0; i < now.length; i++) if (now[i] !== was[i]) return false;
+    this.now.tableRanges.set(table, range);
+    return true;
+  }
+
+  /** Whether the note references of the last check's sentence at `at` resolve as then, or to definitions naming the same sources. */
+  private sameNotes(at: number, notes: NoteResolution, matching: Matching): boolean {
+    const { notesAt, notesLength, noteRefs, noteDefs } = this.before;
+    for (let q = notesAt[at]!, end = q + notesLength[at]!; q < end; q++) {
+      if (!sameNoteSources(notes.defOfRef[noteRefs[q]!], noteDefs[q], matching)) return false;
+    }
+    return true;
   }
 
   /**
-   * The outcome found earlier for the statistics [first, last) of the sentence at
-   * `index`, in a block whose masked text is `masked`, or undefined; `circumstances`
-   * works out the sentence's. Unchanged blocks keep the same string objects, so looking
-   * them up does not hash a long string again.
+   * Whether `sentence`, a new object, is the last check's sentence at `at` moved: the same
+   * block text and place in it, its statistics in the same places and reading the same,
+   * its citations resolving as then. (Table cells read other cells: they are not reused.)
    */
-  find(
-    index: number,
-    masked: string,
-    notes: NoteResolution,
-    text: string,
-    stats: readonly Statistic[],
-    first: number,
-    last: number,
-    blockStart: number,
-    circumstances: Circumstances,
-  ): SentenceOutcome | undefined {
+  private movedUnchanged(at: number, sentence: Sentence, model: BriefingModel, first: number, notes: NoteResolution, matching: Matching): boolean {
+    const before = this.before;
+    const o = before.outcomes[at]!;
+    const block = model.blocks[sentence.block]!;
+    if (o.tableSubject !== undefined || block.table || block.masked !== o.masked) return false;
+    if (sentence.span.start - block.span.start !== o.start || sentence.span.end - block.span.start !== o.end) return false;
+    // Its statistics are the o.count from `first` on (as the check groups them).
+    const own = sentence.stats;
+    if (own.length !== o.count || own[0] !== first || own[own.length - 1] !== first + own.length - 1) return false;
+    const was = before.sentences[at]!.citations;
+    const now = sentence.citations;
+    if (now.length !== was.length) return false;
+    let note = before.notesAt[at]!;
+    for (let i = 0; i < now.length; i++) {
+      const c = now[i]!;
+      const b = was[i]!;
+      if (c.kind === 'link') {
+        if (b.kind !== 'link' || c.url !== b.url) return false;
+      } else if (c.kind === 'inline') {
+        if (b.kind !== 'inline' || c.keys.length !== b.keys.length) return false;
+        for (let k = 0; k < c.keys.length; k++) if (c.keys[k]!.id !== b.keys[k]!.id) return false;
+      } else if (b.kind !== 'note' || !sameNoteSources(notes.defOfRef[c.ref], before.noteDefs[note++], matching)) return false;
+    }
+    const wasFirst = before.firstStat[at]!;
+    for (let k = 0; k < o.count; k++) if (!writtenAsBefore(before.findings[wasFirst + k], model.text, model.stats[first + k]!)) return false;
+    return true;
+  }
+
+  /**
+   * The outcome found earlier for the statistics [first, last) of a sentence, in a block
+   * whose masked text is `masked`, or undefined; `circumstances` are the sentence's.
+   */
+  find(masked: string, text: string, stats: readonly Statistic[], first: number, last: number, blockStart: number, circumstances: Circumstances): SentenceOutcome | undefined {
     if (masked !== this.lastText) {
       this.lastText = masked;
       this.lastList = this.byText.get(masked);
     }
-    const found = this.lastList?.find((o) => fits(o, circumstances, text, stats, first, last, blockStart));
-    if (!found) return undefined;
-    usedFor(found, this.now.sentences[index]!, stats[first]!, notes);
-    this.use(index, found);
-    return found;
+    return this.lastList?.find((o) => fits(o, circumstances, text, stats, first, last, blockStart));
   }
 
-  /** Keeps an outcome found for the sentence at `index`. */
-  add(index: number, masked: string, outcome: SentenceOutcome): void {
+  /** Keeps an outcome found for a sentence of the block whose masked text is `masked`. */
+  add(masked: string, outcome: SentenceOutcome): void {
     let list = this.byText.get(masked);
     if (!list) this.byText.set(masked, (list = []));
     list.push(outcome);
     if (masked === this.lastText) this.lastList = list;
     this.stored++;
-    this.use(index, outcome);
   }
 
-  private use(index: number, outcome: SentenceOutcome): void {
-    if (outcome.used !== this.check) this.usedByCheck++;
-    outcome.used = this.check;
-    this.now.outcomes[index] = outcome;
+  /** Records the sentences of a table one of whose cells was recorded. */
+  recordTable(table: number, range: TableRange): void {
+    this.now.tableRanges.set(table, range);
+  }
+
+  /** Records what became of the sentence at `index` in this check (after `find` or `add`). */
+  record(index: number, first: number, outcome: SentenceOutcome, citations: readonly Citation[], notes: NoteResolution): void {
+    this.now.sentence(index, first, outcome.count, outcome, citations, notes);
+  }
+
+  /** Records a statistic's match and finding in this check. */
+  recordStat(match: StatMatch, finding: FindingText | undefined): void {
+    this.now.matches.push(match);
+    this.now.findings.push(finding);
   }
 }
+
+/** Reports the match and finding of the statistic at `index`. */
+type Emit = (index: number, match: StatMatch, finding: FindingText | undefined) => void;
 
 /** stat.uncited, stat.mismatch and stat.unsupported; fills context.matches. */
 export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): RawFinding[] {
@@ -546,51 +628,56 @@ export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): Ra
     const fix = insertCitationFix(model, facts, { sourceId: fact.fact.source, locator: fact.fact.locator, at: { sentence: stat.sentence } });
     return [{ ...fix, title: `${fix.title}: “${fact.fact.quote}”`, preferred: true }];
   };
+  const emit: Emit = (index, match, finding) => {
+    context.matches.push(match);
+    memo?.recordStat(match, finding);
+    if (!finding) return;
+    const stat = stats[index]!;
+    const { code, fact } = finding;
+    findings.push({
+      code,
+      message: finding.message,
+      span: stat.span,
+      factId: finding.factId,
+      fixes: code === 'stat.mismatch' ? () => [replaceFigureFix(model, stat, fact!)] : fact ? citeFix(stat, fact) : undefined,
+    });
+  };
 
-  memo?.begin(facts, sentences);
+  memo?.begin(facts, model);
   // Statistics of one sentence follow each other and share its citations and subject.
   for (let first = 0, next = 0; first < stats.length; ) {
-    const index = memo?.sentenceOf(stats[first]!, next) ?? stats[first]!.sentence;
+    const index = memo?.sentenceOf(first, next) ?? stats[first]!.sentence;
     next = index + 1;
-    const sentence = sentences[index]!;
-    let outcome = memo?.unchanged(index, sentence, model, notes, matching, stats, first);
-    let last = first + (outcome?.count ?? 1);
-    if (!outcome) {
-      while (last < stats.length && stats[last]!.sentence === index) last++;
-      const block = blocks[sentence.block]!;
-      let citations = sentence.citations;
-      let tableSubject: string | undefined;
-      if (block.table) {
-        tables ??= new TableCells(model);
-        citations = tables.citationsOf(block.table, index);
-        tableSubject = tables.subjectOf(block.table, index);
-      }
-      const cited = citations.length > 0;
-      const start = sentence.span.start - block.span.start;
-      const end = sentence.span.end - block.span.start;
-      const circumstances: Circumstances = { start, end, tableSubject, cited, sources: cited ? matching.sourcesOf(citations, notes) : NOTHING_CITED };
-      outcome = memo?.find(index, block.masked, notes, text, stats, first, last, block.span.start, circumstances);
-      if (!outcome) {
-        outcome = sentenceOutcome(stats, first, last, text, block, circumstances, matching);
-        if (memo) {
-          usedFor(outcome, sentence, stats[first]!, notes);
-          memo.add(index, block.masked, outcome);
-        }
-      }
+    const reused = memo?.reuse(index, first, model, notes, matching, emit) ?? 0;
+    if (reused > 0) {
+      first += reused;
+      continue;
     }
+    const sentence = sentences[index]!;
+    let last = first + 1;
+    while (last < stats.length && stats[last]!.sentence === index) last++;
+    const block = blocks[sentence.block]!;
+    let citations = sentence.citations;
+    let tableSubject: string | undefined;
+    if (block.table) {
+      tables ??= new TableCells(model);
+      citations = tables.citationsOf(block.table, index);
+      tableSubject = tables.subjectOf(block.table, index);
+      memo?.recordTable(block.table.table, tables.rangeOf(block.table, index));
+    }
+    const cited = citations.length > 0;
+    const start = sentence.span.start - block.span.start;
+    const end = sentence.span.end - block.span.start;
+    const circumstances: Circumstances = { start, end, tableSubject, cited, sources: cited ? matching.sourcesOf(citations, notes) : NOTHING_CITED };
+    let outcome = memo?.find(block.masked, text, stats, first, last, block.span.start, circumstances);
+    if (!outcome) {
+      outcome = sentenceOutcome(stats, first, last, text, block, circumstances, matching);
+      memo?.add(block.masked, outcome);
+    }
+    memo?.record(index, first, outcome, citations, notes);
     for (let k = first; k < last; k++) {
       const { match, finding } = statOf(outcome, k - first);
-      context.matches.push(match);
-      if (!finding) continue;
-      const stat = stats[k]!;
-      const { code, fact } = finding;
-      findings.push({
-        code,
-        message: finding.message,
-        span: stat.span,
-        factId: finding.factId,
-        fixes: code === 'stat.mismatch' ? () => [replaceFigureFix(model, stat, fact!)] : fact ? citeFix(stat, fact) : undefined,
-      });
+      emit(k, match, finding);
     }
     first = last;
   }
@@ -606,7 +693,7 @@ function sentenceOutcome(stats: readonly Statistic[], first: number, last: numbe
   const { at, match, finding } = outcomes[0]!;
   const rest = outcomes.length > 1 ? outcomes.slice(1) : NO_MORE;
   // One shape for every outcome (written out in full: a spread would make a slow one).
-  return { start, end, tableSubject, cited, sources, at, match, finding, masked: block.masked, count: outcomes.length, rest, sentence: undefined, firstStat: undefined, noteRefs: [], noteDefs: [], used: 0 };
+  return { start, end, tableSubject, cited, sources, at, match, finding, masked: block.masked, count: outcomes.length, rest, used: 0 };
 }
 
 const NO_MORE: StatOutcome[] = [];
