@@ -17,6 +17,38 @@ export function rng(seed) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
+/** A deterministic generator (mulberry32), for random edits in tests and scripts; returns floats in [0, 1). */
+export function random(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An offset inside a word in the middle of a prose paragraph halfway down a generated briefing: where the benchmarks edit. */
+export function paragraphPoint(text) {
+  let at = text.indexOf('\n', text.length >> 1) + 1;
+  while (at > 0 && at < text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end);
+    const inside = line.indexOf(' the ', line.length >> 1);
+    if (line.length >= 150 && /^[A-Z*]/.test(line) && inside !== -1) return at + inside + 2;
+    at = end + 1;
+  }
+  throw new Error('no prose paragraph found to edit');
+}
+
+/** An offset inside the text of the note definition in the middle of a generated briefing's notes list. */
+export function notesPoint(text) {
+  const list = text.indexOf('\n## Notes\n');
+  const at = text.indexOf('\n[^', list + (text.length - list) / 2) + 1;
+  return text.indexOf(' ', at) + 2;
+}
+
 const SUBJECTS = ['coal exports', 'trade with China', 'fuel imports', 'grain output', 'border crossings', 'state revenue', 'textile sales', 'fishing rights'];
 const PLACES = ['Pyongyang', 'Beijing', 'Seoul', 'Moscow', 'Tokyo', 'the border region', 'Dandong', 'Vladivostok'];
 const VERBS = ['rose', 'fell', 'grew', 'shrank', 'climbed', 'dropped'];

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { briefing, factFile } from '../bench/generate.mjs';
+import { briefing, factFile, notesPoint, paragraphPoint } from '../bench/generate.mjs';
 
 const { values: opts } = parseArgs({ options: { edits: { type: 'string' }, sizes: { type: 'string' }, places: { type: 'string' } } });
 const EDITS = Math.max(2, Number(opts.edits ?? 60));
@@ -44,25 +44,6 @@ const { IncrementalChecker, checkBriefing, FactIndex, parseFactFile } = createRe
 const factsJson = factFile(10_000);
 const facts = FactIndex.from([parseFactFile(factsJson, 'bench.facts.json')]);
 
-/** An offset inside a word in the middle of a prose paragraph halfway down (as bench/run.mjs edits). */
-function paragraphPoint(text) {
-  let at = text.indexOf('\n', text.length >> 1) + 1;
-  while (at > 0 && at < text.length) {
-    const end = text.indexOf('\n', at);
-    const line = text.slice(at, end);
-    const inside = line.indexOf(' the ', line.length >> 1);
-    if (line.length >= 150 && /^[A-Z*]/.test(line) && inside !== -1) return at + inside + 2;
-    at = end + 1;
-  }
-  throw new Error('no prose paragraph found to edit');
-}
-
-/** An offset inside the text of the note definition in the middle of the notes list. */
-function notesPoint(text) {
-  const list = text.indexOf('\n## Notes\n');
-  const at = text.indexOf('\n[^', list + (text.length - list) / 2) + 1;
-  return text.indexOf(' ', at) + 2;
-}
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 

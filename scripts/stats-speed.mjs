@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { briefing, factFile } from '../bench/generate.mjs';
+import { briefing, factFile, notesPoint, paragraphPoint, random } from '../bench/generate.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -148,25 +148,6 @@ if (cold > 0) {
   }
 }
 
-/** An offset inside a word in the middle of a prose paragraph halfway down (as scripts/latency.mjs edits). */
-function paragraphPoint(text) {
-  let at = text.indexOf('\n', text.length >> 1) + 1;
-  while (at > 0 && at < text.length) {
-    const end = text.indexOf('\n', at);
-    const line = text.slice(at, end);
-    const inside = line.indexOf(' the ', line.length >> 1);
-    if (line.length >= 150 && /^[A-Z*]/.test(line) && inside !== -1) return at + inside + 2;
-    at = end + 1;
-  }
-  throw new Error('no prose paragraph found to edit');
-}
-
-/** An offset inside the text of the note definition in the middle of the notes list. */
-function notesPoint(text) {
-  const list = text.indexOf('\n## Notes\n');
-  const at = text.indexOf('\n[^', list + (text.length - list) / 2) + 1;
-  return text.indexOf(' ', at) + 2;
-}
 
 const edits = Number(opts.edits ?? (nothingAsked ? 40 : 0));
 if (edits > 0 && opts.against) {
@@ -258,18 +239,6 @@ function snapshot() {
   const out = {};
   for (const input of inputs()) out[input.name] = checkOnce(input.text, input.facts, input.options ?? {}, input.fixEvery);
   return out;
-}
-
-/** A deterministic generator (mulberry32). */
-function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SNIPPETS = [

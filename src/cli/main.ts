@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { join, relative, resolve } from 'node:path';
 import { analyzeBriefing } from '../core/analyze/analyzeBriefing';
 import { checkModel } from '../core/check';
+import { prepareStatistics } from '../core/rules/statistics';
 import { FactIndex } from '../core/facts/factIndex';
 import type { ParsedFactFile } from '../core/facts/parseFactFile';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
@@ -168,7 +169,7 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
       let facts: FactIndex | undefined;
       if (workers > 0 && text.length >= PARALLEL_MIN_CHARS) {
         // The fact files load while the workers parse their chunks.
-        model = await analyzeInParallel(text, {}, (pool ??= new AnalysisPool(WORKER_SCRIPT, workers)), () => (facts = factsOf()));
+        model = await analyzeInParallel(text, {}, (pool ??= new AnalysisPool(WORKER_SCRIPT, workers)), () => prepareStatistics((facts = factsOf())));
       } else {
         model = analyzeBriefing(text);
       }

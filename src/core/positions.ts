@@ -1,4 +1,5 @@
 import type { Span } from './types';
+import { lastAtOrBefore } from './sortedSearch';
 
 /** A 1-based line and column; columns count UTF-16 code units, as LSP and ESLint do. */
 export interface Position1 {
@@ -16,14 +17,7 @@ export class LineMap {
 
   /** 0-based line index of an offset. */
   lineIndexOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   position(offset: number): Position1 {

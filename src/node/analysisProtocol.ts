@@ -11,7 +11,7 @@ export type WorkerRequest =
   | { kind: 'forget'; id: number };
 
 export type WorkerReply =
-  | { kind: 'parsed'; id: number; start: number; end: number; definitions: LabelDefinition[]; data: ParsedRunData }
+  | { kind: 'parsed'; id: number; start: number; end: number; used: Set<string>; definitions: LabelDefinition[]; data: ParsedRunData }
   | { kind: 'analyzed'; id: number; analysis: SegmentAnalysis }
   | { kind: 'forgotten'; id: number }
   | { kind: 'failed'; id: number; message: string };

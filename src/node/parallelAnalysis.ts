@@ -100,7 +100,7 @@ export async function analyzeInParallel(text: string, options: AnalyzeOptions, p
       .send(i, { kind: 'parse', id: ids[i + 1]!, context, request })
       .then((reply): Parsed => {
         if (reply.kind !== 'parsed') throw new Error(`unexpected reply ${reply.kind}`);
-        return { start: reply.start, end: reply.end, definitions: reply.definitions, parse: ParsedRun.restore(reply.data), worker: i };
+        return { start: reply.start, end: reply.end, used: reply.used, definitions: reply.definitions, parse: ParsedRun.restore(reply.data), worker: i };
       })
       // The chunk is parsed here instead.
       .catch((): Parsed | undefined => (abandoned ? undefined : { ...parseChunk(context, request), worker: undefined })),

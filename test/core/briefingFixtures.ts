@@ -1,5 +1,11 @@
 // Briefings and random edits shared by the differential tests (incremental.test.ts, chunks.test.ts).
 
+// @ts-expect-error: a JavaScript module without types
+import { random as mulberry32 } from '../../bench/generate.mjs';
+
+/** A deterministic generator (mulberry32). */
+export const random: (seed: number) => () => number = mulberry32;
+
 /** GFM footnotes, front matter, a table with a caption, lists, code, HTML and link definitions. */
 export const FOOTNOTES = `---
 briefing: true
@@ -138,18 +144,6 @@ export const SNIPPETS = [
   '37.4 per cent', ' 3,200 troops', '$2.4 billion', ' almost 40%', '[@customs]', '@defence', 'https://www.example.org/customs/2017q1/',
   '<https://defence.example.gov/white-paper>',
 ];
-
-/** A deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One random edit: insert a snippet (often at a line start), delete characters, a line or a range. */
 export function edit(text: string, r: () => number): string {

@@ -10,18 +10,7 @@ import type { Statistic, StatUnit } from '../../src/core/model';
 import { claimAdmits } from '../../src/core/stats/claim';
 import { contentWords, FactsByUnit, SubjectText, subjectOverlap, unitKeyOfFact, unitKeysOfStatistic, type Closest } from '../../src/core/stats/match';
 import { isPlural, singular } from '../../src/core/stats/vocabulary';
-
-/** A deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './briefingFixtures';
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 

@@ -14,6 +14,7 @@
  * - SharedTexts keeps each distinct text once and which one each item has. Right for
  *   texts that many items share, such as units, keyword lists and source titles.
  */
+import { lastAtOrBefore } from '../sortedSearch';
 
 export interface WordScorer {
   /**
@@ -100,14 +101,7 @@ export class TextColumn implements WordScorer {
 
   /** The text that holds offset `at`, from text `from` on. */
   private itemAt(at: number, from: number): number {
-    let low = from;
-    let high = this.starts.length - 2;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= at) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtOrBefore(this.starts, at, from, this.starts.length - 2);
   }
 }
 

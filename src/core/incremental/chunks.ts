@@ -30,11 +30,12 @@ export interface ChunkContext {
   labels: LabelDefinition[];
 }
 
-/** A parsed chunk, with where it ended and the definitions it was parsed with. */
+/** A parsed chunk, with where it ended, the labels it may use and the definitions it was parsed with. */
 export interface ChunkParse {
   start: number;
   end: number;
   parse: ParsedRun;
+  used: Set<string>;
   definitions: LabelDefinition[];
 }
 
@@ -71,9 +72,10 @@ export function parseChunk(context: ChunkContext, request: ChunkRequest): ChunkP
   for (let to = request.to; ; to++) {
     const end = starts[to] ?? text.length;
     const source = text.slice(start, end);
-    const definitions = relevant(labelsUsedIn(source), byKey);
+    const used = labelsUsedIn(source);
+    const definitions = relevant(used, byKey);
     const parse = ParsedRun.parse(source, definitions, { first: start === 0, last: end === text.length, next: sentinelAfter(text, end) }, lead);
-    if (parse.sound) return { start, end, parse, definitions };
+    if (parse.sound) return { start, end, parse, used, definitions };
   }
 }
 
@@ -118,10 +120,6 @@ export class ChunkedAnalysis {
 
   assemble(plan: Plan): BriefingModel {
     return this.analyzer.assemble(plan);
-  }
-
-  get options(): AnalyzeOptions {
-    return this.analyzer.options;
   }
 }
 

@@ -75,13 +75,17 @@ export class IncrementalAnalyzer {
    * their starts, each parsed with the definitions `labels` gives it (see chunks.ts). A
    * `plan` of the same text then reuses them, or parses again what does not fit.
    */
-  seed(text: string, lead: string, runs: readonly { start: number; parse: ParsedRun; definitions: readonly LabelDefinition[] }[], labels: ReadonlyMap<string, LabelDefinition>): void {
+  seed(
+    text: string,
+    lead: string,
+    runs: readonly { start: number; parse: ParsedRun; used: Set<string>; definitions: readonly LabelDefinition[] }[],
+    labels: ReadonlyMap<string, LabelDefinition>,
+  ): void {
     this.text = text;
     this.lead = lead;
     this.labels = new Map(labels);
     this.runs = new Map();
-    for (const { start, parse, definitions } of runs) {
-      const used = labelsUsedIn(text.slice(start, start + parse.length));
+    for (const { start, parse, used, definitions } of runs) {
       this.runs.set(start, { length: parse.length, used, links: linksOf(used), parses: new Map([[keyOf(definitions), parse]]), any: parse, chosen: parse });
     }
   }

@@ -136,8 +136,8 @@ const matchings = new WeakMap<FactIndex, Matching>();
 /**
  * Works out ahead what checking statistics against `facts` will need (the facts by unit
  * and value, their subjects' words), which the first check otherwise does. For a caller
- * with time to spare before that check: the CLI while worker threads parse a long
- * briefing, the language server after loading fact files. Checks work without it.
+ * with time to spare before that check (the CLI, while worker threads parse a long
+ * briefing). Checks work without it.
  */
 export function prepareStatistics(facts: FactIndex): void {
   matchingFor(facts).byUnit.numberAll();
