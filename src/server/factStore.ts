@@ -36,11 +36,19 @@ const MAX_INDEXES = 16;
 export class FactStore {
   private readonly files = new Map<string, CachedFile>();
   private readonly reading = new Map<string, Promise<CachedFile | undefined>>();
-  private readonly globs = new Map<string, Promise<string[]>>();
+  /** Glob results by folder and patterns; `settled` once the walk is done. */
+  private readonly globs = new Map<string, { found: Promise<string[]>; settled: boolean }>();
+  /** The last finished walk's files per glob key, to tell when a walk finds other files. */
+  private readonly lastFound = new Map<string, string>();
   private readonly indexes = new Map<string, FactIndex>();
   private stamps = 0;
   /** True when the client reports file changes; otherwise mtimes are compared on each use. */
   watching = false;
+  /**
+   * Called when a walk finds other files than the walk before it (a rescan found a
+   * fact file no watcher reported): every open briefing may cite it.
+   */
+  onFilesFound: () => void = () => {};
 
   constructor(
     private readonly workspace: Workspace,
@@ -91,9 +99,23 @@ export class FactStore {
 
   /** A fact file changed (on disk or in an editor); `created`/`deleted` also change which files globs find. */
   changed(path: string, kind: 'changed' | 'created' | 'deleted'): void {
+    // A "changed" event for a file the store never read may be a creation whose own
+    // event the file watcher missed (a file written into a folder created the same
+    // instant often is), so it may be a new glob match too.
+    const known = this.files.has(path);
     this.files.delete(path);
     this.reading.delete(path);
-    if (kind !== 'changed') this.globs.clear();
+    if (kind !== 'changed' || !known) this.globs.clear();
+  }
+
+  /**
+   * A document was opened: walk the globs again before the next check. File watchers
+   * can miss a fact file created just before (and clients without a watcher send
+   * nothing), and opening a briefing is when a user expects its sources to be found.
+   * Walks still running are kept, so a burst of opens (a restored window) costs one.
+   */
+  rescan(): void {
+    for (const [key, entry] of this.globs) if (entry.settled) this.globs.delete(key);
   }
 
   /** Settings changed: globs may mean other files now. */
@@ -108,14 +130,22 @@ export class FactStore {
 
   private expandGlobs(folder: string, patterns: readonly string[]): Promise<string[]> {
     const key = `${folder}\u0000${patterns.join('\u0000')}`;
-    let found = this.globs.get(key);
-    if (!found) {
-      found = glob([...patterns], { cwd: folder, absolute: true, ignore: IGNORE, dot: true })
-        .then((files) => files.map((f) => resolve(f)).sort())
-        .catch(() => []);
-      this.globs.set(key, found);
-    }
-    return found;
+    const cached = this.globs.get(key);
+    if (cached) return cached.found;
+    const entry = { found: Promise.resolve<string[]>([]), settled: false };
+    entry.found = glob([...patterns], { cwd: folder, absolute: true, ignore: IGNORE, dot: true })
+      .then((files) => files.map((f) => resolve(f)).sort())
+      .catch(() => [])
+      .then((files) => {
+        entry.settled = true;
+        const before = this.lastFound.get(key);
+        const now = files.join('\u0000');
+        this.lastFound.set(key, now);
+        if (before !== undefined && before !== now) this.onFilesFound();
+        return files;
+      });
+    this.globs.set(key, entry);
+    return entry.found;
   }
 
   private async file(path: string): Promise<CachedFile | undefined> {

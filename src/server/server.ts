@@ -74,6 +74,7 @@ export function startServer(connection: Connection): void {
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     dynamicWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     store.watching = dynamicWatch;
+    store.onFilesFound = () => diagnostics.refreshAll();
     diagnostics.register();
     const prepareSupport = capabilities.textDocument?.rename?.prepareSupport === true;
     return {
@@ -146,7 +147,10 @@ export function startServer(connection: Connection): void {
       diagnostics.documentChanged(document.uri);
     }
   };
-  documents.onDidOpen((event) => void contentChanged(event.document));
+  documents.onDidOpen((event) => {
+    store.rescan();
+    void contentChanged(event.document);
+  });
   documents.onDidChangeContent((event) => void contentChanged(event.document));
   documents.onDidClose(async (event) => {
     const uri = event.document.uri;

@@ -142,6 +142,25 @@ describe('diagnostics (push)', () => {
     }, 'the suggested fact back');
   });
 
+  it('finds a fact file created while it runs, also when the watcher reports it as changed or not at all', async () => {
+    const sourcesOnly = (id: string) => JSON.stringify({ sources: { [id]: { title: `Source ${id}` } }, facts: [] }, null, 2);
+    const uri = ws.uri('later/a.brief.md');
+    const unknown = () => client.published.get(uri)?.diagnostics.filter((d) => d.code === 'source.unknown').map((d) => d.message) ?? [];
+    client.open(uri, '# Later\n\nTrade rose.[^1] Coal fell.[^2]\n\n[^1]: @later-customs.\n[^2]: @later-panel.\n');
+    await client.waitFor(() => unknown().length === 2, 'both sources unknown at first');
+    // A file written into a folder created the same instant often reaches the server
+    // as "changed" only: the watcher missed its creation.
+    ws.write('later/customs.facts.json', sourcesOnly('later-customs'));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('later/customs.facts.json'), type: 2 }] });
+    await client.waitFor(() => unknown().length === 1 && unknown()[0]!.includes('later-panel'), 'later-customs found after a "changed" event');
+    // No event at all: opening a document walks the globs again, and a new file re-checks every briefing.
+    ws.write('later/panel.facts.json', sourcesOnly('later-panel'));
+    client.open(ws.uri('later/b.brief.md'), '# Other\n\nNothing cited.\n');
+    await client.waitFor(() => unknown().length === 0, 'later-panel found, without any watcher event, once a document opened');
+    client.close(ws.uri('later/b.brief.md'));
+    client.close(uri);
+  });
+
   it('clears diagnostics when a document closes', async () => {
     const uri = ws.uri('trade.brief.md');
     client.close(uri);

@@ -108,6 +108,7 @@ export async function writeCases(): Promise<void> {
     ready,
     (d) => d.some((x) => codeOf(x) === 'stat.mismatch'),
     'stat.mismatch in cases/ready.brief.md (the sign that cases/cases.facts.json is loaded)',
-    30_000,
+    // Under the hook's own 30 s, so a failure says which diagnostics were there instead.
+    20_000,
   );
 }
