@@ -145,7 +145,7 @@ describe('diagnostics (push)', () => {
   it('finds a fact file created while it runs, also when the watcher reports it as changed or not at all', async () => {
     const sourcesOnly = (id: string) => JSON.stringify({ sources: { [id]: { title: `Source ${id}` } }, facts: [] }, null, 2);
     const uri = ws.uri('later/a.brief.md');
-    const unknown = () => client.published.get(uri)?.diagnostics.filter((d) => d.code === 'source.unknown').map((d) => d.message) ?? [];
+    const unknown = () => client.published.get(uri)?.diagnostics.filter((d) => d.code === 'source.unknown').map((d) => (typeof d.message === 'string' ? d.message : d.message.value)) ?? [];
     client.open(uri, '# Later\n\nTrade rose.[^1] Coal fell.[^2]\n\n[^1]: @later-customs.\n[^2]: @later-panel.\n');
     await client.waitFor(() => unknown().length === 2, 'both sources unknown at first');
     // A file written into a folder created the same instant often reaches the server
