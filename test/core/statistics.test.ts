@@ -140,6 +140,21 @@ const MONEY: Case[] = [
   // A dash after a figure is a subtraction, not a minus, and a falling pair is no range.
   ['The gap is («$3,600»-«$2,000»).', x(3600, '[3599.5, 3600.5]', usd$), x(2000, '[1999.5, 2000.5]', usd$)],
   ['Thresholds of «$75,000»/«$110,000» apply.', x(75000, '[74999.5, 75000.5]', usd$), x(110000, '[109999.5, 110000.5]', usd$)],
+  // A space after `$`, as after `£` and `€`.
+  ['The city issued «$ 40 million» in bonds.', x(40e6, '[39.5e6, 40.5e6]', usd$)],
+  ['The row read «$ 1,500.00» «$ 2,250.50» in total.', x(1500, '[1499.995, 1500.005]', usd$), x(2250.5, '[2250.495, 2250.505]', usd$)],
+  ['Pesos worth «Mex$ 25 million» changed hands.', x(25e6, '[24.5e6, 25.5e6]', cur('MXN'))],
+  // A currency named with its country pins the code down, in any case.
+  ['The fund raised «80 million Australian dollars» abroad.', x(80e6, '[79.5e6, 80.5e6]', cur('AUD'))],
+  ['He was fined «5,000 Swiss francs» for it.', x(5000, '[4999.5, 5000.5]', cur('CHF'))],
+  ['Sales reached «2 billion Hong Kong dollars» last year.', x(2e9, '[1.5e9, 2.5e9]', cur('HKD'))],
+  ['A fee of «40 turkish lira» applies.', x(40, '[39.5, 40.5]', cur('TRY'))],
+  ['Exports of «600 billion CFA francs» were recorded.', x(600e9, '[599.5e9, 600.5e9]', cur('XOF', 'XAF'))],
+  ['Ticket prices rose to «12 francs».', x(12, '[11.5, 12.5]', cur('CHF', 'XOF', 'XAF'))],
+  ['The deposit is «300 lira».', x(300, '[299.5, 300.5]', cur('TRY'))],
+  // Indian English scale words.
+  ['Each family gets «2 lakh rupees» a year.', x(2e5, '[1.5e5, 2.5e5]', cur('INR'))],
+  ['The scheme costs «₹1,200 crore».', x(1.2e10, '[1.1995e10, 1.2005e10]', cur('INR'))],
 ];
 
 const COUNTS: Case[] = [
@@ -163,6 +178,11 @@ const COUNTS: Case[] = [
   ['It affected  «1.5 million          children» in 2023.', x(1.5e6, '[1.45e6, 1.55e6]', count('child'))],
   // Without a comma or hedge, 1000 to 2199 reads as a year ("in 2017 companies").
   ['It built ‹about› «1500 homes» then.', x(1500, '[1425, 1575]', count('home'))],
+  ['The state stored «40 lakh tonnes» of grain.', x(4e6, '[3.95e6, 4.05e6]', count('tonne'))],
+  // An area: the "2" (or "²") belongs to the unit.
+  ['The reserve covers «320 km2» of forest.', x(320, '[319.5, 320.5]', count('km2'))],
+  ['The reserve covers «320 km²» of forest.', x(320, '[319.5, 320.5]', count('km2'))],
+  ['The reserve covers «320km2» of forest.', x(320, '[319.5, 320.5]', count('km2'))],
 ];
 
 const RANGES: Case[] = [
@@ -203,6 +223,7 @@ const HEDGES: Case[] = [
   ['It sent ‹some› «3,000 troops» north.', x(3000, '[2850, 3150]', count('troop'))],
   ['It raised ‹approximately› «£30bn» extra.', x(30e9, '[28.5e9, 31.5e9]', cur('GBP'))],
   ['It raised ‹approx.› «£30bn» extra.', x(30e9, '[28.5e9, 31.5e9]', cur('GBP'))],
+  ['It paid ‹about› «$ 14 million» in fees.', x(14e6, '[13.3e6, 14.7e6]', usd$)],
   ['It is ‹less than› «1%» of the total.', x(1, '[0.95, 1]', pct)],
   ['Release ‹at least› «20 percent» of code.', x(20, '[20, 21]', pct)],
   ['Pay ‹no more than› «5%» in fees.', x(5, '[4.75, 5]', pct)],
@@ -291,6 +312,8 @@ const NOT_STATISTICS: string[] = [
   'Within six (6) months, agencies report.',
   'Under 40 U.S.C. § 11103 they are exempt.',
   'The 3D model was shown.',
+  // The `$` closes a formula; "5 times" is no count.
+  'We set $x$ 5 times in the model.',
 ];
 
 function cases(name: string, list: Case[]) {

@@ -13,6 +13,7 @@ import {
   isPlural,
   LABEL_WORDS,
   MONTHS,
+  NATIONAL_CURRENCIES,
   NOT_NOUNS,
   PERCENTILE_WORDS,
   SCALE_WORDS,
@@ -40,12 +41,18 @@ const UPPER = /\p{Lu}/u;
 const LETTERS = /\p{L}+/uy;
 /** A following word, across any blanks (a masked link destination may sit in between). */
 const WORD = /\s+(\p{L}[\p{L}'’-]*)/uy;
-const SCALE = /\s+(thousand|million|billion|trillion|mn|bn|tn|trn)(?![\p{L}\p{N}])/iuy;
+const SCALE = /\s+(thousand|million|billion|trillion|mn|bn|tn|trn|lakhs?|crores?)(?![\p{L}\p{N}])/iuy;
 const PERCENT = /\s*(?:%|per[ -]?cent(?![\p{L}\p{N}])|pct(?![\p{L}\p{N}])|pc(?![\p{L}\p{N}]))/iuy;
 const POINTS = /\s*(?:percentage[ -]points?|pp|ppts?)(?![\p{L}\p{N}])/iuy;
 const POINTS_AFTER_PERCENT = /\s+(?:points?|pts?)(?![\p{L}\p{N}])/iuy;
 const BASIS_POINTS = /\s+(?:basis[ -]points?|bps?)(?![\p{L}\p{N}])/iuy;
 const US_DOLLARS = /\s+(?:US|U\.S\.)\s+dollars?(?![\p{L}\p{N}])/uy;
+/** "Australian dollars", "Swiss francs": see NATIONAL_CURRENCIES. */
+const NATIONAL_CURRENCY = new RegExp(
+  `\\s+(${Object.keys(NATIONAL_CURRENCIES).map((name) => name.replaceAll(' ', '\\s+')).join('|')})s?(?![\\p{L}\\p{N}])`,
+  'iuy',
+);
+const NATIONAL_FIRST_WORDS = new Set(Object.keys(NATIONAL_CURRENCIES).map((name) => name.split(' ')[0]!));
 /** Joins the two numbers of a range; "and" only after "between". */
 const RANGE_JOIN = /[ \t]?[-–—][ \t]?|\s+(to|and)\s+/y;
 /** What may follow a figure in a list: "1.3 and", "4, 6", "from 20 to". */
@@ -58,7 +65,7 @@ const ACRONYM = /^\p{Lu}{2,3}$/u;
 const POSSESSIVE = /[’']s$/;
 const HEX = /^[\dA-Fa-f]$/;
 const PERCENT_INITIALS = '%pPbB';
-const SCALE_INITIALS = 'tmbTMB';
+const SCALE_INITIALS = 'tmbclTMBCL';
 
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
@@ -161,10 +168,11 @@ function currencyBefore(text: string, at: number): Currency | 'math' | undefined
   for (const [sign, codes] of CURRENCY_PREFIXES) {
     const start = end - sign.length;
     if (start < 0 || !text.startsWith(sign, start)) continue;
-    // `$$5$$` is LaTeX math; `A$` must not be the end of a longer word; "costs $ 5" is not money.
+    // `$$5$$` is LaTeX math; `A$` must not be the end of a longer word. "costs $ 5" is
+    // money, but not `x$ 5`, where the sign closes a formula.
     if (text[start - 1] === '$') return 'math';
     if (sign.length > 1 && isWordChar(text[start - 1])) continue;
-    if (sign === '$' && end !== at) return undefined;
+    if (sign === '$' && end !== at && isWordChar(text[start - 1])) return undefined;
     return { start, sign, codes };
   }
   const codeStart = end - 3;
@@ -261,6 +269,11 @@ function readUnit(text: string, at: number, currency: Currency | undefined, coun
     return { end, unit: { kind: 'currency', codes: currency.codes }, factor: 1 };
   }
   if (!w) return undefined;
+  if (NATIONAL_FIRST_WORDS.has(lower)) {
+    const national = sticky(NATIONAL_CURRENCY, text, at);
+    const codes = national && NATIONAL_CURRENCIES[national[1]!.toLowerCase().replace(/\s+/g, ' ')];
+    if (codes) return { end: at + national[0].length, unit: { kind: 'currency', codes }, factor: 1 };
+  }
   if (CURRENCY_CODES.has(w)) return { end: wordEnd, unit: { kind: 'currency', codes: [w === 'RMB' ? 'CNY' : w] }, factor: 1 };
   const dollars = sticky(US_DOLLARS, text, at);
   if (dollars) return { end: at + dollars[0].length, unit: { kind: 'currency', codes: ['USD'] }, factor: 1 };
@@ -269,6 +282,19 @@ function readUnit(text: string, at: number, currency: Currency | undefined, coun
   const subunit = SUBUNIT_WORDS[lower];
   if (subunit) return { end: wordEnd, unit: { kind: 'currency', codes: subunit }, factor: 0.01 };
   return readNoun(text, at, count);
+}
+
+/** Where "km2" or "km²" (an area) ends after the "km" that ends at `at`, or -1. */
+function squaredEnd(text: string, unit: string, at: number): number {
+  return unit === 'km' && (text[at] === '2' || text[at] === '²') && !isWordChar(text[at + 1]) ? at + 1 : -1;
+}
+
+/** A unit abbreviation ending at `end` ("5 km", "3GW", "190 km2"). */
+function abbreviatedUnit(text: string, abbreviation: string, end: number): Tail {
+  const squared = squaredEnd(text, abbreviation, end);
+  const noun = abbreviation.toLowerCase();
+  if (squared < 0) return { end, unit: { kind: 'count', nouns: [noun] }, factor: 1 };
+  return { end: squared, unit: { kind: 'count', nouns: [`${noun}2`] }, factor: 1 };
 }
 
 /**
@@ -291,7 +317,7 @@ function readNoun(text: string, at: number, count: number): Tail | undefined {
     if (!m) break;
     const raw = m[1]!.replace(POSSESSIVE, '');
     const end = pos + m[0].length;
-    if (i === 0 && UNIT_ABBREVIATIONS.has(raw)) return { end, unit: { kind: 'count', nouns: [raw.toLowerCase()] }, factor: 1 };
+    if (i === 0 && UNIT_ABBREVIATIONS.has(raw)) return abbreviatedUnit(text, raw, end);
     if (UPPER.test(raw[0]!)) {
       // "3,500 US economists": an acronym may modify the noun; any other capital starts a name.
       if (!ACRONYM.test(raw)) break;
@@ -402,7 +428,7 @@ function readAt(text: string, at: number): Reading {
     // Letters glued to the number: a scale ("£11.6bn", "$5m"), a unit ("1.5pp", "63p",
     // "3GW"), or else no figure at all (5th, 1990s, 3D, 11pm, 24703L202).
     const glued = sticky(LETTERS, text, cursor)![0];
-    if (isDigit(text[cursor + glued.length])) return undefined;
+    if (isDigit(text[cursor + glued.length]) && squaredEnd(text, glued, cursor + glued.length) < 0) return undefined;
     const lower = glued.toLowerCase();
     const gluedEnd = cursor + glued.length;
     if (SCALE_WORDS[lower]) {
@@ -420,7 +446,7 @@ function readAt(text: string, at: number): Reading {
     } else if (glued === 'p' && !currency && last.value < 100) {
       tail = { end: gluedEnd, unit: { kind: 'currency', codes: ['GBP'] }, factor: 0.01 };
     } else if (UNIT_ABBREVIATIONS.has(glued) && !currency) {
-      tail = { end: gluedEnd, unit: { kind: 'count', nouns: [lower] }, factor: 1 };
+      tail = abbreviatedUnit(text, glued, gluedEnd);
     } else {
       return undefined;
     }

@@ -17,6 +17,11 @@ export const SCALE_WORDS: Record<string, number> = {
   bn: 1e9,
   tn: 1e12,
   trn: 1e12,
+  // Indian English: "35 lakh rupees" is 3.5 million, "2 crore" 20 million.
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 };
 export const CURRENCY_SCALE_LETTERS: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
 
@@ -34,6 +39,8 @@ export const CURRENCY_PREFIXES: ReadonlyArray<[string, string[]]> = [
   ['C$', ['CAD']],
   ['S$', ['SGD']],
   ['R$', ['BRL']],
+  ['Mex$', ['MXN']],
+  ['MX$', ['MXN']],
   ['$', DOLLARS],
   ['£', ['GBP']],
   ['€', ['EUR']],
@@ -45,7 +52,7 @@ export const CURRENCY_PREFIXES: ReadonlyArray<[string, string[]]> = [
 
 /** ISO codes recognised before or after a number (`USD 200`, `115 EUR`). */
 export const CURRENCY_CODES = new Set(
-  words(`USD EUR GBP CNY RMB JPY INR AUD CAD CHF KRW KPW RUB NZD HKD SGD BRL MXN ZAR SEK NOK DKK PLN TRY TWD SAR AED`),
+  words(`USD EUR GBP CNY RMB JPY INR AUD CAD CHF KRW KPW RUB NZD HKD SGD BRL MXN ZAR SEK NOK DKK PLN TRY TWD SAR AED XOF XAF`),
 );
 
 /** Currency words after a number (`2 billion yuan`). "won" is left out: it is mostly a verb. */
@@ -64,6 +71,37 @@ export const CURRENCY_WORDS: Record<string, string[]> = {
   rupee: ['INR'],
   rupees: ['INR'],
   sterling: ['GBP'],
+  // The current francs: Swiss and the two CFA francs.
+  franc: ['CHF', 'XOF', 'XAF'],
+  francs: ['CHF', 'XOF', 'XAF'],
+  lira: ['TRY'],
+};
+
+/**
+ * A currency name after the country or area that issues it ("125 million Australian
+ * dollars", "10,000 Swiss francs"): the name pins the code down. Matched in any case;
+ * the last word may take an "s".
+ */
+export const NATIONAL_CURRENCIES: Record<string, string[]> = {
+  'australian dollar': ['AUD'],
+  'canadian dollar': ['CAD'],
+  'new zealand dollar': ['NZD'],
+  'hong kong dollar': ['HKD'],
+  'singapore dollar': ['SGD'],
+  'taiwan dollar': ['TWD'],
+  'new taiwan dollar': ['TWD'],
+  'swiss franc': ['CHF'],
+  'cfa franc': ['XOF', 'XAF'],
+  'chinese yuan': ['CNY'],
+  'japanese yen': ['JPY'],
+  'indian rupee': ['INR'],
+  'russian rouble': ['RUB'],
+  'russian ruble': ['RUB'],
+  'turkish lira': ['TRY'],
+  'mexican peso': ['MXN'],
+  'south african rand': ['ZAR'],
+  'north korean won': ['KPW'],
+  'south korean won': ['KRW'],
 };
 
 /**
