@@ -56,13 +56,16 @@ function withTimeout(promise, ms, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** The node flags the VS Code client starts the server with (SERVER_NODE_ARGS in src/client/languageClient.ts; a test keeps them equal). */
+export const SERVER_NODE_ARGS = ['--max-semi-space-size=8'];
+
 export class LspSession {
   /**
    * @param {object} o
    * @param {string} o.server path of server.js
    * @param {string} o.root workspace folder
    * @param {'push'|'pull'} o.mode push: the server publishes diagnostics; pull: the client asks (as VS Code does)
-   * @param {string[]} [o.nodeArgs] extra node flags (e.g. --cpu-prof)
+   * @param {string[]} [o.nodeArgs] node flags besides SERVER_NODE_ARGS (e.g. --cpu-prof)
    * @param {Set} o.children where live child processes are registered, for cleanup
    * @param {number} [o.timeoutMs]
    */
@@ -76,7 +79,7 @@ export class LspSession {
 
   async start() {
     const { StreamMessageReader, StreamMessageWriter, createMessageConnection } = jsonRpc.rpc;
-    this.proc = spawn(process.execPath, [...this.nodeArgs, this.server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...SERVER_NODE_ARGS, ...this.nodeArgs, this.server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.children.add(this.proc);
     this.exited = new Promise((resolve) => this.proc.once('exit', (code, signal) => resolve({ code, signal })));
     void this.exited.then(() => this.children.delete(this.proc));

@@ -18,7 +18,6 @@ export class AnalysisPool {
 
   constructor(workerScript: string, size: number) {
     for (let i = 0; i < size; i++) {
-      // V8 flags are the process's: the worker's young generation is as large as the CLI made its own.
       const worker = new Worker(workerScript);
       const entry = { worker, broken: false };
       const fail = (error: Error) => {
