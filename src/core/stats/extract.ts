@@ -470,7 +470,8 @@ function readAt(text: string, at: number): Reading {
   if (unit.kind === 'count') {
     // "in 2017 companies" is a year; "about 1500 troops" is not.
     if (scale === 1 && isYearLike(num) && !hedge) return undefined;
-    if (LABEL_WORDS.has(before) || MONTHS.has(before) || isRatio(text, spanStart)) return undefined;
+    // "the top 10 exporters" is a ranking, like "the top 10%" a population group.
+    if (LABEL_WORDS.has(before) || MONTHS.has(before) || PERCENTILE_WORDS.has(before) || isRatio(text, spanStart)) return undefined;
     const following = sticky(WORD, text, last.end);
     if (following && MONTHS.has(following[1]!.toLowerCase())) return undefined;
   } else if (unit.kind === 'currency' && !currency && scale === 1 && isYearLike(num)) {
