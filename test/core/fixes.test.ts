@@ -142,6 +142,14 @@ describe('renumber', () => {
     );
   });
 
+  test('raw-HTML lists of references (`<sup>2,3</sup>`) get their new numbers, ascending, spaced as written', () => {
+    const text = lines('Alpha.<sup>2,3</sup> Beta.<sup>1</sup> Gamma.<sup>4, 5</sup>', '', '## Notes', '', '1. @customs, one.', '2. @defence, two.', '3. @bank, three.', '4. @bank, four.', '5. @bank, five.');
+    assert.equal(
+      renumber(text),
+      lines('Alpha.<sup>1,2</sup> Beta.<sup>3</sup> Gamma.<sup>4, 5</sup>', '', '## Notes', '', '1. @defence, two.', '2. @bank, three.', '3. @customs, one.', '4. @bank, four.', '5. @bank, five.'),
+    );
+  });
+
   test('unreferenced definitions go last, in document order', () => {
     const text = lines('Alpha.[^3]', '', '[^1]: @customs.', '[^2]: @defence.', '[^3]: @bank.');
     assert.equal(renumber(text), lines('Alpha.[^1]', '', '[^1]: @bank.', '[^2]: @customs.', '[^3]: @defence.'));
@@ -183,6 +191,11 @@ describe('convert [n] endnotes to [^n] footnotes', () => {
     const model = analyzeBriefing(out);
     assert.ok(model.refs.every((r) => r.namespace === 'footnote'));
     assert.deepEqual(resolveNotes(model).defOfRef.map((d) => d?.label), ['1', '2', '3', '4', '5']);
+  });
+
+  test('a `<sup>1,2</sup>` list becomes one footnote reference per number', () => {
+    const text = lines('Alpha.<sup>1,2</sup> Beta.<sup>3-4</sup>', '', '## Notes', '', '1. @customs, one.', '2. @defence, two.', '3. @bank, three.', '4. @bank, four.');
+    assert.equal(convert(text), lines('Alpha.[^1][^2] Beta.[^3][^4]', '', '## Notes', '', '[^1]: @customs, one.', '[^2]: @defence, two.', '[^3]: @bank, three.', '[^4]: @bank, four.'));
   });
 
   test('a multi-paragraph list item keeps its paragraphs in the note (4-space continuation)', () => {

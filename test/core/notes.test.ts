@@ -61,6 +61,27 @@ describe('references', () => {
     ]);
   });
 
+  test('`<sup>1,2</sup>` and `<sup>4-6</sup>`: one reference per number, each on its own digits, grouped by the tag', () => {
+    const text = 'Exports fell<sup>1,2</sup> and rose again.<sup>4–6</sup> Imports<sup class="fn">7, 9</sup>.\n\n## Notes\n\n' +
+      Array.from({ length: 9 }, (_, i) => `${i + 1}. Note ${i + 1}.`).join('\n') + '\n';
+    const model = analyzeBriefing(text);
+    assert.deepEqual(
+      model.refs.map((r) => [r.form, r.label, text.slice(r.span.start, r.span.end), text.slice(r.groupSpan.start, r.groupSpan.end)]),
+      [
+        ['html', '1', '1', '<sup>1,2</sup>'],
+        ['html', '2', '2', '<sup>1,2</sup>'],
+        ['html', '4', '4–6', '<sup>4–6</sup>'],
+        ['html', '5', '4–6', '<sup>4–6</sup>'],
+        ['html', '6', '4–6', '<sup>4–6</sup>'],
+        ['html', '7', '7', '<sup class="fn">7, 9</sup>'],
+        ['html', '9', '9', '<sup class="fn">7, 9</sup>'],
+      ],
+    );
+    // The same list in an HTML block (not parsed as Markdown) is read alike.
+    const block = '<p>Exports fell<sup>1,2</sup>.</p>\n\n## Notes\n\n1. One.\n2. Two.\n';
+    assert.deepEqual(analyzeBriefing(block).refs.map((r) => [r.label, block.slice(r.span.start, r.span.end)]), [['1', '1'], ['2', '2']]);
+  });
+
   test('references inside note definitions are marked as such', () => {
     assert.deepEqual(refs('A[^1].\n\n[^1]: See [^2].\n[^2]: x\n').map((r) => [r.label, r.inDef]), [
       ['1', false],

@@ -90,7 +90,8 @@ export function bracketInner(text: string, group: Span): Span {
   return { start, end };
 }
 
-function expandGroup(inner: string, base: number): { number: number; span: Span }[] {
+/** The numbers of a group's inside (`1, 3-4`), each with where it is written; none when one is out of range. */
+export function expandGroup(inner: string, base: number): { number: number; span: Span }[] {
   const result: { number: number; span: Span }[] = [];
   const part = /(\d+)(?:\s*(?:-|–)\s*(\d+))?/g;
   for (const m of inner.matchAll(part)) {

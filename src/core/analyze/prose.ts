@@ -2,6 +2,7 @@ import type { Nodes, Parent } from 'mdast';
 import type { CitedKey, NoteRef } from '../model';
 import type { Span } from '../types';
 import {
+  expandGroup,
   findEndnoteRefs,
   findFootnoteRefs,
   findInlineCitations,
@@ -39,9 +40,36 @@ export interface InlineResult {
   superscripts: FoundSuperscript[];
 }
 
-/** `<sup><a href="#fn3">3</a></sup>` or `<sup>3</sup>`: an endnote reference in raw HTML. */
-export const HTML_SUP_REF_SOURCE = String.raw`<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?(\d{1,4})\s*(?:<\/a>\s*)?<\/sup>`;
-const HTML_SUP_REF = new RegExp(HTML_SUP_REF_SOURCE, 'iy');
+/**
+ * `<sup><a href="#fn3">3</a></sup>`, `<sup>3</sup>`, or a list as web and Word exports
+ * write several notes at once (`<sup>1,2</sup>`, `<sup>4-6</sup>`): endnote references in
+ * raw HTML. Used with the `d` flag: group 1's indices are the numbers' place.
+ */
+export const HTML_SUP_REF_SOURCE = String.raw`<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?(\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*)\s*(?:<\/a>\s*)?<\/sup>`;
+const HTML_SUP_REF = new RegExp(HTML_SUP_REF_SOURCE, 'iyd');
+
+/**
+ * The references of one `<sup>` match at `start` in the text: one number covers the whole
+ * tag; in a list each number covers its own digits (a range's numbers its whole range),
+ * grouped by the tag, as in a bracket group `[1, 2]`.
+ */
+export function htmlSupRefs(match: RegExpExecArray, start: number): Omit<NoteRef, 'inDefinition'>[] {
+  const span = { start, end: start + match[0].length };
+  const list = match[1]!;
+  if (/^\d+$/.test(list)) {
+    return [{ namespace: 'endnote', form: 'html', key: String(Number(list)), label: list, number: Number(list), span, groupSpan: span }];
+  }
+  const listStart = start + match.indices![1]![0] - match.index;
+  return expandGroup(list, listStart).map((n) => ({
+    namespace: 'endnote',
+    form: 'html',
+    key: String(n.number),
+    label: String(n.number),
+    number: n.number,
+    span: n.span,
+    groupSpan: span,
+  }));
+}
 const ESCAPE_OR_ENTITY = /\\(?=[!-/:-@[-`{-~])|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi;
 
 function isHttp(url: string): boolean {
@@ -133,9 +161,8 @@ export function scanInline(node: Parent & Nodes, sink: InlineSink, options: Inli
         HTML_SUP_REF.lastIndex = at;
         const m = options.endnotes && !inLink ? HTML_SUP_REF.exec(text) : null;
         if (m && at + m[0].length <= end) {
-          const span = { start: at, end: at + m[0].length };
-          addRef({ namespace: 'endnote', form: 'html', key: String(Number(m[1])), label: m[1]!, number: Number(m[1]), span, groupSpan: span });
-          skipUntil = span.end;
+          for (const ref of htmlSupRefs(m, at)) addRef(ref);
+          skipUntil = at + m[0].length;
         }
         return;
       }

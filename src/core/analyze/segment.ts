@@ -7,7 +7,7 @@ import { findFootnoteRefs } from './inlinePatterns';
 import { referenceUrls } from './linkDefinitions';
 import { bracketLineDefinitions, footnoteDefinition, htmlDefinitions, listDefinitions, plainText } from './noteDefinitions';
 import type { TopMode } from './outline';
-import { HTML_SUP_REF_SOURCE, numberOf, scanInline, type InlineSink, type PendingCitation } from './prose';
+import { HTML_SUP_REF_SOURCE, htmlSupRefs, numberOf, scanInline, type InlineSink, type PendingCitation } from './prose';
 import { splitSentences } from './sentences';
 
 /**
@@ -51,7 +51,7 @@ export interface SegmentOptions {
   citationScope?: 'sentence' | 'paragraph';
 }
 
-const HTML_SUP_REFS = new RegExp(HTML_SUP_REF_SOURCE, 'gi');
+const HTML_SUP_REFS = new RegExp(HTML_SUP_REF_SOURCE, 'gid');
 
 function spanOf(node: Nodes): Span {
   return { start: node.position!.start.offset!, end: node.position!.end.offset! };
@@ -126,10 +126,10 @@ export function analyzeSegment(
     // inside HTML blocks that Markdown passes through untouched.
     if (!inDefinition) {
       for (const m of node.value.matchAll(HTML_SUP_REFS)) {
-        const span = { start: start + m.index, end: start + m.index + m[0].length };
+        const at = start + m.index;
         // A note item repeats its own number as <sup>N</sup>; that is its label, not a citation.
-        if (itemDefs.some((d) => span.start >= d.span.start && span.start < d.span.end)) continue;
-        sink.refs.push({ namespace: 'endnote', form: 'html', key: String(Number(m[1])), label: m[1]!, number: Number(m[1]), span, groupSpan: span, inDefinition });
+        if (itemDefs.some((d) => at >= d.span.start && at < d.span.end)) continue;
+        for (const ref of htmlSupRefs(m, at)) sink.refs.push({ ...ref, inDefinition });
       }
     }
     const withoutTags = node.value.replace(/<[^>]*>/g, (tag) => ' '.repeat(tag.length));

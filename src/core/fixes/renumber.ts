@@ -92,7 +92,10 @@ function renumberEdits(model: BriefingModel, namespace: NoteNamespace, mapping: 
   const groups = new Map<string, NoteRef[]>();
   for (const ref of model.refs) {
     if (ref.namespace !== namespace || ref.number === undefined) continue;
-    if (ref.form === 'bracket' && ref.span !== ref.groupSpan) {
+    // A bracket reference is rewritten inside its brackets, one number or a list alike; an
+    // HTML one is rewritten as a list only when it is part of one (its digits, not its tag).
+    const inList = ref.span.start !== ref.groupSpan.start || ref.span.end !== ref.groupSpan.end;
+    if ((ref.form === 'bracket' && ref.span !== ref.groupSpan) || (ref.form === 'html' && inList)) {
       const id = `${ref.groupSpan.start}`;
       groups.set(id, [...(groups.get(id) ?? []), ref]);
       continue;
@@ -101,10 +104,17 @@ function renumberEdits(model: BriefingModel, namespace: NoteNamespace, mapping: 
     const span = ref.form === 'bracket' ? bracketInner(text, ref.span) : ref.span;
     labelEdits.push({ span, newText: refText(ref, text, to) });
   }
-  // `[1, 3-4]` becomes the new numbers, ascending, written out one by one.
+  // `[1, 3-4]` and `<sup>1,3-4</sup>` become the new numbers, ascending, written out one by one.
   for (const refs of groups.values()) {
     const numbers = [...new Set(refs.map((r) => mapping.get(r.number!)!))].sort((a, b) => a - b);
-    labelEdits.push({ span: bracketInner(text, refs[0]!.groupSpan), newText: numbers.join(', ') });
+    if (refs[0]!.form === 'bracket') {
+      labelEdits.push({ span: bracketInner(text, refs[0]!.groupSpan), newText: numbers.join(', ') });
+      continue;
+    }
+    // Inside the tag, from the first number to the last, keeping how commas were spaced.
+    const list = { start: Math.min(...refs.map((r) => r.span.start)), end: Math.max(...refs.map((r) => r.span.end)) };
+    const separator = /,\s/.test(text.slice(list.start, list.end)) ? ', ' : ',';
+    labelEdits.push({ span: list, newText: numbers.join(separator) });
   }
   for (const def of model.defs) {
     if (def.namespace !== namespace || def.number === undefined) continue;
