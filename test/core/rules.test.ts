@@ -516,8 +516,12 @@ describe('stat.mismatch', () => {
   test('hedges widen the claim', () => {
     // 37.4 lies in [0.95·38, 38] (nearly 38) and in [0.95·36, 1.05·36] (about 36).
     expectFindings('Trade grew nearly 38%.[^1] Trade grew about 36%.[^1]\n\n[^1]: @customs.\n', []);
-    // More than 37.4 claims (37.4, 39.27]: the fact 37.4 does not fit.
-    expectFindings('Trade grew more than «37.4%».[^1]\n\n[^1]: @customs.\n', [['stat.mismatch', 0]]);
+    // More than 37.4 claims (37.4, 39.27]: the fact 37.4 does not fit, and the message
+    // says what the text claims, hedge included (not "Text says 37.4%").
+    const moreThan = expectFindings('More than «37.4%» of trade grew.[^1]\n\n[^1]: @customs.\n', [['stat.mismatch', 0]]);
+    assert.match(moreThan[0]!.message, /^Text says more than 37\.4%; customs says 37\.4 percent/);
+    const tilde = expectFindings('Trade grew ~«50%».[^1]\n\n[^1]: @customs.\n', [['stat.mismatch', 0]]);
+    assert.match(tilde[0]!.message, /^Text says ~50%;/);
     // Just under 40 claims [38, 40]: 37.4 does not fit.
     expectFindings('Trade grew just under «40%».[^1]\n\n[^1]: @customs.\n', [['stat.mismatch', 0]]);
   });

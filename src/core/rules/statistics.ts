@@ -718,7 +718,9 @@ function statOutcome(stat: Statistic, blockStart: number, text: string, cited: b
   }
   if (status === 'mismatch') {
     const f = fact!.fact;
-    const message = `Text says ${shown}; ${f.source} says ${describeValue(f)}${f.locator ? ` (${f.locator})` : ''}.`;
+    // The hedge is part of what the text claims: "more than 46 per cent" is not "46 per cent".
+    const claimed = stat.hedge === undefined ? shown : `${stat.hedge.toLowerCase()}${/\p{L}$/u.test(stat.hedge) ? ' ' : ''}${shown}`;
+    const message = `Text says ${claimed}; ${f.source} says ${describeValue(f)}${f.locator ? ` (${f.locator})` : ''}.`;
     return { at, match, finding: { code: 'stat.mismatch', message, fact, factId: f.id, written } };
   }
   const cause = anyCandidate ? 'no fact there has this value' : 'no fact there is in this unit';
