@@ -1,7 +1,4 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { frontMatterOf } from '../analyze/analyzeBriefing';
 import { linkDefinitionsIn, type LinkDefinition } from '../analyze/linkDefinitions';
 import { topNodeOf, type TopMode, type TopNode } from '../analyze/outline';
@@ -11,10 +8,6 @@ import { parseMarkdown } from '../markdown/parse';
 import type { BriefingModel } from '../model';
 import { footnoteLabelDefinition, linkLabelDefinition, type LabelDefinition } from './labels';
 
-// Front matter exists only at the start of the document: later runs parse without it, or a
-// run opening with `---` lines would read them as front matter (a lead, see Cuts, parses
-// with it, as it is the start of a document).
-const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** Where a run sits in its document, which decides how it is parsed. */
 export interface RunPlace {
@@ -137,7 +130,10 @@ export class ParsedRun {
 }
 
 function parseRunInput(input: string, place: RunPlace, lead: string): Root {
-  const tree = place.first || lead ? parseMarkdown(input) : withoutFrontMatter.parse(input);
+  // Front matter exists only at the start of the document: later runs parse without it, or
+  // a run opening with `---` lines would read them as front matter (a lead, see Cuts,
+  // parses with it, as it is the start of a document).
+  const tree = parseMarkdown(input, place.first || lead !== '');
   fillMissingPositions(tree, input);
   return tree;
 }
