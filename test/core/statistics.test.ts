@@ -294,6 +294,7 @@ const NOT_STATISTICS: string[] = [
   'About 1 in 10 adults agreed.',
   'The top 10% of earners gained; the bottom 50% lost.',
   'The top 10 exporters all sit in Asia; the bottom 20 firms shrank.',
+  'Proposition 22 drivers sued; Form 990 filings are public; Flight 370 families waited.',
   'Prices are in 2011 dollars.',
   'It built 1500 homes.',
   'Region 5 offices opened.',

@@ -215,7 +215,8 @@ export const LABEL_WORDS = new Set(
   objectives principle principles recommendation recommendations stage stages grade round class division district ward
   route volume vol issue issues episode season book verse slide group model memorandum memo law bill priority pillar
   act acts fy cy q h h.r week day month year years room suite floor unit pub l u.s.c cfr stat eo e.o covid sars
-  mark type category categories region zone`),
+  mark type category categories region zone form forms proposition propositions prop flight gate block series
+  generation batch platform exit highway interstate`),
 );
 
 /** Before a percentage, these make it a population group ("the top 10% of earners"), not a figure. */
