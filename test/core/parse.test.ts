@@ -23,6 +23,7 @@ const CASES = [
   '| Country | Source |\n| --- | --- |\n| China | https://example.org/t |\n| Korea | *see www.example.org* |\n',
   'Growth was 37.4 per cent.[^1]\n\n[^1]: @customs, https://example.org/customs, table 4.\n',
   '*emphasis with https://example.org/e* and **strong www.example.org** and ~~gone a@example.org~~\n',
+  'See https://example.org/p and *also www.example.org/q and **desk@example.org***, then http://x.org/r.\n',
   '[ref link www.example.org][r]\n\n[r]: https://example.org/r\n',
   '<div>\nhttps://example.org/html\n</div>\n\nText after HTML https://example.org/after\n',
   '`code https://example.org/code` and\n\n    indented https://example.org/indented\n',

@@ -8,7 +8,6 @@ import { parseMarkdown } from '../markdown/parse';
 import type { BriefingModel } from '../model';
 import { footnoteLabelDefinition, linkLabelDefinition, type LabelDefinition } from './labels';
 
-
 /** Where a run sits in its document, which decides how it is parsed. */
 export interface RunPlace {
   first: boolean;

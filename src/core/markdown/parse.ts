@@ -47,14 +47,20 @@ function limitAutolinkLiteralTransform(processor: typeof withoutFrontMatter): vo
   }
 }
 
-/** The parents of text nodes outside links that MAY_AUTOLINK matches, in document order. */
+/**
+ * The outermost nodes outside links with a text child that MAY_AUTOLINK matches, in
+ * document order. The transform on such a node covers its descendants too, so none of
+ * them is collected again: every text node is looked at once, as by the transform on the
+ * whole tree.
+ */
 function collectCandidates(node: Parent, into: Set<Parent>): void {
-  for (const child of node.children as Nodes[]) {
-    if (child.type === 'text') {
-      if (MAY_AUTOLINK.test(child.value)) into.add(node);
-    } else if ('children' in child && child.type !== 'link' && child.type !== 'linkReference') {
-      collectCandidates(child, into);
-    }
+  const children = node.children as Nodes[];
+  if (children.some((child) => child.type === 'text' && MAY_AUTOLINK.test(child.value))) {
+    into.add(node);
+    return;
+  }
+  for (const child of children) {
+    if ('children' in child && child.type !== 'link' && child.type !== 'linkReference') collectCandidates(child, into);
   }
 }
 
