@@ -123,11 +123,6 @@ export class FactStore {
     this.globs.clear();
   }
 
-  /** Whether the store has read this file for some briefing. */
-  isLoaded(path: string): boolean {
-    return this.files.has(path);
-  }
-
   private expandGlobs(folder: string, patterns: readonly string[]): Promise<string[]> {
     const key = `${folder}\u0000${patterns.join('\u0000')}`;
     const cached = this.globs.get(key);

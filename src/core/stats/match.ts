@@ -1,5 +1,6 @@
 import type { FactEntry, FactIndex } from '../facts/factIndex';
 import type { Statistic, StatUnit } from '../model';
+import { firstAbove, firstAtOrAbove } from '../sortedSearch';
 import { claimAdmits, type Claim } from './claim';
 import { singular } from './vocabulary';
 
@@ -379,7 +380,7 @@ export class FactsByUnit {
   private scan(list: UnitList, claim: ClaimTest, low: number, high: number, excluded: readonly string[], into: number[], skipFrom: number, skipTo: number): { from: number; to: number } {
     const { facts, values } = list;
     const limit = high + slack(high);
-    const from = lowerBound(values, low - slack(low));
+    const from = firstAtOrAbove(values, low - slack(low));
     let i = from;
     for (; i < values.length && values[i]! <= limit; i++) {
       if (i >= skipFrom && i < skipTo) continue;
@@ -503,7 +504,7 @@ export class FactsByUnit {
     for (let i = 0; i < count; i++) distances[i] = Math.abs(Math.abs(this.values[supporting[i]!]!) - figure);
     const sorted = distances.slice().sort();
     const cut = sorted[limit - 1]!;
-    let atCut = limit - lowerBound(sorted, cut);
+    let atCut = limit - firstAtOrAbove(sorted, cut);
     for (let i = 0; i < count; i++) {
       const distance = distances[i]!;
       if (distance > cut || (distance === cut && atCut-- <= 0)) continue;
@@ -516,8 +517,8 @@ export class FactsByUnit {
 /** Adds the run of facts valued in [low, high] (widened by a hair) that support the claim, if any. */
 function addRun(runs: SupportingRun[], list: UnitList, claim: ClaimTest, low: number, high: number, figure: number): void {
   const { values } = list;
-  let from = lowerBound(values, low - slack(low));
-  let to = upperBound(values, high + slack(high));
+  let from = firstAtOrAbove(values, low - slack(low));
+  let to = firstAbove(values, high + slack(high));
   while (from < to && !claim.supports(values[from]!)) from++;
   while (to > from && !claim.supports(values[to - 1]!)) to--;
   if (from < to) runs.push(new SupportingRun(list, from, to, figure));
@@ -563,30 +564,6 @@ function sortByValue(facts: Int32Array, values: Float64Array): Int32Array {
     else for (const fact of same) out[n++] = fact;
   }
   return out;
-}
-
-/** The first index whose value is not below `value`. */
-function lowerBound(values: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index whose value is above `value`. */
-function upperBound(values: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const STOP = new Set(
