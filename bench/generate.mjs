@@ -82,7 +82,7 @@ export function factFile(count, seed = 1) {
     const value = kind === 0 ? Math.round(r() * 1000) / 10 : kind === 1 ? Math.round(r() * 900 + 100) * 1e6 : Math.round(r() * 9000 + 1000);
     facts.push({
       id: `fact-${i}`,
-      statement: `${subject} in ${PLACES[i % PLACES.length]}, measure ${i}`,
+      statement: `${subject} in ${PLACES[i % PLACES.length]}, series ${seriesName(i)}, measure ${i}`,
       value,
       unit: kind === 0 ? 'percent' : kind === 1 ? 'USD' : NOUNS[i % NOUNS.length],
       source: `src-${i % sourceCount}`,
@@ -92,6 +92,14 @@ export function factFile(count, seed = 1) {
     });
   }
   return JSON.stringify({ sources, facts }, null, 1);
+}
+
+/** A made-up word naming fact i's series ("bakodu"): what tells apart facts of one subject and place, as a real statement would. */
+function seriesName(i) {
+  const syllables = ['ba', 'ko', 'du', 'fe', 'gi', 'lo', 'mu', 'ne', 'pi', 'ro', 'sa', 'tu', 've', 'zi', 'ha', 'jo'];
+  let name = '';
+  for (let k = i + 4096; k > 1; k = Math.floor(k / 16)) name += syllables[k % 16];
+  return name;
 }
 
 const pick = (r, list) => list[Math.floor(r() * list.length)];
@@ -173,7 +181,12 @@ export function briefing(bytes, notes, factsJson, seed = 2) {
     const year = 2000 + (i % 20);
     const shape = i % 4;
     let sentence;
-    if (shape === 0) sentence = `In ${year}, ${subject} in ${place} ${verb} to ${text}, a change the U.S. embassy noted in its fifth report`;
+    // A wrong figure is written about its fact's own subject and place, as a real slip
+    // would be, so that it is a stat.mismatch (another place would rule the fact out).
+    const [factSubject, factPlace] = fact.statement.split(', series')[0].split(' in ');
+    const series = fact.statement.split(', series ')[1].split(',')[0];
+    if (wrong) sentence = `${factSubject[0].toUpperCase()}${factSubject.slice(1)} in ${factPlace} (series ${series}) ${verb} to ${text}`;
+    else if (shape === 0) sentence = `In ${year}, ${subject} in ${place} ${verb} to ${text}, a change the U.S. embassy noted in its fifth report`;
     else if (shape === 1) sentence = `According to officials in ${place}, ${subject} ${verb} to ${text} in ${MONTHS[i % 12]} ${year}`;
     else if (shape === 2) sentence = `*${subject[0].toUpperCase()}${subject.slice(1)}* ${verb} to ${text} over the year to ${year}, the agency said`;
     else sentence = `The **${subject}** series for ${place} stood at ${text} at the end of ${year}`;

@@ -88,7 +88,7 @@ describe('briefing-check CLI', () => {
         endColumn: 40,
         severity: 'error',
         code: 'stat.mismatch',
-        message: 'Text says 73.4 per cent; cn-customs-2017q1 says 37.4 percent.',
+        message: "Text says 73.4 per cent; cn-customs-2017q1 says 37.4 percent — China's trade with North Korea, growth in Q1 2017 year on year.",
         factId: 'trade-growth',
       },
       {

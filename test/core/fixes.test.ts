@@ -364,11 +364,11 @@ describe('replace figure (stat.mismatch fix)', () => {
 
   test('a hedge is kept when the sourced value still fits it', () => {
     // "almost 80" claims [76, 80]: a mismatch. "almost 89.7" claims [85.2, 89.7], which holds 89.7.
-    assert.equal(replaced('Unemployment reached almost 80%.[^1]\n\n[^1]: @bank.\n', '80%'), 'Unemployment reached almost 89.7%.[^1]\n\n[^1]: @bank.\n');
+    assert.equal(replaced('The region\'s unemployment rate reached almost 80%.[^1]\n\n[^1]: @bank.\n', '80%'), 'The region\'s unemployment rate reached almost 89.7%.[^1]\n\n[^1]: @bank.\n');
   });
 
   test('a hedge is dropped when the sourced value does not fit it', () => {
     // "more than 89.7" would claim (89.7, 94.2]: 89.7 itself is not in it.
-    assert.equal(replaced('Unemployment reached more than 95%.[^1]\n\n[^1]: @bank.\n', '95%'), 'Unemployment reached 89.7%.[^1]\n\n[^1]: @bank.\n');
+    assert.equal(replaced('The region\'s unemployment rate reached more than 95%.[^1]\n\n[^1]: @bank.\n', '95%'), 'The region\'s unemployment rate reached 89.7%.[^1]\n\n[^1]: @bank.\n');
   });
 });

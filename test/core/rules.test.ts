@@ -518,7 +518,7 @@ describe('stat.mismatch', () => {
     expectFindings('Trade grew nearly 38%.[^1] Trade grew about 36%.[^1]\n\n[^1]: @customs.\n', []);
     // More than 37.4 claims (37.4, 39.27]: the fact 37.4 does not fit, and the message
     // says what the text claims, hedge included (not "Text says 37.4%").
-    const moreThan = expectFindings('More than «37.4%» of trade grew.[^1]\n\n[^1]: @customs.\n', [['stat.mismatch', 0]]);
+    const moreThan = expectFindings('Trade grew by more than «37.4%».[^1]\n\n[^1]: @customs.\n', [['stat.mismatch', 0]]);
     assert.match(moreThan[0]!.message, /^Text says more than 37\.4%; customs says 37\.4 percent/);
     const tilde = expectFindings('Trade grew ~«50%».[^1]\n\n[^1]: @customs.\n', [['stat.mismatch', 0]]);
     assert.match(tilde[0]!.message, /^Text says ~50%;/);

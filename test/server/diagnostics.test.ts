@@ -51,7 +51,7 @@ describe('diagnostics (push)', () => {
       assert.equal(found.severity, severity, code);
     }
     const mismatch = diagnostics.find((d) => d.code === 'stat.mismatch')!;
-    assert.equal(mismatch.message, 'Text says 61.6 percent; cn-customs says -51.6 percent (table 7).');
+    assert.equal(mismatch.message, "Text says 61.6 percent; cn-customs says -51.6 percent (table 7) — China's coal imports from North Korea, change in April 2017.");
     assert.equal((mismatch.data as { factId?: string }).factId, 'coal-decline');
   });
 

@@ -4,6 +4,8 @@ import { replaceFigureFix } from '../fixes/replaceFigure';
 import type { BriefingModel, Citation, NoteDef, ProseBlock, Sentence, Statistic, TableInfo } from '../model';
 import type { NoteResolution } from '../notes/resolve';
 import { ClaimTest, factsByUnit, SubjectText, type Closest, type FactsByUnit, type StatMatch } from '../stats/match';
+import { quoteFigureSupporting } from '../stats/quoteFigures';
+import { clauseAround, compareSubject, factSubject, figureKind, isStrong, sentenceSubject, yearsIn, type SentenceSubject } from '../stats/subjectEvidence';
 import type { FixData } from '../types';
 import type { RawFinding, RuleContext } from './context';
 
@@ -253,6 +255,8 @@ interface FindingText {
   factId: string | undefined;
   /** The statistic as written (not masked), which the message quotes. */
   written: string;
+  /** For stat.mismatch: whether the evidence that the fact is about this figure is strong enough to make its fix the preferred one. */
+  preferred?: boolean;
 }
 
 /** What the outcomes of a sentence's statistics depend on besides its block's masked text. */
@@ -639,7 +643,7 @@ export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): Ra
       message: finding.message,
       span: stat.span,
       factId: finding.factId,
-      fixes: code === 'stat.mismatch' ? () => [replaceFigureFix(model, stat, fact!)] : fact ? citeFix(stat, fact) : undefined,
+      fixes: code === 'stat.mismatch' ? () => [mismatchFix(model, stat, fact!, finding.preferred === true)] : fact ? citeFix(stat, fact) : undefined,
     });
   };
 
@@ -688,8 +692,17 @@ export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): Ra
 function sentenceOutcome(stats: readonly Statistic[], first: number, last: number, text: string, block: ProseBlock, circumstances: Circumstances, matching: Matching): SentenceOutcome {
   const { start, end, tableSubject, cited, sources } = circumstances;
   const subject = new SubjectText(tableSubject ?? block.masked, tableSubject === undefined ? start : 0, tableSubject === undefined ? end : tableSubject.length);
+  const place: FigurePlace = { masked: block.masked, blockStart: block.span.start, start, end, subjectText: tableSubject, subject: undefined };
+  // A fact that supports one figure of the sentence is not what another figure of it is about.
+  let accounted: Set<FactEntry> | undefined;
+  if (cited && last - first > 1 && sources.known.length > 0) {
+    for (let k = first; k < last; k++) {
+      const fact = supportingCandidate(stats[k]!, sources, matching);
+      if (fact) (accounted ??= new Set()).add(fact);
+    }
+  }
   const outcomes: StatOutcome[] = [];
-  for (let k = first; k < last; k++) outcomes.push(statOutcome(stats[k]!, block.span.start, text, cited, sources, subject, matching));
+  for (let k = first; k < last; k++) outcomes.push(statOutcome(stats[k]!, block.span.start, text, cited, sources, subject, matching, place, accounted));
   const { at, match, finding } = outcomes[0]!;
   const rest = outcomes.length > 1 ? outcomes.slice(1) : NO_MORE;
   // One shape for every outcome (written out in full: a spread would make a slow one).
@@ -703,9 +716,32 @@ function statOf(o: SentenceOutcome, k: number): StatOutcome {
   return k === 0 ? o : o.rest[k - 1]!;
 }
 
+/** Where a statistic stands: its block's masked text and its sentence's place in it, for its clause and kind. */
+interface FigurePlace {
+  masked: string;
+  blockStart: number;
+  /** The sentence, in block offsets. */
+  start: number;
+  end: number;
+  /** A table cell's row and header text, which its subject is read from. */
+  subjectText: string | undefined;
+  /** What the sentence (or table row) is about, worked out on first need. */
+  subject: SentenceSubject | undefined;
+}
+
 /** Matches one statistic and writes its finding. */
-function statOutcome(stat: Statistic, blockStart: number, text: string, cited: boolean, sources: CitedSources, subject: SubjectText, matching: Matching): StatOutcome {
-  const { status, fact, cite, anyCandidate } = matchStatistic(stat, cited, sources, subject, matching);
+function statOutcome(
+  stat: Statistic,
+  blockStart: number,
+  text: string,
+  cited: boolean,
+  sources: CitedSources,
+  subject: SubjectText,
+  matching: Matching,
+  place: FigurePlace,
+  accounted: Set<FactEntry> | undefined,
+): StatOutcome {
+  const { status, fact, cite, anyCandidate, judged } = matchStatistic(stat, cited, sources, subject, matching, place, accounted);
   const match: StatMatch = { status, fact: status === 'uncited' ? cite : fact, sources: status === 'uncited' || (status === 'unchecked' && sources.known.length === 0) ? [] : sources.known };
   const at = stat.span.start - blockStart;
   if (status === 'supported' || status === 'unchecked') return { at, match, finding: undefined };
@@ -720,16 +756,42 @@ function statOutcome(stat: Statistic, blockStart: number, text: string, cited: b
     const f = fact!.fact;
     // The hedge is part of what the text claims: "more than 46 per cent" is not "46 per cent".
     const claimed = stat.hedge === undefined ? shown : `${stat.hedge.toLowerCase()}${/\p{L}$/u.test(stat.hedge) ? ' ' : ''}${shown}`;
-    const message = `Text says ${claimed}; ${f.source} says ${describeValue(f)}${f.locator ? ` (${f.locator})` : ''}.`;
-    return { at, match, finding: { code: 'stat.mismatch', message, fact, factId: f.id, written } };
+    const message = `Text says ${claimed}; ${f.source} says ${describeValue(f)}${f.locator ? ` (${f.locator})` : ''} — ${f.statement}.`;
+    return { at, match, finding: { code: 'stat.mismatch', message, fact, factId: f.id, written, preferred: judged.preferred } };
   }
-  const cause = anyCandidate ? 'no fact there has this value' : 'no fact there is in this unit';
-  const message = `${capitalise(shown)} is not backed by the cited ${plural(sources.known.length, 'source')} (${sources.known.join(', ')}): ${cause}.`;
+  const named = sources.known.join(', ');
+  const records = sources.known.length === 1 ? 'records' : 'record';
+  let detail = '';
+  if (!anyCandidate) detail = ' in this unit';
+  else if (judged.ambiguous) detail = ` (${judged.ambiguous} could each be meant)`;
+  else if (judged.reason) detail = ` (closest: ${judged.reason})`;
+  let message = `${capitalise(shown)}: ${named} ${records} no figure for this${detail}; record it as a fact, or cite the source it comes from.`;
+  if (cite) message += ` ${cite.fact.source} gives ${shown}.`;
   return { at, match, finding: { code: 'stat.unsupported', message, fact: cite, factId: cite?.fact.id, written } };
+}
+
+/** Replaces a figure with the contradicting fact's value; the title says what the fact measures, so a writer can tell whether it is the same thing. */
+function mismatchFix(model: BriefingModel, stat: Statistic, fact: FactEntry, preferred: boolean): FixData {
+  const fix = replaceFigureFix(model, stat, fact);
+  const figure = /^Change to (.*?), as /.exec(fix.title)?.[1];
+  const statement = fact.fact.statement.length > 90 ? `${fact.fact.statement.slice(0, 89)}…` : fact.fact.statement;
+  return { ...fix, title: `Change to ${figure ?? describeValue(fact.fact)} — ${statement} (${fact.fact.source})`, preferred };
 }
 
 /** Whitespace that is not a single space, which `replace(/\s+/g, ' ')` would change. */
 const MORE_THAN_A_SPACE = /[^\S ]|\s\s/;
+
+/** How the candidates were judged when none supports a figure. */
+interface Judgement {
+  /** stat.mismatch: whether its fix is the preferred one. */
+  preferred: boolean;
+  /** stat.unsupported: the ids of facts that tie as the closest, when that is why no fact was chosen. */
+  ambiguous: string | undefined;
+  /** stat.unsupported: why the closest candidate was not taken to be about this figure. */
+  reason: string | undefined;
+}
+
+const NOT_JUDGED: Judgement = { preferred: false, ambiguous: undefined, reason: undefined };
 
 /** What the matching of one statistic found. */
 interface Outcome {
@@ -740,10 +802,29 @@ interface Outcome {
   cite: FactEntry | undefined;
   /** For stat.unsupported: whether the cited sources have facts in the statistic's unit at all. */
   anyCandidate: boolean;
+  judged: Judgement;
+}
+
+/** The first candidate fact of the cited sources whose value supports the statistic. */
+function supportingCandidate(stat: Statistic, sources: CitedSources, matching: Matching): FactEntry | undefined {
+  const { byUnit } = matching;
+  const claim = new ClaimTest(stat);
+  for (const list of byUnit.candidateLists(stat, sources.known)) {
+    for (const fact of list) if (claim.supports(byUnit.valueOf(fact))) return byUnit.entry(fact);
+  }
+  return undefined;
 }
 
 /** Matches one statistic against the facts of the sources its sentence cites. */
-function matchStatistic(stat: Statistic, cited: boolean, sources: CitedSources, subject: SubjectText, matching: Matching): Outcome {
+function matchStatistic(
+  stat: Statistic,
+  cited: boolean,
+  sources: CitedSources,
+  subject: SubjectText,
+  matching: Matching,
+  place: FigurePlace,
+  accounted: Set<FactEntry> | undefined,
+): Outcome {
   if (!cited) return outcome('uncited', undefined, matching.facts.isEmpty ? undefined : factToCite(stat, NO_IDS, subject, matching), false);
   if (sources.known.length === 0) return outcome('unchecked', undefined, undefined, false);
   // The candidates: the cited sources' facts in the statistic's unit, source by source.
@@ -755,25 +836,83 @@ function matchStatistic(stat: Statistic, cited: boolean, sources: CitedSources, 
     for (const fact of list) if (claim.supports(byUnit.valueOf(fact))) return outcome('supported', byUnit.entry(fact), undefined, false);
     anyCandidate ||= list.length > 0;
   }
-  // The candidate sharing the most words with the sentence, the first of those on ties.
-  let best = -1;
-  let bestOverlap = 0;
+  if (!anyCandidate) return sources.unchecked ? outcome('unchecked', undefined, undefined, false) : unsupported(stat, sources, subject, matching, false, NOT_JUDGED);
+  // A figure the quote of a candidate states is supported by that quote, whatever the fact records.
   for (const list of candidates) {
-    const overlaps = byUnit.overlaps(list, list.length, subject, matching.overlaps);
-    for (let i = 0; i < list.length; i++) {
-      if (overlaps[i]! > bestOverlap) {
-        best = list[i]!;
-        bestOverlap = overlaps[i]!;
+    for (const n of list) {
+      const entry = byUnit.entry(n);
+      if (quoteFigureSupporting(entry.fact, stat, stat.unit)) return outcome('supported', entry, undefined, false);
+    }
+  }
+  const judged = judgeCandidates(stat, candidates, byUnit, place, accounted);
+  if (judged.fact) return { status: 'mismatch', fact: judged.fact, cite: undefined, anyCandidate, judged: judged.judgement };
+  if (sources.unchecked) return outcome('unchecked', undefined, undefined, false);
+  return unsupported(stat, sources, subject, matching, anyCandidate, judged.judgement);
+}
+
+function unsupported(stat: Statistic, sources: CitedSources, subject: SubjectText, matching: Matching, anyCandidate: boolean, judged: Judgement): Outcome {
+  return { status: 'unsupported', fact: undefined, cite: factToCite(stat, sources.known, subject, matching), anyCandidate, judged };
+}
+
+interface Scored {
+  entry: FactEntry;
+  shared: number;
+  coverage: number;
+  score: number;
+}
+
+/**
+ * Which candidate, if any, is clearly about the same quantity as the figure, so the figure
+ * may be called wrong against it: strong subject evidence (isStrong), nothing ruling it
+ * out, not the fact another figure of the sentence is, and no near tie with a candidate
+ * of another value.
+ */
+function judgeCandidates(
+  stat: Statistic,
+  candidates: readonly Int32Array[],
+  byUnit: FactsByUnit,
+  place: FigurePlace,
+  accounted: Set<FactEntry> | undefined,
+): { fact: FactEntry | undefined; judgement: Judgement } {
+  const { masked, blockStart } = place;
+  const sentence = (place.subject ??= sentenceSubject(place.subjectText ?? masked.slice(place.start, place.end)));
+  const from = (stat.hedgeSpan ?? stat.span).start - blockStart;
+  const to = stat.span.end - blockStart;
+  const clause = clauseAround(masked.slice(place.start, place.end), from - place.start, to - place.start);
+  const clauseYears = yearsIn(clause);
+  const kind = figureKind(masked.slice(place.start, from), masked.slice(to, place.end));
+  const strong: Scored[] = [];
+  let reason: string | undefined;
+  let closest = -1;
+  for (const list of candidates) {
+    for (const n of list) {
+      const entry = byUnit.entry(n);
+      if (accounted?.has(entry)) continue;
+      const evidence = compareSubject(entry.fact, sentence, clauseYears, kind);
+      const words = factSubject(entry.fact).words.size;
+      if (isStrong(evidence, words)) {
+        strong.push({ entry, shared: evidence.shared, coverage: evidence.coverage, score: evidence.shared + 2 * evidence.coverage });
+      } else if (evidence.shared > closest) {
+        // The reason given is the one of the candidate that came closest.
+        closest = evidence.shared;
+        reason = evidence.ruledOut === undefined ? `${entry.fact.id}, which shares too few words with the sentence` : `${entry.fact.id}, but ${evidence.ruledOut}`;
       }
     }
   }
-  if (best >= 0) return outcome('mismatch', byUnit.entry(best), undefined, false);
-  if (sources.unchecked) return outcome('unchecked', undefined, undefined, false);
-  return outcome('unsupported', undefined, factToCite(stat, sources.known, subject, matching), anyCandidate);
+  if (strong.length === 0) return { fact: undefined, judgement: { preferred: false, ambiguous: undefined, reason } };
+  // The best first; on ties, the first in file order (the sort is stable).
+  strong.sort((a, b) => b.score - a.score);
+  const best = strong[0]!;
+  const rival = strong.find((s) => s !== best && s.entry.fact.value !== best.entry.fact.value);
+  if (rival && best.score - rival.score < 1) {
+    return { fact: undefined, judgement: { preferred: false, ambiguous: `${best.entry.fact.id}, ${rival.entry.fact.id}`, reason: undefined } };
+  }
+  const clear = best.coverage >= 0.75 && (!rival || best.score - rival.score >= 2);
+  return { fact: best.entry, judgement: { preferred: clear, ambiguous: undefined, reason: undefined } };
 }
 
 function outcome(status: StatMatch['status'], fact: FactEntry | undefined, cite: FactEntry | undefined, anyCandidate: boolean): Outcome {
-  return { status, fact, cite, anyCandidate };
+  return { status, fact, cite, anyCandidate, judged: NOT_JUDGED };
 }
 
 /**
@@ -814,10 +953,6 @@ function factToCite(stat: Statistic, excluded: readonly string[], subject: Subje
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }
 
 export type { StatMatch };

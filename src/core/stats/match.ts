@@ -813,6 +813,11 @@ export class SubjectText {
     return (this.text ??= this.source.slice(this.start, this.end));
   }
 
+  /** The text itself. */
+  content(): string {
+    return this.sliced();
+  }
+
   words(): Set<string> {
     return (this.wordSet ??= contentWords(this.sliced()));
   }

@@ -1,0 +1,32 @@
+/**
+ * The figures a fact's quote states. A quote often gives several figures of one passage
+ * ("rose from 0.1 percent in 2023 to 0.5 percent in 2024") while the fact records one of
+ * them; a cited figure that the quote states, in the same unit, is supported by the
+ * quote (docs/statistics.md, "Support from a quote").
+ */
+import type { Fact } from '../facts/schema';
+import type { StatUnit } from '../model';
+import { claimAdmits, type Claim } from './claim';
+import { extractStatistics, type ExtractedStatistic } from './extract';
+import { unitKeysOfStatistic } from './match';
+
+const figures = new WeakMap<Fact, ExtractedStatistic[]>();
+
+/** The statistics in a fact's quote, read by the same extractor as briefings (once per fact). */
+export function quoteFigures(fact: Fact): ExtractedStatistic[] {
+  let found = figures.get(fact);
+  if (!found) figures.set(fact, (found = extractStatistics(fact.quote)));
+  return found;
+}
+
+/** The figure of the fact's quote, in one of the unit's keys, that the claim admits; undefined when none does. */
+export function quoteFigureSupporting(fact: Fact, claim: Claim, unit: StatUnit): ExtractedStatistic | undefined {
+  const quoted = quoteFigures(fact);
+  if (quoted.length === 0) return undefined;
+  const keys = new Set(unitKeysOfStatistic(unit));
+  for (const figure of quoted) {
+    if (!unitKeysOfStatistic(figure.unit).some((k) => keys.has(k))) continue;
+    if (claimAdmits(claim, figure.value) || (claim.value > 0 && figure.value < 0 && claimAdmits(claim, -figure.value))) return figure;
+  }
+  return undefined;
+}
