@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { analyzeBriefing } from '../core/analyze/analyzeBriefing';
 import { checkModel } from '../core/check';
 import { prepareStatistics } from '../core/rules/statistics';
 import { FactIndex } from '../core/facts/factIndex';
 import type { ParsedFactFile } from '../core/facts/parseFactFile';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
+import { briefingFactFileFindings, type FactFileStatus } from '../core/facts/briefingFactFiles';
 import { applySafeFixes } from '../core/fixes/safeFixes';
 import { LineMap } from '../core/positions';
 import type { BriefingModel } from '../core/model';
@@ -91,6 +92,20 @@ class FactCache {
     return [...result].map(([path, index]) => ({ path, index }));
   }
 
+  /** What a briefing is told about the fact files it loads (or names and cannot load). */
+  statuses(briefingPath: string, paths: string[], missing: string[], index: FactIndex): FactFileStatus[] {
+    const folder = dirname(briefingPath);
+    const name = (path: string) => relative(folder, path).split('\\').join('/') || path;
+    const statuses: FactFileStatus[] = missing.map((path) => ({ path, name: name(path), missing: true, problems: 0, facts: 0, partial: false }));
+    for (const path of paths) {
+      const problems = index.fileFindings(path).length;
+      if (problems === 0) continue;
+      const parsed = this.file(path);
+      statuses.push({ path, name: name(path), missing: false, problems, facts: parsed.facts.length, partial: !isJson(parsed.text) });
+    }
+    return statuses;
+  }
+
   display(path: string): string {
     const rel = relative(this.cwd, path);
     return rel.startsWith('..') ? path : rel;
@@ -158,12 +173,12 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
           text = fixed.text;
         }
       }
-      const factsOf = () =>
-        cache.index(
-          explicitFacts.length > 0
-            ? explicitFacts
-            : discoverFactFiles({ briefingPath: resolve(cwd, file), root: cwd, frontMatterFacts: readFrontMatterOf(text).facts }),
-        );
+      const briefingPath = resolve(cwd, file);
+      const named = explicitFacts.length > 0 ? explicitFacts : discoverFactFiles({ briefingPath, root: cwd, frontMatterFacts: readFrontMatterOf(text).facts });
+      // A front-matter path that does not exist is the briefing's finding (facts.missing), not a reason to stop.
+      const missing = explicitFacts.length > 0 ? [] : named.filter((path) => !existsSync(path));
+      const factPaths = missing.length > 0 ? named.filter((path) => !missing.includes(path)) : named;
+      const factsOf = () => cache.index(factPaths);
       let model: BriefingModel;
       let facts: FactIndex | undefined;
       if (workers > 0 && text.length >= PARALLEL_MIN_CHARS) {
@@ -172,8 +187,10 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
       } else {
         model = analyzeBriefing(text);
       }
-      const result = checkModel(model, facts ?? factsOf());
-      reports.push(...toReports(file, text, result.findings, options.quiet));
+      const index = facts ?? factsOf();
+      const result = checkModel(model, index);
+      const factFileFindings = briefingFactFileFindings(text, cache.statuses(briefingPath, factPaths, missing, index));
+      reports.push(...toReports(file, text, factFileFindings.length > 0 ? [...factFileFindings, ...result.findings] : result.findings, options.quiet));
     }
   } finally {
     await pool?.close();

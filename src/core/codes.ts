@@ -15,7 +15,9 @@ export const RULES = {
   'stat.mismatch': { severity: 'error', summary: 'A cited statistic contradicts a fact of its source.' },
   'stat.unsupported': { severity: 'warning', summary: 'No fact of the cited sources supports a cited statistic.' },
   'facts.invalid': { severity: 'error', summary: 'A fact file is not valid JSON or breaks the schema.' },
-  'facts.duplicateId': { severity: 'error', summary: 'A fact id or source id is defined twice.' },
+  'facts.duplicateId': { severity: 'error', summary: 'A fact id or source id is defined twice among the fact files one briefing loads.' },
+  'facts.missing': { severity: 'error', summary: 'A fact file named in the front matter does not exist.' },
+  'facts.broken': { severity: 'warning', summary: 'A fact file the briefing loads has problems.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type Severity = 'error' | 'warning' | 'info';

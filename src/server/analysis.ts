@@ -8,6 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBriefing, type CheckResult } from '../core/check';
 import type { FactIndex } from '../core/facts/factIndex';
 import { IncrementalChecker } from '../core/incremental/incrementalChecker';
+import { briefingFactFileFindings } from '../core/facts/briefingFactFiles';
+import { uriToPath } from './workspace';
 import { isBriefing, isFactFileUri } from './briefingScope';
 import type { FactStore } from './factStore';
 import type { BriefingSettings, Settings } from './settings';
@@ -35,6 +37,9 @@ export class Analyzer {
   private readonly cache = new Map<string, Analysis>();
   /** Per open document, what its earlier versions' checks found, so that an edit re-checks only what it changed. */
   private readonly checkers = new Map<string, IncrementalChecker>();
+
+  /** Told which fact files a briefing loads (or looks for), so the server can watch them when the client does not. */
+  onFactFilesUsed: (briefingUri: string, factFiles: readonly string[]) => void = () => {};
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
@@ -69,6 +74,7 @@ export class Analyzer {
     const text = document.getText();
     if (!isBriefing(uri, document.languageId, text, settings, this.workspace)) return undefined;
     const factFiles = await this.store.factFilesFor(uri, text, settings);
+    this.onFactFilesUsed(uri, factFiles);
     this.guard(uri, version, token);
     const facts = await this.store.indexFor(factFiles);
     this.guard(uri, version, token);
@@ -84,7 +90,7 @@ export class Analyzer {
     const factFiles = await this.store.factFilesFor(uri, text, settings);
     const facts = await this.store.indexFor(factFiles);
     const document = TextDocument.create(uri, languageId, 0, text);
-    const result = checkBriefing(text, facts, { rules: settings.rules, citationScope: settings.citationScope });
+    const result = this.withFactFileFindings(uri, text, checkBriefing(text, facts, { rules: settings.rules, citationScope: settings.citationScope }), factFiles, facts, settings);
     return { uri, version: 0, document, result, facts, factFiles, settings };
   }
 
@@ -98,6 +104,12 @@ export class Analyzer {
     this.checkers.delete(uri);
   }
 
+  /** Whether an open briefing's last analysis loaded (or looked for) `path`. */
+  isLoaded(path: string): boolean {
+    for (const analysis of this.cache.values()) if (analysis.factFiles.includes(path)) return true;
+    return false;
+  }
+
   /** Open briefings' URIs whose last analysis loaded `path` (to re-check when it changes). */
   usersOf(path: string): string[] {
     return [...this.cache.values()].filter((a) => a.factFiles.includes(path)).map((a) => a.uri);
@@ -106,7 +118,7 @@ export class Analyzer {
   private run(document: TextDocument, text: string, facts: FactIndex, factFiles: string[], settings: BriefingSettings): Analysis {
     let checker = this.checkers.get(document.uri);
     if (!checker) this.checkers.set(document.uri, (checker = new IncrementalChecker()));
-    const result = checker.check(text, facts, { rules: settings.rules, citationScope: settings.citationScope });
+    const result = this.withFactFileFindings(document.uri, text, checker.check(text, facts, { rules: settings.rules, citationScope: settings.citationScope }), factFiles, facts, settings);
     const analysis: Analysis = {
       uri: document.uri,
       version: document.version,
@@ -118,6 +130,12 @@ export class Analyzer {
     };
     this.cache.set(document.uri, analysis);
     return analysis;
+  }
+
+  /** The check's findings with what the briefing is told about its fact files (facts.missing, facts.broken) first. */
+  private withFactFileFindings(uri: string, text: string, result: CheckResult, factFiles: string[], facts: FactIndex, settings: BriefingSettings): CheckResult {
+    const extra = briefingFactFileFindings(text, this.store.statusesFor(uriToPath(uri), factFiles, facts), settings.rules);
+    return extra.length === 0 ? result : { ...result, findings: [...extra, ...result.findings] };
   }
 
   private guard(uri: string, version: number, token: CancellationToken | undefined): void {

@@ -9,14 +9,15 @@
  */
 import { isAscii } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { glob } from 'tinyglobby';
 import { FactIndex } from '../core/facts/factIndex';
 import { parseFactFile, type LoadedFactFile } from '../core/facts/parseFactFile';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
-import type { BriefingSettings } from './settings';
+import { factFileGlobs, type BriefingSettings } from './settings';
+import type { FactFileStatus } from '../core/facts/briefingFactFiles';
 import { nearbyFactFiles } from '../node/factDiscovery';
 import { pathToUri, uriToPath, type Workspace } from './workspace';
 
@@ -27,6 +28,8 @@ interface CachedFile {
   /** Disk mtime, or undefined when the text came from an open editor. */
   mtimeMs: number | undefined;
   editorVersion: number | undefined;
+  /** Not valid JSON as a whole: only the entries that could be read were loaded. */
+  partial: boolean;
 }
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -56,28 +59,50 @@ export class FactStore {
   ) {}
 
   /**
-   * The fact files of a briefing, in SPEC order: the `briefing.factFiles` globs, plus
-   * the briefing's own front-matter `facts:` paths; when neither finds a file,
-   * `*.facts.json` in its folder and the parents up to the workspace root.
+   * The fact files of a briefing, in the order docs/fact-files.md gives: its front
+   * matter's `facts:` paths alone, when it has them (missing ones included, which
+   * `statusesFor` reports); else the `briefing.factFiles` globs, when the user set them;
+   * else `*.facts.json` in its folder and the folders above, up to its workspace folder
+   * (with none: the repository root or the home folder).
    */
   async factFilesFor(briefingUri: string, text: string, settings: BriefingSettings): Promise<string[]> {
     const path = uriToPath(briefingUri);
-    const folder = path ? this.workspace.folderOf(path) : this.workspace.all()[0];
-    const found = folder ? [...(await this.expandGlobs(folder, settings.factFiles))] : [];
     const frontMatter = readFrontMatterOf(text).facts ?? [];
-    if (path) {
-      for (const rel of frontMatter) {
-        const file = resolve(dirname(path), rel);
-        if (!found.includes(file)) found.push(file);
-      }
+    let found: string[];
+    if (path && frontMatter.length > 0) {
+      found = [...new Set(frontMatter.map((rel) => resolve(dirname(path), rel)))];
+    } else if (settings.factFiles.length > 0) {
+      const folder = path ? this.workspace.folderOf(path) : this.workspace.all()[0];
+      found = folder ? [...(await this.expandGlobs(folder, settings.factFiles))] : [];
+    } else {
+      found = path ? await nearbyFactFiles(dirname(path), this.workspace.rootFor(path)) : [];
     }
-    if (found.length === 0 && path) found.push(...(await nearbyFactFiles(dirname(path), this.workspace.rootFor(path))));
     return found.filter((f) => this.workspace.mayRead(f));
   }
 
-  /** The fact files of a workspace folder by `briefing.factFiles` (for the fact files' own diagnostics and search). */
+  /** The fact files of a workspace folder (for the fact files' own diagnostics, and pickers with no briefing open). */
   async factFilesOfFolder(folder: string, settings: BriefingSettings): Promise<string[]> {
-    return (await this.expandGlobs(folder, settings.factFiles)).filter((f) => this.workspace.mayRead(f));
+    return (await this.expandGlobs(folder, factFileGlobs(settings))).filter((f) => this.workspace.mayRead(f));
+  }
+
+  /**
+   * What a briefing is told about its fact files (after `indexFor` loaded them): those
+   * that could not be read, and those with problems among this set.
+   */
+  statusesFor(briefingPath: string | undefined, paths: readonly string[], index: FactIndex): FactFileStatus[] {
+    const folder = briefingPath ? dirname(briefingPath) : undefined;
+    const name = (path: string) => (folder ? relative(folder, path).split(sep).join('/') : path);
+    const statuses: FactFileStatus[] = [];
+    for (const path of paths) {
+      const entry = this.files.get(path);
+      if (!entry) {
+        statuses.push({ path, name: name(path), missing: true, problems: 0, facts: 0, partial: false });
+        continue;
+      }
+      const problems = index.fileFindings(path).length;
+      if (problems > 0) statuses.push({ path, name: name(path), missing: false, problems, facts: entry.parsed.facts.length, partial: entry.partial });
+    }
+    return statuses;
   }
 
   /** The index of a set of fact files, from cache unless one of them changed. */
@@ -152,7 +177,8 @@ export class FactStore {
       return this.remember(path, open.getText(), undefined, open.version);
     }
     if (cached && cached.editorVersion === undefined) {
-      if (this.watching) return cached;
+      // Even with a client that reports changes, a file is confirmed unchanged before each
+      // check: some clients watch nothing, or not every folder (one stat per file).
       const mtime = await stat(path).then((s) => s.mtimeMs, () => undefined);
       if (mtime === cached.mtimeMs) return cached;
     }
@@ -185,9 +211,20 @@ export class FactStore {
 
   private remember(path: string, text: string, mtimeMs: number | undefined, editorVersion: number | undefined): CachedFile {
     const { text: _parsedText, ...parsed } = parseFactFile(text, path);
-    const entry: CachedFile = { parsed, stamp: ++this.stamps, mtimeMs, editorVersion };
+    // Only a file with problems is parsed again to tell broken syntax from schema errors.
+    const partial = parsed.findings.length > 0 && !isValidJson(text);
+    const entry: CachedFile = { parsed, stamp: ++this.stamps, mtimeMs, editorVersion, partial };
     this.files.set(path, entry);
     return entry;
+  }
+}
+
+function isValidJson(text: string): boolean {
+  try {
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { dirname } from 'node:path';
 import {
   ALL_SERVER_COMMANDS,
   ServerCommands,
@@ -25,6 +26,7 @@ import {
 } from '../shared/protocol';
 import { Analyzer, Stale, type Analysis } from './analysis';
 import { FactStore } from './factStore';
+import { FolderWatcher } from './folderWatcher';
 import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
 import { Commands } from './features/commands';
 import { completion, COMPLETION_TRIGGERS } from './features/completion';
@@ -75,6 +77,7 @@ export function startServer(connection: Connection): void {
     dynamicWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     store.watching = dynamicWatch;
     store.onFilesFound = () => diagnostics.refreshAll();
+    if (!dynamicWatch) watchFoldersOurselves();
     diagnostics.register();
     const prepareSupport = capabilities.textDocument?.rename?.prepareSupport === true;
     return {
@@ -125,6 +128,29 @@ export function startServer(connection: Connection): void {
     store.settingsChanged();
     diagnostics.refreshAll();
   });
+
+  /** A client that reports no file changes: the server watches the folders its briefings' fact files come from. */
+  let selfWatcher: FolderWatcher | undefined;
+  const watchFoldersOurselves = () => {
+    const watcher = new FolderWatcher(
+      (path) => /\.facts\.json$/i.test(path) || analyzer.isLoaded(path),
+      (path, change) => {
+        if (documents.all().some((d) => uriToPath(d.uri) === path)) return;
+        store.changed(path, change);
+        refreshSoon();
+      },
+    );
+    analyzer.onFactFilesUsed = (briefingUri, factFiles) => {
+      const briefing = uriToPath(briefingUri);
+      const folders = new Set(factFiles.map((f) => dirname(f)));
+      if (briefing) for (let folder = dirname(briefing), root = workspace.rootFor(briefing); ; folder = dirname(folder)) {
+        folders.add(folder);
+        if (folder === root || dirname(folder) === folder) break;
+      }
+      watcher.watchFolders(folders);
+    };
+    selfWatcher = watcher;
+  };
 
   connection.onDidChangeWatchedFiles((params) => {
     let relevant = false;
@@ -203,6 +229,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     if (refreshTimer) clearTimeout(refreshTimer);
+    selfWatcher?.dispose();
   });
 
   documents.listen(connection);

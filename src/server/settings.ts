@@ -10,7 +10,10 @@ import { isRuleCode, type RuleSetting } from '../core/codes';
 export interface BriefingSettings {
   /** Globs (relative to the workspace folder) of the Markdown files that are briefings. */
   files: string[];
-  /** Globs of the fact files to load. */
+  /**
+   * Globs of the fact files every briefing without front-matter `facts:` loads; empty (the
+   * default) means each briefing finds its own, in its folder and the folders above.
+   */
   factFiles: string[];
   /** Severity or `off` per diagnostic code. */
   rules: Partial<Record<string, RuleSetting>>;
@@ -19,10 +22,18 @@ export interface BriefingSettings {
 
 export const DEFAULT_SETTINGS: BriefingSettings = {
   files: ['**/*.brief.md'],
-  factFiles: ['**/*.facts.json'],
+  factFiles: [],
   rules: {},
   citationScope: 'sentence',
 };
+
+/** Every fact file of a folder, for the fact files' own diagnostics and for pickers with no briefing open. */
+export const ALL_FACT_FILES: readonly string[] = ['**/*.facts.json'];
+
+/** The globs that find a folder's fact files: the user's, or all of them. */
+export function factFileGlobs(settings: BriefingSettings): readonly string[] {
+  return settings.factFiles.length > 0 ? settings.factFiles : ALL_FACT_FILES;
+}
 
 const RULE_SETTINGS = new Set(['off', 'info', 'warning', 'error']);
 

@@ -4,6 +4,8 @@
  * Restricted Mode), which decides if fact files outside the folders may be read.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { WorkspaceFolder } from 'vscode-languageserver';
 
@@ -57,9 +59,13 @@ export class Workspace {
     return this.folders.find((f) => isInside(path, f));
   }
 
-  /** Where relative globs and the upward search for fact files stop: the folder, else the file's own directory. */
+  /**
+   * Where the upward search for a file's fact files stops: its workspace folder; with
+   * none (an editor opened on a single file), the repository root above it (a folder
+   * with `.git`) or else the home folder, as the CLI searches up to where it runs.
+   */
   rootFor(path: string): string {
-    return this.folderOf(path) ?? dirname(path);
+    return this.folderOf(path) ?? searchRootAbove(dirname(path));
   }
 
   /** Whether a fact file may be read: always when trusted, else only inside a workspace folder. */
@@ -72,4 +78,23 @@ export class Workspace {
     const folder = this.folderOf(path);
     return folder === undefined ? undefined : relative(folder, path).split(sep).join('/');
   }
+}
+
+const searchRoots = new Map<string, string>();
+
+/** The nearest folder at or above `folder` holding `.git`; else the home folder when above it; else `folder` itself. */
+function searchRootAbove(folder: string): string {
+  let root = searchRoots.get(folder);
+  if (root !== undefined) return root;
+  const home = homedir();
+  root = isInside(folder, home) ? home : folder;
+  for (let current = folder; ; current = dirname(current)) {
+    if (existsSync(`${current}${sep}.git`)) {
+      root = current;
+      break;
+    }
+    if (current === home || dirname(current) === current) break;
+  }
+  searchRoots.set(folder, root);
+  return root;
 }

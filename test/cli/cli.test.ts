@@ -151,10 +151,25 @@ describe('briefing-check CLI', () => {
     assert.equal(code, 2);
     assert.match(stderr, /a\.facts\.json/);
     const reports = JSON.parse(stdout) as JsonReport[];
-    assert.ok(reports.length > 0);
-    assert.equal(reports[0]!.file, 'a.facts.json');
-    assert.equal(reports[0]!.code, 'facts.invalid');
-    assert.equal(reports[0]!.line, 4);
+    const invalid = reports.find((r) => r.code === 'facts.invalid');
+    assert.equal(invalid?.file, 'a.facts.json');
+    assert.equal(invalid.line, 4);
+    // The briefing says so too, at its first line (it has no front matter).
+    const told = reports.find((r) => r.code === 'facts.broken');
+    assert.equal(told?.file, 'a.brief.md');
+    assert.equal(told.line, 1);
+    assert.match(told.message, /a\.facts\.json has 1 problem .*not valid JSON/);
+  });
+
+  it('reports a front-matter fact file that does not exist on its line, and still checks against the others', () => {
+    const facts = JSON.stringify({ sources: { s: { title: 'S' } }, facts: [{ id: 'f', statement: 'Share of exports to China in 2016', value: 46, unit: 'percent', source: 's', quote: 'Coal was 46 percent.' }] });
+    const brief = '---\nfacts:\n  - a.facts.json\n  - typo.facts.json\n---\n\nCoal made up 46 per cent of exports to China in 2016.[^1]\n\n[^1]: @s.\n';
+    const dir = workspace({ 'a.brief.md': brief, 'a.facts.json': facts });
+    const { code, stdout } = run(['--format', 'json', 'a.brief.md'], dir);
+    assert.equal(code, 1);
+    const reports = JSON.parse(stdout) as JsonReport[];
+    assert.deepEqual(reports.map((r) => [r.code, r.line, r.column]), [['facts.missing', 4, 5]]);
+    assert.match(reports[0]!.message, /typo\.facts\.json does not exist/);
   });
 
   it('reports schema problems in the fact file and exits 1', () => {

@@ -103,7 +103,7 @@ describe('parseFactFile: valid files', () => {
     assert.equal(text.slice(file.sources[0]!.span.start, file.sources[0]!.span.end), '"cn-customs-2017q1"');
     const bad = parseFactFile('\uFEFF' + replaceOnce(VALID, '"value": 37.4', '"value": "37.4"'), 'a.facts.json');
     assert.deepEqual(findingsOf(bad), [
-      { code: 'facts.invalid', message: 'facts[0].value: expected a number, got string "37.4"', text: '"37.4"', line: LINE.value },
+      { code: 'facts.invalid', message: 'fact "cn-nk-trade-growth-2017q1".value: expected a number, got string "37.4"', text: '"37.4"', line: LINE.value },
     ]);
   });
 
@@ -163,7 +163,8 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
     test(`a fact without "${key}" is reported on its "{" and not loaded`, () => {
       const file = parseFactFile(withoutLine(VALID, line), 'a.facts.json');
       assert.deepEqual(findingsOf(file), [
-        { code: 'facts.invalid', message: `facts[0]: the required key "${key}" is missing`, text: '{', line: LINE.factOpen },
+        // A fact is named by its id where it has one, else by its place in the array.
+        { code: 'facts.invalid', message: `${key === 'id' ? 'facts[0]' : 'fact "cn-nk-trade-growth-2017q1"'}: the required key "${key}" is missing`, text: '{', line: LINE.factOpen },
       ]);
       assert.equal(file.findings[0]!.severity, 'error');
       assert.equal(file.facts.length, 0);
@@ -182,15 +183,15 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
 
   test('wrong types name the path, the expected type and what was found', () => {
     const cases: Array<[string, string, string, string]> = [
-      ['"value": 37.4', '"value": "37.4"', 'facts[0].value: expected a number, got string "37.4"', '"37.4"'],
-      ['"value": 37.4', '"value": null', 'facts[0].value: expected a number, got null', 'null'],
-      ['"unit": "percent"', '"unit": 5', 'facts[0].unit: expected a string, got number 5', '5'],
-      ['"unit": "percent"', '"unit": ""', 'facts[0].unit: must not be empty', '""'],
-      ['"unit": "percent"', '"unit": "yuan"', 'facts[0].unit: write "CNY" instead of "yuan"', '"yuan"'],
-      ['["trade", "grew", "quarter"]', '["trade", 7]', 'facts[0].keywords[1]: expected a string, got number 7', '7'],
-      ['["trade", "grew", "quarter"]', '["trade", ""]', 'facts[0].keywords[1]: must not be empty', '""'],
-      ['["trade", "grew", "quarter"]', '"trade"', 'facts[0].keywords: expected an array, got string "trade"', '"trade"'],
-      ['"asOf": "2017-03-31"', '"asOf": true', 'facts[0].asOf: expected a string, got boolean true', 'true'],
+      ['"value": 37.4', '"value": "37.4"', 'fact "cn-nk-trade-growth-2017q1".value: expected a number, got string "37.4"', '"37.4"'],
+      ['"value": 37.4', '"value": null', 'fact "cn-nk-trade-growth-2017q1".value: expected a number, got null', 'null'],
+      ['"unit": "percent"', '"unit": 5', 'fact "cn-nk-trade-growth-2017q1".unit: expected a string, got number 5', '5'],
+      ['"unit": "percent"', '"unit": ""', 'fact "cn-nk-trade-growth-2017q1".unit: must not be empty', '""'],
+      ['"unit": "percent"', '"unit": "yuan"', 'fact "cn-nk-trade-growth-2017q1".unit: write "CNY" instead of "yuan"', '"yuan"'],
+      ['["trade", "grew", "quarter"]', '["trade", 7]', 'fact "cn-nk-trade-growth-2017q1".keywords[1]: expected a string, got number 7', '7'],
+      ['["trade", "grew", "quarter"]', '["trade", ""]', 'fact "cn-nk-trade-growth-2017q1".keywords[1]: must not be empty', '""'],
+      ['["trade", "grew", "quarter"]', '"trade"', 'fact "cn-nk-trade-growth-2017q1".keywords: expected an array, got string "trade"', '"trade"'],
+      ['"asOf": "2017-03-31"', '"asOf": true', 'fact "cn-nk-trade-growth-2017q1".asOf: expected a string, got boolean true', 'true'],
     ];
     for (const [from, to, message, covered] of cases) {
       const text = replaceOnce(VALID, from, to);
@@ -211,17 +212,17 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
   test('a source that names no source is reported at the value, with a suggestion when one is close', () => {
     const unknown = parseFactFile(replaceOnce(VALID, '"source": "cn-customs-2017q1"', '"source": "cn-customs"'), 'x');
     assert.deepEqual(findingsOf(unknown), [
-      { code: 'facts.invalid', message: 'facts[0].source "cn-customs" is not a key of "sources"', text: '"cn-customs"', line: LINE.source },
+      { code: 'facts.invalid', message: 'fact "cn-nk-trade-growth-2017q1".source "cn-customs" is not a key of "sources"', text: '"cn-customs"', line: LINE.source },
     ]);
     assert.equal(unknown.facts.length, 0);
     const close = parseFactFile(replaceOnce(VALID, '"source": "cn-customs-2017q1"', '"source": "cn-customs-2017q2"'), 'x');
-    assert.equal(close.findings[0]!.message, 'facts[0].source "cn-customs-2017q2" is not a key of "sources"; did you mean "cn-customs-2017q1"?');
+    assert.equal(close.findings[0]!.message, 'fact "cn-nk-trade-growth-2017q1".source "cn-customs-2017q2" is not a key of "sources"; did you mean "cn-customs-2017q1"?');
   });
 
   test('a misspelt key is reported on the key; a misspelt required key is not also reported as missing', () => {
     const required = parseFactFile(replaceOnce(VALID, '"quote":', '"qoute":'), 'x');
     assert.deepEqual(findingsOf(required), [
-      { code: 'facts.invalid', message: 'facts[0].qoute: unknown key; did you mean "quote"?', text: '"qoute"', line: LINE.quote },
+      { code: 'facts.invalid', message: 'fact "cn-nk-trade-growth-2017q1".qoute: unknown key; did you mean "quote"?', text: '"qoute"', line: LINE.quote },
     ]);
     assert.equal(required.facts.length, 0);
     const optional = parseFactFile(replaceOnce(VALID, '"publisher":', '"publsher":'), 'x');
@@ -231,7 +232,7 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
     assert.equal(optional.sources.length, 1, 'an optional key misspelt does not drop the source');
     assert.equal(optional.facts.length, 1);
     const caseOnly = parseFactFile(replaceOnce(VALID, '"asOf":', '"asof":'), 'x');
-    assert.equal(caseOnly.findings[0]!.message, 'facts[0].asof: unknown key; did you mean "asOf"?');
+    assert.equal(caseOnly.findings[0]!.message, 'fact "cn-nk-trade-growth-2017q1".asof: unknown key; did you mean "asOf"?');
     const root = parseFactFile(replaceOnce(VALID, '"facts":', '"fact":'), 'x');
     assert.deepEqual(findingsOf(root), [{ code: 'facts.invalid', message: 'fact: unknown key; did you mean "facts"?', text: '"fact"', line: 11 }]);
   });
@@ -270,8 +271,8 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
     const file = parseFactFile(text, 'x');
     assert.deepEqual(file.facts.map((f) => [f.fact.id, f.index]), [['f0', 0], ['f2', 2], ['f4', 4]]);
     assert.deepEqual(file.findings.map((f) => f.message), [
-      'facts[1].value: expected a number, got string "many"',
-      'facts[3].source "nowhere" is not a key of "sources"',
+      'fact "f1".value: expected a number, got string "many"',
+      'fact "f3".source "nowhere" is not a key of "sources"',
     ]);
     const twoSources = JSON.stringify({ sources: { good: { title: 'G' }, bad: { title: 3 } }, facts: [] }, null, 2);
     assert.deepEqual(parseFactFile(twoSources, 'x').sources.map((s) => s.id), ['good']);

@@ -467,6 +467,17 @@ function checkSource(slot: SourceSlot): { source: Source | undefined; problems: 
 }
 
 function checkFact(value: unknown, index: number, sourceIds: Set<string>): { fact: Fact | undefined; problems: EntryProblem[] } {
+  const checked = checkFactAt(value, index, sourceIds);
+  // A writer knows a fact by its id, not by its place in the array: `fact "nk-coal".value`.
+  const id = isObject(value) && typeof value.id === 'string' && value.id.trim() !== '' ? value.id : undefined;
+  if (id !== undefined) {
+    const prefix = `facts[${index}]`;
+    for (const problem of checked.problems) if (problem.message.startsWith(prefix)) problem.message = `fact ${JSON.stringify(id)}${problem.message.slice(prefix.length)}`;
+  }
+  return checked;
+}
+
+function checkFactAt(value: unknown, index: number, sourceIds: Set<string>): { fact: Fact | undefined; problems: EntryProblem[] } {
   const base = ['facts', index];
   const typos = FACT_KEYS.misspellings(value);
   const problems = typoProblems(base, typos);

@@ -93,13 +93,23 @@ export class DiagnosticsFeature {
     if (!document || !path) return [];
     const version = document.version;
     const settings = await this.analyzer.settings.get(uri);
-    const folder = this.analyzer.workspace.folderOf(path);
-    const files = folder ? await this.analyzer.store.factFilesOfFolder(folder, settings) : [];
-    if (!files.includes(path)) files.push(path);
-    const index = await this.analyzer.store.indexFor(files);
+    // The file's own problems, and ids it shares with another fact file that some open
+    // briefing loads with it: two projects may both define "kotra-2016" while no briefing
+    // loads both.
+    const own = await this.analyzer.store.indexFor([path]);
     if (token?.isCancellationRequested || this.analyzer.documents.get(uri)?.version !== version) throw new Stale();
+    const findings = own.fileFindings(path);
+    const seen = new Set(findings.map((f) => `${f.span.start}:${f.message}`));
+    for (const briefing of this.analyzer.usersOf(path)) {
+      for (const finding of this.analyzer.last(briefing)?.facts.fileFindings(path) ?? []) {
+        const key = `${finding.span.start}:${finding.message}`;
+        if (finding.code !== 'facts.duplicateId' || seen.has(key)) continue;
+        seen.add(key);
+        findings.push(finding);
+      }
+    }
     const diagnostics: Diagnostic[] = [];
-    for (const finding of index.fileFindings(path)) {
+    for (const finding of findings) {
       const severity = severityFor(finding.code, settings.rules);
       if (!severity) continue;
       diagnostics.push({

@@ -1,0 +1,102 @@
+/**
+ * What a briefing is told about its own fact files: a `facts:` path of its front matter
+ * that does not exist (`facts.missing`, on that line), and a loaded fact file with
+ * problems (`facts.broken`, at the front matter), so that a writer looking at the
+ * briefing learns why its figures read as they do (docs/fact-files.md).
+ */
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { severityFor, type RuleSetting } from '../codes';
+import type { Finding, Span } from '../types';
+
+/** One fact file a briefing loads (or tried to), as the adapter that read it saw it. */
+export interface FactFileStatus {
+  /** The path as resolved (absolute). */
+  path: string;
+  /** The file as the briefing names it, for messages (relative to the briefing). */
+  name: string;
+  /** It does not exist or cannot be read. */
+  missing: boolean;
+  /** Its findings among this briefing's fact files (facts.invalid, facts.duplicateId). */
+  problems: number;
+  /** How many facts of it were loaded. */
+  facts: number;
+  /** It is not readable as a whole (broken syntax): only the entries that could be read are used. */
+  partial: boolean;
+}
+
+/** A front-matter entry and where its value is. */
+interface Entry {
+  value: string;
+  span: Span;
+}
+
+/** Where the front matter's `facts:` key and its paths are, as offsets into the briefing. */
+export function frontMatterFactEntries(text: string): { key: Span | undefined; entries: Entry[]; frontMatter: Span | undefined } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return { key: undefined, entries: [], frontMatter: undefined };
+  const bodyStart = m[0].indexOf('\n') + 1;
+  const frontMatter = { start: 0, end: m[0].trimEnd().length };
+  let doc;
+  try {
+    doc = parseDocument(m[1]!);
+  } catch {
+    return { key: undefined, entries: [], frontMatter };
+  }
+  if (!isMap(doc.contents)) return { key: undefined, entries: [], frontMatter };
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key) || pair.key.value !== 'facts') continue;
+    const keyRange = pair.key.range;
+    const key = keyRange ? { start: bodyStart + keyRange[0], end: bodyStart + keyRange[1] } : undefined;
+    const entries: Entry[] = [];
+    const add = (node: unknown) => {
+      if (isScalar(node) && typeof node.value === 'string' && node.range) {
+        entries.push({ value: node.value, span: { start: bodyStart + node.range[0], end: bodyStart + node.range[1] } });
+      }
+    };
+    if (isSeq(pair.value)) for (const item of pair.value.items) add(item);
+    else add(pair.value);
+    return { key, entries, frontMatter };
+  }
+  return { key: undefined, entries: [], frontMatter };
+}
+
+/**
+ * The findings a briefing gets for its fact files. `statuses` are the files it loads (or
+ * names); a missing one named in the front matter is reported on its line, one found by
+ * another way at the front matter. Severities follow `rules`.
+ */
+export function briefingFactFileFindings(text: string, statuses: readonly FactFileStatus[], rules?: Partial<Record<string, RuleSetting>>): Finding[] {
+  const findings: Finding[] = [];
+  const { key, entries, frontMatter } = frontMatterFactEntries(text);
+  const firstLine = { start: 0, end: Math.max(0, text.search(/\r?\n|$/)) };
+  const general = key ?? frontMatter ?? firstLine;
+  const missing = severityFor('facts.missing', rules);
+  const broken = severityFor('facts.broken', rules);
+  for (const status of statuses) {
+    if (status.missing) {
+      if (!missing) continue;
+      const entry = entries.find((e) => status.name === e.value || status.path.endsWith(e.value.replace(/^\.\//, '')));
+      findings.push({
+        code: 'facts.missing',
+        severity: missing,
+        message: `Fact file ${status.name} does not exist: create it, or correct the path (relative to this briefing).`,
+        span: entry?.span ?? general,
+      });
+    } else if (status.problems > 0 && broken) {
+      const readable = status.facts === 0 ? 'none of its facts is used' : `only its ${plural(status.facts, 'readable fact')} ${status.facts === 1 ? 'is' : 'are'} used`;
+      const used = status.partial ? `it is not valid JSON, so ${readable}` : readable;
+      const entry = entries.find((e) => status.path.endsWith(e.value.replace(/^\.\//, '')));
+      findings.push({
+        code: 'facts.broken',
+        severity: broken,
+        message: `Fact file ${status.name} has ${plural(status.problems, 'problem')} (see the Problems of that file); ${used}.`,
+        span: entry?.span ?? general,
+      });
+    }
+  }
+  return findings;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}
