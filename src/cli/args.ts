@@ -9,6 +9,8 @@ export interface CliOptions {
   fix: boolean;
   maxWarnings: number | undefined;
   quiet: boolean;
+  /** Stylish output ends with a link to the page of each code it reports. */
+  verbose: boolean;
   help: boolean;
   version: boolean;
   /** Threads a long briefing is analysed with, this one included. */
@@ -29,6 +31,7 @@ Options:
   --fix                 apply the safe fixes (renumber notes, convert [n] notes to [^n]) in place
   --max-warnings <n>    exit 1 when there are more than n warnings
   --quiet               report errors only
+  --verbose             end stylish output with a link to the page of each code reported
   --concurrency <n>     threads for long briefings: auto (default: the idle cores, up to 4) or a number; 1 turns them off
   -h, --help            show this help
   -v, --version         show the version
@@ -48,6 +51,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
+        verbose: { type: 'boolean' },
         concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -82,6 +86,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     fix: values.fix ?? false,
     maxWarnings,
     quiet: values.quiet ?? false,
+    verbose: values.verbose ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
     concurrency,

@@ -201,7 +201,7 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
   reports.sort(compareReports);
 
   const output =
-    options.format === 'json' ? formatJson(reports) + '\n' : options.format === 'sarif' ? formatSarif(reports, VERSION) + '\n' : formatStylish(reports, process.stdout.isTTY === true);
+    options.format === 'json' ? formatJson(reports) + '\n' : options.format === 'sarif' ? formatSarif(reports, VERSION) + '\n' : formatStylish(reports, process.stdout.isTTY === true, options.verbose);
   process.stdout.write(output);
 
   const errors = reports.filter((r) => r.severity === 'error').length;

@@ -1,6 +1,6 @@
 import type { Severity } from '../core/codes';
 
-/** One finding as the CLI reports it (SPEC "--format json"). */
+/** One finding as the CLI reports it (docs/cli.md#json). */
 export interface Report {
   file: string;
   line: number;

@@ -1,7 +1,7 @@
 /**
- * The diagnostic codes of SPEC.md, in one place. They are stable identifiers: the CLI
- * output, the VS Code `Diagnostic.code`, the `briefing.rules.<code>` settings and the
- * docs all use these strings.
+ * The diagnostic codes, in one place. They are stable identifiers: the CLI output, the
+ * VS Code `Diagnostic.code`, the `briefing.rules.<code>` settings and the pages under
+ * docs/rules/ all use these strings.
  */
 export const RULES = {
   'note.undefined': { severity: 'error', summary: 'A note reference has no definition.' },
@@ -35,4 +35,15 @@ export function isRuleCode(value: string): value is RuleCode {
 export function severityFor(code: RuleCode, settings?: Partial<Record<string, RuleSetting>>): Severity | undefined {
   const setting = settings?.[code] ?? RULES[code].severity;
   return setting === 'off' ? undefined : setting;
+}
+
+/**
+ * Where each rule's page is published. One constant, so the editor's links
+ * (`codeDescription.href`), SARIF's `helpUri` and the CLI's `--verbose` footer agree.
+ */
+const RULE_DOCS_BASE = 'https://github.com/briefing-check/briefing-check/blob/main/docs/rules/';
+
+/** The page explaining a code: what it finds, an example and its fix (docs/rules/<code>.md). */
+export function ruleDocUrl(code: string): string {
+  return `${RULE_DOCS_BASE}${code}.md`;
 }

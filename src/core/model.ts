@@ -79,7 +79,7 @@ export type StatUnit =
 
 /** A statistic: the interval its figure claims (value, low/high, scale, decimals, hedge kind) and where it stands. */
 export interface Statistic extends Claim {
-  /** From the currency sign or first digit to the end of the unit (SPEC ranges). */
+  /** From the currency sign or first digit to the end of the unit (docs/statistics.md#what-counts-as-a-statistic). */
   span: Span;
   /** The number as written (digits only; for a range, the first number). */
   numberSpan: Span;

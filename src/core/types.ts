@@ -29,7 +29,7 @@ export interface Finding {
   severity: Severity;
   message: string;
   span: Span;
-  /** The fact involved, where there is one (SPEC: `factId`). */
+  /** The fact involved, where there is one (`factId` in docs/cli.md#json). */
   factId?: string;
   /** Fixes that repair this finding, best first. */
   fixes?: FixData[];

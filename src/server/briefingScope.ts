@@ -1,5 +1,5 @@
 /**
- * Which documents the server checks (SPEC "What a briefing is"): Markdown files that
+ * Which documents the server checks (docs/README.md#which-files-are-briefings): Markdown files that
  * match `briefing.files`, or whose front matter says `briefing: true` or has `facts:`.
  * An ordinary README.md gets nothing. Fact files are `*.facts.json` or match
  * `briefing.factFiles`.
@@ -41,7 +41,7 @@ export function isMarkdown(languageId: string, uri: string): boolean {
   return languageId === 'markdown' || /\.(?:md|markdown|mdown|mkd)$/i.test(uri);
 }
 
-/** SPEC: a briefing by name (`briefing.files`) or by front matter. */
+/** A briefing by name (`briefing.files`) or by front matter (docs/README.md#which-files-are-briefings). */
 export function isBriefing(uri: string, languageId: string, text: string, settings: BriefingSettings, workspace: Workspace): boolean {
   if (!isMarkdown(languageId, uri)) return false;
   if (matchesGlobs(uri, settings.files, workspace)) return true;

@@ -5,7 +5,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Severity } from '../core/codes';
+import { ruleDocUrl, type Severity } from '../core/codes';
 import type { Finding, Span, TextEdit as CoreEdit } from '../core/types';
 import type { DiagnosticData } from '../shared/protocol';
 
@@ -28,7 +28,19 @@ export function toSeverity(severity: Severity): DiagnosticSeverity {
   return severity === 'error' ? DiagnosticSeverity.Error : severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
-/** A finding as an LSP diagnostic; `data` names the version, so code actions find its fixes. */
+/** One `codeDescription` per code, shared by its diagnostics: a long briefing has thousands. */
+const codeDescriptions = new Map<string, { href: string }>();
+
+export function codeDescriptionOf(code: string): { href: string } {
+  let description = codeDescriptions.get(code);
+  if (!description) codeDescriptions.set(code, (description = { href: ruleDocUrl(code) }));
+  return description;
+}
+
+/**
+ * A finding as an LSP diagnostic; `data` names the version, so code actions find its fixes,
+ * and `codeDescription` links the code to its page (VS Code shows the code as a link).
+ */
 export function toDiagnostic(document: TextDocument, finding: Finding, version: number): Diagnostic {
   const data: DiagnosticData = {
     version,
@@ -38,6 +50,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding, version: 
     range: toRange(document, finding.span),
     severity: toSeverity(finding.severity),
     code: finding.code,
+    codeDescription: codeDescriptionOf(finding.code),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     data,

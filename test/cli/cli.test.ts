@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { RULE_CODES } from '../../src/core/codes';
+import { RULE_CODES, ruleDocUrl } from '../../src/core/codes';
 // @ts-expect-error: a JavaScript module without types
 import { briefing, factFile } from '../../bench/generate.mjs';
 
@@ -198,6 +198,33 @@ describe('briefing-check CLI', () => {
     assert.equal(results[0].ruleId, 'stat.mismatch');
     assert.deepEqual(results[0].locations[0].physicalLocation.region, { startLine: 3, startColumn: 27, endLine: 3, endColumn: 40 });
     assert.equal(results[1].level, 'warning');
+  });
+
+  it('links each SARIF rule to its page in docs/rules (helpUri)', () => {
+    const dir = workspace({ 'docs/trade.brief.md': BRIEF, 'docs/trade.facts.json': FACTS });
+    const log = JSON.parse(run(['--format', 'sarif', 'docs/trade.brief.md'], dir).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+    const rules = log.runs[0].tool.driver.rules;
+    assert.deepEqual(rules.map((r) => r.id), RULE_CODES);
+    for (const rule of rules) {
+      assert.match(rule.helpUri, new RegExp(`^https://\\S+/docs/rules/${rule.id.replace('.', '\\.')}\\.md$`), rule.id);
+      assert.ok(existsSync(join(REPO, 'docs/rules', `${rule.id}.md`)), `docs/rules/${rule.id}.md is missing`);
+    }
+  });
+
+  it('--verbose ends stylish output with the page of each code reported, once', () => {
+    const dir = workspace({ 'docs/trade.brief.md': BRIEF, 'docs/trade.facts.json': FACTS });
+    const plain = run(['docs/trade.brief.md'], dir).stdout;
+    assert.doesNotMatch(plain, /docs\/rules/);
+    const { code, stdout } = run(['--verbose', 'docs/trade.brief.md'], dir);
+    assert.equal(code, 1);
+    const links = stdout.split('\n').filter((l) => l.includes('/docs/rules/'));
+    assert.deepEqual(
+      links.map((l) => l.trim().split(/\s+/)),
+      [
+        ['stat.mismatch', ruleDocUrl('stat.mismatch')],
+        ['stat.uncited', ruleDocUrl('stat.uncited')],
+      ],
+    );
   });
 
   it('expands directories to briefings only, but checks a file named explicitly', () => {

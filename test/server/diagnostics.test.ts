@@ -49,6 +49,8 @@ describe('diagnostics (push)', () => {
       assert.ok(found, `${code} missing: ${summary(diagnostics).join(', ')}`);
       assert.deepEqual(found.range, range, code);
       assert.equal(found.severity, severity, code);
+      // VS Code shows the code as a link to the rule's page.
+      assert.equal(found.codeDescription?.href, `https://github.com/briefing-check/briefing-check/blob/main/docs/rules/${code}.md`, code);
     }
     const mismatch = diagnostics.find((d) => d.code === 'stat.mismatch')!;
     assert.equal(mismatch.message, "Text says 61.6 percent; cn-customs says -51.6 percent (table 7) — China's coal imports from North Korea, change in April 2017.");
@@ -103,6 +105,7 @@ describe('diagnostics (push)', () => {
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]!.code, 'facts.invalid');
     assert.equal(diagnostics[0]!.severity, 1);
+    assert.equal(diagnostics[0]!.codeDescription?.href, 'https://github.com/briefing-check/briefing-check/blob/main/docs/rules/facts.invalid.md');
     assert.deepEqual(diagnostics[0]!.range, rangeOf(broken, '"lots"'));
     // The briefing now lacks the trade fact: its 37.4 percent is no longer backed.
     const briefing = ws.uri('trade.brief.md');

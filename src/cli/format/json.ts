@@ -1,6 +1,6 @@
 import type { Report } from '../report';
 
-/** One JSON array, one object per finding, keys in the order SPEC shows them. */
+/** One JSON array, one object per finding, keys in the order docs/cli.md#json shows them. */
 export function formatJson(reports: Report[]): string {
   return JSON.stringify(
     reports.map((r) => ({

@@ -1,4 +1,4 @@
-import { RULES, type RuleCode } from '../../core/codes';
+import { RULES, ruleDocUrl, type RuleCode } from '../../core/codes';
 import type { Report } from '../report';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -19,6 +19,7 @@ export function formatSarif(reports: Report[], version: string): string {
             rules: codes.map((code) => ({
               id: code,
               shortDescription: { text: RULES[code].summary },
+              helpUri: ruleDocUrl(code),
               defaultConfiguration: { level: LEVEL[RULES[code].severity] },
             })),
           },

@@ -12,7 +12,7 @@ import { printParseErrorCode, visit, type ParseError, type ParseErrorCode, type 
 import type { Span } from '../types';
 import type { Member } from './jsonOutline';
 
-/** Fact files are strict JSON (SPEC): no comments, no trailing commas. */
+/** Fact files are strict JSON (docs/fact-files.md#problems-in-a-fact-file): no comments, no trailing commas. */
 export const STRICT_JSON: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
 /** Beyond this many, further syntax errors of a file (say, a binary file) are not reported. */

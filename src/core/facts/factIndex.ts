@@ -15,7 +15,7 @@ export type { FactEntry, LoadedFactFile, ParsedFactFile, SourceEntry } from './p
 const DEFAULT_SEARCH_LIMIT = 50;
 
 /**
- * A URL in the form SPEC compares source URLs in: without scheme, `www.`, fragment or
+ * A URL in the form source URLs are compared in (docs/notes.md#how-a-note-cites-a-source): without scheme, `www.`, fragment or
  * trailing slash, with the host in lower case (paths are case-sensitive on the web).
  * `https://www.Example.org/a/#top` and `example.org/a` both give `example.org/a`.
  */
@@ -84,7 +84,7 @@ export class FactIndex {
     return this.bySource.get(id) ?? [];
   }
 
-  /** The source whose `url` equals `url` as SPEC compares them (see normalizeUrl). */
+  /** The source whose `url` equals `url` as source URLs are compared (see normalizeUrl). */
   sourceByUrl(url: string): SourceEntry | undefined {
     return this.byUrl.get(normalizeUrl(url));
   }

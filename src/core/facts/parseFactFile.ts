@@ -1,5 +1,5 @@
 /**
- * Reads one fact file (SPEC "Fact file") from its text: the sources and facts that
+ * Reads one fact file (docs/fact-files.md) from its text: the sources and facts that
  * are valid, and a `facts.invalid` finding for everything that is not.
  *
  * Valid files take the fast path: an outline scan that checks the file's structure

@@ -1,5 +1,5 @@
 /**
- * The fact-file format (SPEC "Fact file"), as zod schemas. This module is the single
+ * The fact-file format (docs/fact-files.md), as zod schemas. This module is the single
  * source of truth: the parser validates with it, and the JSON Schema shipped for VS
  * Code's `jsonValidation` is generated from it (see jsonSchema.ts), so the `describe`
  * texts below are what users see as hovers and completion details.
@@ -44,7 +44,7 @@ export const SourceSchema = z
   .describe('A document that facts are taken from.');
 
 /**
- * Units that mean a percentage or a currency but are not spelt the SPEC's way, so
+ * Units that mean a percentage or a currency but are not spelt the documented way, so
  * the checker would read them as a count of some noun and never match a statistic
  * ("yuan" instead of "CNY", "usd" instead of "USD"). Keys are trimmed lower case.
  * Spellings the checker does read ("%", "per cent", "pp") are left alone. The parser
@@ -72,9 +72,9 @@ const CANONICAL_UNITS: Record<string, string> = {
   yen: 'JPY',
 };
 
-/** The SPEC spelling of `unit` when `unit` is a known other spelling of it, else undefined. */
+/** The documented spelling (docs/fact-files.md#units) of `unit` when `unit` is a known other spelling of it, else undefined. */
 export function canonicalUnitFor(unit: string): string | undefined {
-  // An upper-case three-letter unit is a currency code already (SPEC), "RMB" included.
+  // An upper-case three-letter unit is a currency code already, "RMB" included.
   if (/^[A-Z]{3}$/.test(unit)) return undefined;
   return CANONICAL_UNITS[unit.trim().toLowerCase()];
 }

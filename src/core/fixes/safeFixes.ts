@@ -5,7 +5,7 @@ import { convertEndnotesFix } from './convertEndnotes';
 import { renumberFix } from './renumber';
 
 /**
- * Applies the safe fixes (SPEC `--fix`): convert `[n]` endnotes to `[^n]` footnotes, then
+ * Applies the safe fixes (`--fix`, docs/cli.md#options): convert `[n]` endnotes to `[^n]` footnotes, then
  * renumber notes in order of first citation. Each step re-analyses the text it produced,
  * so later steps see the earlier ones' result. Returns the new text (the same string
  * when nothing applies).

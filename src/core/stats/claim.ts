@@ -43,11 +43,11 @@ function between(input: ClaimInput, from: number, fromInclusive: boolean, to: nu
 }
 
 /**
- * SPEC "Hedge words": almost/nearly/just under X claim [0.95X, X]; over/more than/just
+ * Hedge words (docs/statistics.md#hedges-and-rounding): almost/nearly/just under X claim [0.95X, X]; over/more than/just
  * over claim (X, 1.05X]; about/around/roughly/some/approximately claim [0.95X, 1.05X]; a
  * bare figure claims its own rounding, both ends included (37.4 claims 37.35 to 37.45).
  *
- * Where SPEC is silent:
+ * Beyond the core hedge words:
  * - less than / fewer than / under claim [0.95X, X], like "almost", X included: briefings
  *   write "costs less than $3,000" of a threshold whose sourced value is exactly 3,000.
  * - at least / no fewer than claim [X, 1.05X].

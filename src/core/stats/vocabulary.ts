@@ -115,10 +115,10 @@ export const SUBUNIT_WORDS: Record<string, string[]> = {
   penny: ['GBP'],
 };
 
-/** Hedges and the interval each claims around a written figure X (SPEC "Hedge words"; see claim.ts). */
+/** Hedges and the interval each claims around a written figure X (docs/statistics.md#hedges-and-rounding; see claim.ts). */
 export type HedgeKind = 'below' | 'above' | 'around' | 'atLeast' | 'under';
 export const HEDGES: ReadonlyArray<[string, HedgeKind]> = [
-  // SPEC's own list.
+  // The core hedge words.
   ['almost', 'below'],
   ['nearly', 'below'],
   ['just under', 'below'],
@@ -130,7 +130,7 @@ export const HEDGES: ReadonlyArray<[string, HedgeKind]> = [
   ['roughly', 'around'],
   ['some', 'around'],
   ['approximately', 'around'],
-  // Common synonyms, read like the SPEC word they mean.
+  // Common synonyms, read like the core word they mean.
   ['up to', 'below'],
   ['no more than', 'below'],
   ['at most', 'below'],
@@ -176,7 +176,7 @@ export const INVARIANT_PLURALS = new Set(
 
 /**
  * Duration and calendar words: "60 days", "70 years" are spans of time, not statistics a
- * fact file records (SPEC: years and dates are not statistics).
+ * fact file records (docs/statistics.md#what-counts-as-a-statistic).
  */
 export const TIME_WORDS = new Set(
   words(`year years yr yrs month months week weeks day days hour hours hr hrs minute minutes min mins second seconds

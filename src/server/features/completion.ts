@@ -10,7 +10,7 @@ import { describeSource } from './markdownText';
 export const COMPLETION_TRIGGERS = ['^', '@'];
 
 const FOOTNOTE_PREFIX = /\[\^([^\]\s^]*)$/;
-// Pandoc's citation-key characters (SPEC), after a space, `[`, `;` or `(` or at the line start.
+// Pandoc's citation-key characters (docs/fact-files.md#sources), after a space, `[`, `;` or `(` or at the line start.
 const KEY_PREFIX = /(?:^|[\s[;(])@([\p{L}\p{N}_:.#$%&\-+?<>~/]*)$/u;
 
 export function completion(analysis: Analysis, params: CompletionParams): CompletionItem[] {

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { severityFor } from '../../core/codes';
 import { Stale, type Analysis, type Analyzer } from '../analysis';
-import { toDiagnostic, toRange, toSeverity, DIAGNOSTIC_SOURCE } from '../convert';
+import { codeDescriptionOf, toDiagnostic, toRange, toSeverity, DIAGNOSTIC_SOURCE } from '../convert';
 import { uriToPath } from '../workspace';
 
 export class DiagnosticsFeature {
@@ -116,6 +116,7 @@ export class DiagnosticsFeature {
         range: toRange(document, finding.span),
         severity: toSeverity(severity),
         code: finding.code,
+        codeDescription: codeDescriptionOf(finding.code),
         source: DIAGNOSTIC_SOURCE,
         message: finding.message,
       });
