@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBriefing } from '../../src/core/check';
+import { briefingFactFileFindings, frontMatterFactEntries, type FactFileStatus } from '../../src/core/facts/briefingFactFiles';
 import { RULE_CODES, RULES, isRuleCode } from '../../src/core/codes';
 import { FactIndex } from '../../src/core/facts/factIndex';
 import { parseFactFile } from '../../src/core/facts/parseFactFile';
@@ -19,7 +20,7 @@ import { parseFactFile } from '../../src/core/facts/parseFactFile';
 const RULE_DOCS = 'docs/rules';
 
 /** Codes whose pages are written ahead of the rules that will report them. */
-const PLANNED = ['stat.arithmetic', 'quote.mismatch', 'fact.superseded', 'fact.stale', 'facts.quoteMismatch', 'bibliography.invalid', 'facts.missing', 'facts.broken'];
+const PLANNED = ['stat.arithmetic', 'quote.mismatch', 'fact.superseded', 'fact.stale', 'facts.quoteMismatch', 'bibliography.invalid'];
 
 interface Example {
   marker: string;
@@ -37,12 +38,30 @@ function examplesOf(page: string): Example[] {
 /** The findings in the briefing and in every fact file of one side of a page. */
 function findingsFor(examples: Example[], side: 'bad' | 'good'): { code: string; message: string }[] {
   const factTexts = examples.filter((e) => e.marker === 'facts' || e.marker === `facts-${side}`).map((e) => e.text);
-  const files = factTexts.map((text, i) => parseFactFile(text, `example-${i + 1}.facts.json`));
-  const facts = FactIndex.from(files);
   const briefing = (examples.find((e) => e.marker === `briefing-${side}`) ?? examples.find((e) => e.marker === 'briefing'))?.text ?? '';
-  const findings: { code: string; message: string }[] = checkBriefing(briefing, facts).findings;
+  // The fact files take the names the briefing's front matter gives, in order; a name left
+  // over has no file (facts.missing), as the CLI and the server would find.
+  const named = frontMatterFactEntries(briefing).entries.map((e) => e.value);
+  const names = factTexts.map((_, i) => named[i] ?? `example-${i + 1}.facts.json`);
+  const files = factTexts.map((text, i) => parseFactFile(text, names[i]!));
+  const facts = FactIndex.from(files);
+  const statuses: FactFileStatus[] = named.slice(files.length).map((name) => ({ path: name, name, missing: true, problems: 0, facts: 0, partial: false }));
+  for (const file of files) {
+    const problems = facts.fileFindings(file.path).length;
+    if (problems > 0) statuses.push({ path: file.path, name: file.path, missing: false, problems, facts: file.facts.length, partial: !isJson(file.text) });
+  }
+  const findings: { code: string; message: string }[] = [...briefingFactFileFindings(briefing, statuses), ...checkBriefing(briefing, facts).findings];
   for (const file of files) findings.push(...facts.fileFindings(file.path));
   return findings;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function codesFor(examples: Example[], side: 'bad' | 'good'): string[] {

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { BRIEFING, FACTS, README } from './fixtures';
 import { LspClient, makeWorkspace, rangeOf } from './lspHarness';
@@ -116,15 +116,24 @@ describe('diagnostics (push)', () => {
     await client.waitFor(() => !client.published.get(briefing)?.diagnostics.some(onTrade), 'the briefing re-checked again');
   });
 
-  it('reports facts.duplicateId across fact files', async () => {
+  it('reports facts.duplicateId across fact files that one briefing loads, and tells the briefing', async () => {
     const duplicate = JSON.stringify({ sources: { 'cn-customs': { title: 'Again' } }, facts: [] }, null, 2);
     ws.write('z.facts.json', duplicate);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('z.facts.json'), type: 1 }] });
     const uri = ws.uri('z.facts.json');
     client.open(uri, duplicate);
-    const diagnostics = await client.pushedDiagnostics(uri);
+    const diagnostics = await client.waitFor(() => {
+      const d = client.published.get(uri)?.diagnostics;
+      return d && d.length > 0 ? d : undefined;
+    }, 'the duplicate id in z.facts.json');
+    const briefing = client.published.get(ws.uri('trade.brief.md'))!.diagnostics.find((d) => d.code === 'facts.broken');
+    assert.match(String(briefing?.message ?? ''), /z\.facts\.json has 1 problem/);
     assert.deepEqual(summary(diagnostics), [`facts.duplicateId@${rangeOf(duplicate, '"cn-customs"').start.line}:${rangeOf(duplicate, '"cn-customs"').start.character}-${rangeOf(duplicate, '"cn-customs"').end.line}:${rangeOf(duplicate, '"cn-customs"').end.character}/1`]);
     client.close(uri);
+    // The duplicate goes again, so the tests after this one see the workspace as it was.
+    rmSync(ws.path('z.facts.json'));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+    await client.waitFor(() => !client.published.get(ws.uri('trade.brief.md'))!.diagnostics.some((d) => d.code === 'facts.broken') || undefined, 'facts.broken to go');
   });
 
   it('re-checks briefings when a fact file changes on disk (didChangeWatchedFiles)', async () => {

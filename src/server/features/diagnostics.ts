@@ -100,8 +100,11 @@ export class DiagnosticsFeature {
     if (token?.isCancellationRequested || this.analyzer.documents.get(uri)?.version !== version) throw new Stale();
     const findings = own.fileFindings(path);
     const seen = new Set(findings.map((f) => `${f.span.start}:${f.message}`));
-    for (const briefing of this.analyzer.usersOf(path)) {
-      for (const finding of this.analyzer.last(briefing)?.facts.fileFindings(path) ?? []) {
+    for (const open of this.analyzer.documents.all()) {
+      if (open.uri === uri || !/\.(?:md|markdown)$/i.test(open.uri)) continue;
+      const analysis = await this.analyzer.analyze(open.uri).catch(() => undefined);
+      if (!analysis?.factFiles.includes(path)) continue;
+      for (const finding of analysis.facts.fileFindings(path)) {
         const key = `${finding.span.start}:${finding.message}`;
         if (finding.code !== 'facts.duplicateId' || seen.has(key)) continue;
         seen.add(key);
