@@ -6,7 +6,7 @@
  * notifications with deadlines, never sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,7 +38,14 @@ export function uriOf(path: string): string {
 }
 
 /** A temporary workspace folder with the given files (relative path → text). */
-export function makeWorkspace(files: Record<string, string>): { root: string; path(rel: string): string; uri(rel: string): string; write(rel: string, text: string): void; dispose(): void } {
+export function makeWorkspace(files: Record<string, string>): {
+  root: string;
+  path(rel: string): string;
+  uri(rel: string): string;
+  write(rel: string, text: string): void;
+  read(rel: string): string;
+  dispose(): void;
+} {
   const root = mkdtempSync(join(tmpdir(), 'briefing-lsp-'));
   const write = (rel: string, text: string) => {
     const file = join(root, rel);
@@ -46,7 +53,14 @@ export function makeWorkspace(files: Record<string, string>): { root: string; pa
     writeFileSync(file, text);
   };
   for (const [rel, text] of Object.entries(files)) write(rel, text);
-  return { root, path: (rel) => join(root, rel), uri: (rel) => uriOf(join(root, rel)), write, dispose: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    path: (rel) => join(root, rel),
+    uri: (rel) => uriOf(join(root, rel)),
+    write,
+    read: (rel) => readFileSync(join(root, rel), 'utf8'),
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 export interface StartOptions {
@@ -56,6 +70,10 @@ export interface StartOptions {
   /** The `briefing` settings section returned for workspace/configuration. */
   settings?: Record<string, unknown>;
   trusted?: boolean;
+  /** Send no workspace folder and no root (an editor opened on single files, as Neovim without a project root). */
+  noWorkspaceFolder?: boolean;
+  /** Whether the client offers to report file changes (workspace/didChangeWatchedFiles); default true. */
+  watchesFiles?: boolean;
 }
 
 export class LspClient {
@@ -101,11 +119,11 @@ export class LspClient {
       return { applied: client.applyWorkspaceEdit(params.edit) };
     });
     connection.listen();
-    const rootUri = uriOf(options.root);
+    const rootUri = options.noWorkspaceFolder ? null : uriOf(options.root);
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
-      workspaceFolders: [{ uri: rootUri, name: 'test' }],
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
       initializationOptions: { trusted: options.trusted ?? true },
       capabilities: {
         workspace: {
@@ -114,7 +132,7 @@ export class LspClient {
           applyEdit: true,
           workspaceEdit: { documentChanges: true },
           didChangeConfiguration: { dynamicRegistration: true },
-          didChangeWatchedFiles: { dynamicRegistration: true },
+          ...(options.watchesFiles === false ? {} : { didChangeWatchedFiles: { dynamicRegistration: true } }),
           ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
         },
         textDocument: {
