@@ -5,13 +5,15 @@
  * crossref inheritance. It reads the whole file at once (macros and crossrefs reach
  * across entries) and already skips an entry it cannot read, reporting it with the
  * entry's text but no position; bibtexScanner.ts finds where each entry is, so each
- * entry and each problem is put back at its place in the file.
+ * entry and each problem is put back at its place in the file. The parser is given
+ * only the fields a source needs (bibtexSlim.ts), which is most of its speed.
  */
 import { parse, type Entry, type Options } from '@retorquere/bibtex-parser';
 import { LineMap } from '../positions';
 import type { Span } from '../types';
 import { entryParts } from './bibtexFields';
 import { NON_ENTRY_TYPES, scanBibtex, type BibChunk } from './bibtexScanner';
+import { slimEntry } from './bibtexSlim';
 import type { BibEntry, BibProblem, ParsedBibliography } from './types';
 
 /** Commands the parser does not know, as text; any other unknown command is dropped (its argument stays). */
@@ -31,12 +33,12 @@ const OPTIONS: Options = {
 
 export function parseBibtex(text: string): ParsedBibliography {
   const lines = new LineMap(text);
-  const chunks = scanBibtex(text).filter((chunk) => !NON_ENTRY_TYPES.has(chunk.type));
+  const { slim, chunks, slimStarts } = slimText(text, scanBibtex(text));
   const problems: BibProblem[] = [];
   const problem = (span: Span, message: string) => problems.push(bibProblem(lines, span, message));
   let library: ReturnType<typeof parse>;
   try {
-    library = parse(text, OPTIONS);
+    library = parse(slim, OPTIONS);
   } catch (error) {
     // The parser reports bad entries rather than throwing; this is a bug in it, and
     // must not cost the whole file: say so at the top and read nothing.
@@ -45,7 +47,7 @@ export function parseBibtex(text: string): ParsedBibliography {
   }
   const failed = new Set<BibChunk>();
   for (const error of library.errors) {
-    const chunk = error.input ? chunkOfInput(text, chunks, error.input) : undefined;
+    const chunk = error.input ? chunkOfInput(slim, chunks, slimStarts, error.input) : undefined;
     if (chunk) failed.add(chunk);
     const span = chunk ? headerSpan(chunk) : macroSpan(text, error.error);
     problem(span, describeError(error.error, chunk));
@@ -112,16 +114,36 @@ function crossrefLookup(entry: Entry, fieldsByKey: Map<string, Record<string, un
   };
 }
 
-/** The chunk whose text the parser quotes in an error (it quotes the entry from its `@`). */
-function chunkOfInput(text: string, chunks: BibChunk[], input: string): BibChunk | undefined {
-  const head = input.trimStart().slice(0, 80);
-  let at = text.indexOf(head);
-  while (at !== -1) {
-    const found = chunks.find((chunk) => chunk.span.start === at) ?? chunks.find((chunk) => chunk.span.start <= at && at < chunk.span.end);
-    if (found) return found;
-    at = text.indexOf(head, at + 1);
+/**
+ * The text the parser is given: `@string` and `@preamble` as they are, each entry cut
+ * down to the fields a source needs (bibtexSlim.ts) or whole when it cannot be split,
+ * and no comments. `slimStarts[k]` is where `chunks[k]` (the entries) starts in it.
+ */
+function slimText(text: string, all: BibChunk[]): { slim: string; chunks: BibChunk[]; slimStarts: number[] } {
+  const parts: string[] = [];
+  const chunks: BibChunk[] = [];
+  const slimStarts: number[] = [];
+  let length = 0;
+  for (const chunk of all) {
+    const isEntry = !NON_ENTRY_TYPES.has(chunk.type);
+    const part = (isEntry ? slimEntry(text, chunk) : undefined) ?? text.slice(chunk.span.start, chunk.span.end);
+    if (isEntry) {
+      chunks.push(chunk);
+      slimStarts.push(length);
+    }
+    parts.push(part);
+    length += part.length + 1;
   }
-  return undefined;
+  return { slim: parts.join('\n'), chunks, slimStarts };
+}
+
+/** The entry whose text the parser quotes in an error (it quotes the entry from its `@`). */
+function chunkOfInput(slim: string, chunks: BibChunk[], slimStarts: number[], input: string): BibChunk | undefined {
+  const at = slim.indexOf(input.trimStart().slice(0, 80));
+  if (at === -1) return undefined;
+  let k = slimStarts.length - 1;
+  while (k >= 0 && slimStarts[k]! > at) k--;
+  return k >= 0 ? chunks[k] : undefined;
 }
 
 /** `@article{key`: where a problem of a whole entry is shown. */
