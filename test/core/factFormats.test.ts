@@ -89,11 +89,12 @@ const XLSX_ROWS = [
   [FACTS[0]!.id, FACTS[0]!.statement, 0.374, 'percent', FACTS[0]!.source, FACTS[0]!.quote, 'table 4', '2017-03-31', 'trade;grew;quarter'],
   [FACTS[1]!.id, FACTS[1]!.statement, 22480000, 'tonnes', FACTS[1]!.source, FACTS[1]!.quote, '', '', '', FACTS[1]!.supersededBy],
 ];
-/** 37.4% is stored as 0.374 with a percentage format, as a spreadsheet does. */
+/** 37.4% is stored as 0.374 with a percentage format, and a date as a day number with a date format, as a spreadsheet does. */
 const percentFormat = (sheet: Record<string, unknown>) => {
   const cell = sheet.C2 as { z?: string; w?: string };
   cell.z = '0.0%';
   delete cell.w;
+  sheet.H2 = { t: 'n', v: 42825, z: 'd mmm yyyy' };
 };
 
 function factsOf(file: ParsedFactFile) {

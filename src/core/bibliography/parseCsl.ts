@@ -18,7 +18,7 @@ interface ItemSlot {
   idSpan?: Span;
 }
 
-interface SyntaxError {
+interface SyntaxProblem {
   span: Span;
   message: string;
 }
@@ -70,7 +70,7 @@ function itemList(contents: unknown) {
 }
 
 /** Entries from the items that have no syntax error in them; one problem per error, and per item that is not a source. */
-function collect(text: string, slots: ItemSlot[], syntax: SyntaxError[]): ParsedBibliography {
+function collect(text: string, slots: ItemSlot[], syntax: SyntaxProblem[]): ParsedBibliography {
   const lines = new LineMap(text);
   const entries: BibEntry[] = [];
   const problems: BibProblem[] = [];

@@ -7,9 +7,9 @@
  *
  * A number cell gives its number, not the text it shows, except that a cell formatted
  * as a percentage (0.12 shown as 12%) of a fact whose unit is a percentage gives 12.
- * A date cell gives the text it shows (for `asOf`).
+ * A date cell gives its date as YYYY-MM-DD (for `asOf`), whatever format shows it.
  */
-import { read, utils, type CellObject, type WorkSheet } from '@e965/xlsx';
+import { read, SSF, utils, type CellObject, type WorkSheet } from '@e965/xlsx';
 import type { Finding } from '../types';
 import { invalid, type ParsedFactFile } from './parseFactFile';
 import { readFactTable, type TableCell, type TableRow } from './readFactTable';
@@ -25,15 +25,17 @@ export function parseXlsxFactFile(bytes: Uint8Array | undefined, path: string): 
   }
   let sheetName: string | undefined;
   let sheet: WorkSheet | undefined;
+  let date1904 = false;
   try {
     const workbook = read(bytes, { type: 'array', cellNF: true, cellText: true, cellDates: false, dense: false });
     sheetName = workbook.SheetNames.find((name) => name.trim().toLowerCase() === 'facts') ?? workbook.SheetNames[0];
     sheet = sheetName === undefined ? undefined : workbook.Sheets[sheetName];
+    date1904 = workbook.Workbook?.WBProps?.date1904 === true;
   } catch (error) {
     return empty(`Could not read this workbook: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!sheet || sheetName === undefined) return empty('This workbook has no sheet');
-  const rows = sheetRows(sheet);
+  const rows = sheetRows(sheet, date1904);
   const prefix = /^[A-Za-z_][\w.]*$/.test(sheetName) ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
   const cellRef = (row: TableRow, column: number) => `${prefix}!${utils.encode_col(column)}${row.rowNumber}`;
   const findings: Finding[] = [];
@@ -49,7 +51,7 @@ export function parseXlsxFactFile(bytes: Uint8Array | undefined, path: string): 
 }
 
 /** Every row of the sheet's used range, numbered as the sheet numbers them. */
-function sheetRows(sheet: WorkSheet): TableRow[] {
+function sheetRows(sheet: WorkSheet, date1904: boolean): TableRow[] {
   const ref = sheet['!ref'];
   if (!ref) return [];
   const range = utils.decode_range(ref);
@@ -57,23 +59,29 @@ function sheetRows(sheet: WorkSheet): TableRow[] {
   for (let r = range.s.r; r <= range.e.r; r++) {
     const cells: TableCell[] = [];
     // Columns before the used range are empty, so column letters stay those of the sheet.
-    for (let c = 0; c <= range.e.c; c++) cells.push(cellOf(sheet[utils.encode_cell({ r, c })] as CellObject | undefined));
+    for (let c = 0; c <= range.e.c; c++) cells.push(cellOf(sheet[utils.encode_cell({ r, c })] as CellObject | undefined, date1904));
     rows.push({ cells, span: AT_START, line: 0, rowNumber: r + 1 });
   }
   return rows;
 }
 
-function cellOf(cell: CellObject | undefined): TableCell {
+function cellOf(cell: CellObject | undefined, date1904: boolean): TableCell {
   if (!cell || cell.v === undefined || cell.v === null) return { text: '', span: AT_START };
   const shown = cell.w ?? String(cell.v);
   if (cell.t === 'n' && typeof cell.v === 'number') {
     const format = typeof cell.z === 'string' ? cell.z : '';
-    // A date is a number with a date format; it is the date as shown that a fact means.
-    if (isDateFormat(format)) return { text: shown, span: AT_START };
+    // A date is a number (days since 1900 or 1904) with a date format.
+    if (isDateFormat(format)) return { text: isoDate(cell.v, date1904) ?? shown, span: AT_START };
     return { text: shown, span: AT_START, number: cell.v, percent: format.includes('%') };
   }
   if (cell.t === 'd' && cell.v instanceof Date) return { text: shown, span: AT_START };
   return { text: typeof cell.v === 'string' ? cell.v : shown, span: AT_START };
+}
+
+function isoDate(serial: number, date1904: boolean): string | undefined {
+  const parts = (SSF as { parse_date_code(value: number, options: { date1904: boolean }): { y: number; m: number; d: number } | null }).parse_date_code(serial, { date1904 });
+  if (!parts || parts.y < 1000) return undefined;
+  return `${parts.y}-${String(parts.m).padStart(2, '0')}-${String(parts.d).padStart(2, '0')}`;
 }
 
 function isDateFormat(format: string): boolean {
