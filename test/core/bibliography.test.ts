@@ -94,6 +94,22 @@ describe('parseBibliography: BibTeX', () => {
     assert.equal(text.slice(result.problems[0]!.span.start, result.problems[0]!.span.end), 'jnl');
   });
 
+  test('fields that are skipped unparsed (abstracts, files) do not disturb the others', () => {
+    const text = [
+      '@string{mac = {a Macro}}',
+      '@article{z,',
+      '  abstract = "A {"quoted"} text, 50% of it, mail a@b.org, braces {x} and # signs",',
+      '  file = {C:\\Users\\me\\z.pdf},',
+      '  title = "Title with {Braces} and " # mac,',
+      '  year = 2001,',
+      '}',
+    ].join('\n');
+    const { entries, problems } = parseBibliography(text, 'bibtex', 'x.bib');
+    assert.deepEqual(problems, []);
+    assert.equal(entries[0]!.title, 'Title with Braces and a Macro');
+    assert.equal(entries[0]!.issued?.year, 2001);
+  });
+
   test('an entry without a key is reported, not read', () => {
     const result = parseBibliography('@misc{title = {No key}}\n@misc{k, title = {K}}', 'bibtex', 'x.bib');
     assert.deepEqual(

@@ -150,7 +150,6 @@ function workbookNumber(cell: TableCell, percentUnit: boolean): number | undefin
 function tableMessage(message: string): string {
   return message
     .replace(/^facts\[\d+\](?:\.[\w$]+|\[[^\]]*\])*:?\s*/, '')
-    .replace(/^"([^"]*)"/, '$1')
     .replace('the required key', 'the required column')
     .replace(/ is missing$/, ' is empty');
 }
