@@ -50,8 +50,10 @@ export interface FactEntry {
   readonly span: Span;
   /** 0-based line of `span.start` (lines end at "\n"). */
   line: number;
-  /** Position in the file's "facts" array. */
+  /** Position in the file's "facts" array (a table: its data row, from 0). */
   index: number;
+  /** In a workbook, which has no lines: the cell of the fact's id, e.g. `facts!A7` (then `line` is 0). */
+  cell?: string;
 }
 
 /**
@@ -142,7 +144,7 @@ function parseJson(json: string, file: string): Contents {
 }
 
 /** One source in "sources", before validation. */
-interface SourceSlot {
+export interface SourceSlot {
   id: string;
   keySpan: Span;
   valueSpan: Span;
@@ -164,7 +166,7 @@ interface Parts {
 }
 
 /** A problem inside an entry, at `path` relative to the entry; located only if reported. */
-interface EntryProblem {
+export interface EntryProblem {
   path: JSONPath;
   /** Whether to point at the value at `path` or at its key. */
   target: 'value' | 'key';
@@ -454,7 +456,7 @@ function isUsableFact(value: unknown, sourceIds: Set<string>): value is Fact {
   );
 }
 
-function checkSource(slot: SourceSlot): { source: Source | undefined; problems: EntryProblem[] } {
+export function checkSource(slot: SourceSlot): { source: Source | undefined; problems: EntryProblem[] } {
   const base = ['sources', slot.id];
   const typos = SOURCE_KEYS.misspellings(slot.value);
   const problems = typoProblems(base, typos);
@@ -466,7 +468,8 @@ function checkSource(slot: SourceSlot): { source: Source | undefined; problems: 
   return { source: valid ? (slot.value as Source) : undefined, problems };
 }
 
-function checkFact(value: unknown, index: number, sourceIds: Set<string>): { fact: Fact | undefined; problems: EntryProblem[] } {
+/** `sourceIds` undefined: the file has no sources of its own (a table), so a fact's source is checked by the caller. */
+export function checkFact(value: unknown, index: number, sourceIds: Set<string> | undefined): { fact: Fact | undefined; problems: EntryProblem[] } {
   const checked = checkFactAt(value, index, sourceIds);
   // A writer knows a fact by its id, not by its place in the array: `fact "nk-coal".value`.
   const id = isObject(value) && typeof value.id === 'string' && value.id.trim() !== '' ? value.id : undefined;
@@ -477,7 +480,7 @@ function checkFact(value: unknown, index: number, sourceIds: Set<string>): { fac
   return checked;
 }
 
-function checkFactAt(value: unknown, index: number, sourceIds: Set<string>): { fact: Fact | undefined; problems: EntryProblem[] } {
+function checkFactAt(value: unknown, index: number, sourceIds: Set<string> | undefined): { fact: Fact | undefined; problems: EntryProblem[] } {
   const base = ['facts', index];
   const typos = FACT_KEYS.misspellings(value);
   const problems = typoProblems(base, typos);
@@ -493,14 +496,14 @@ function checkFactAt(value: unknown, index: number, sourceIds: Set<string>): { f
 }
 
 /** What makes a well-formed fact unusable: a unit the checker cannot read, a source that is not there. */
-function factMeaningProblems(fact: Fact, base: JSONPath, sourceIds: Set<string>): EntryProblem[] {
+function factMeaningProblems(fact: Fact, base: JSONPath, sourceIds: Set<string> | undefined): EntryProblem[] {
   const problems: EntryProblem[] = [];
   const unit = canonicalUnitFor(fact.unit);
   if (unit !== undefined) {
     const message = `${formatPath([...base, 'unit'])}: write "${unit}" instead of ${JSON.stringify(fact.unit)}`;
     problems.push({ path: ['unit'], target: 'value', message });
   }
-  if (!sourceIds.has(fact.source)) {
+  if (sourceIds && !sourceIds.has(fact.source)) {
     const meant = closestName(fact.source, sourceIds);
     const message =
       `${formatPath([...base, 'source'])} ${JSON.stringify(fact.source)} is not a key of "sources"` +
@@ -595,7 +598,7 @@ function nodeSpan(node: Node, offset = 0): Span {
   return { start: offset + node.offset, end: offset + node.offset + node.length };
 }
 
-function invalid(span: Span, message: string): Finding {
+export function invalid(span: Span, message: string): Finding {
   return { code: 'facts.invalid', severity: RULES['facts.invalid'].severity, message, span };
 }
 
@@ -604,7 +607,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** `facts[3].value`, `sources["cn-customs"].title`: the path as a JavaScript reader would write it. */
-function formatPath(path: JSONPath): string {
+export function formatPath(path: JSONPath): string {
   let text = '';
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;
@@ -615,7 +618,7 @@ function formatPath(path: JSONPath): string {
 }
 
 /** `string "37.4"`, `number 5`, `an array`, `null`: what a value is, for messages. */
-function describeValue(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   switch (typeof value) {

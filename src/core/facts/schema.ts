@@ -102,6 +102,7 @@ export const FactSchema = z
       .array(z.string().min(1))
       .optional()
       .describe('Words that mark a sentence as being about this fact (used to tell a wrong figure from an unrelated one).'),
+    supersededBy: z.string().min(1).optional().describe('Id of the fact that replaces this one (a newer figure for the same measure).'),
   })
   .describe('One number taken from a source.');
 
