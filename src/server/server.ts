@@ -28,6 +28,7 @@ import { Analyzer, Stale, type Analysis } from './analysis';
 import { FactStore } from './factStore';
 import { FolderWatcher } from './folderWatcher';
 import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
+import { factFileCodeActions } from './features/factFileActions';
 import { Commands } from './features/commands';
 import { completion, COMPLETION_TRIGGERS } from './features/completion';
 import { DiagnosticsFeature, describe } from './features/diagnostics';
@@ -213,7 +214,11 @@ export function startServer(connection: Connection): void {
   connection.onPrepareRename((params, token) => withAnalysis(params.textDocument.uri, token, (a) => prepareRename(a, params.position)));
   connection.onRenameRequest((params, token) => withAnalysis(params.textDocument.uri, token, (a) => rename(a, params.position, params.newName)));
   connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, (a) => documentSymbols(a)));
-  connection.onCodeAction((params, token) => withAnalysis(params.textDocument.uri, token, (a) => codeActions(a, params)));
+  connection.onCodeAction(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (document && (await analyzer.isFactFile(document.uri))) return factFileCodeActions(document, params);
+    return withAnalysis(params.textDocument.uri, token, (a) => codeActions(a, params));
+  });
 
   connection.onExecuteCommand(async (params) => {
     const args = params.arguments ?? [];

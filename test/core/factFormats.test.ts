@@ -156,7 +156,7 @@ describe('problems are reported where they are', () => {
     const finding = parsed.findings[0]!;
     assert.equal(finding.code, 'facts.invalid');
     assert.equal(text.slice(finding.span.start, finding.span.end), '22,480,000');
-    assert.match(finding.message, /facts\[1\]\.value: expected a number, got string "22,480,000"/);
+    assert.match(finding.message, /fact "cn-coal-imports-2016"\.value: expected a number, got string "22,480,000"/);
     assert.deepEqual(
       parsed.facts.map((f) => f.fact.id),
       ['cn-nk-trade-growth-2017q1'],
@@ -168,7 +168,7 @@ describe('problems are reported where they are', () => {
     const parsed = parseFactSource('a.facts.yaml', text);
     const messages = parsed.findings.map((f) => [text.slice(f.span.start, f.span.end).split('\n')[0], f.message]);
     assert.deepEqual(messages, [
-      ['loactor', 'facts[0].loactor: unknown key; did you mean "locator"?'],
+      ['loactor', 'fact "cn-nk-trade-growth-2017q1".loactor: unknown key; did you mean "locator"?'],
       // A fact has no key of its own: the problem is shown at its first character, as JSON's at its "{".
       ['i', 'facts[1]: the required key "quote" is missing'],
     ]);

@@ -68,6 +68,42 @@ describe('code actions', () => {
     assert.ok(!(await client.pulledDiagnostics(uri)).some((d) => d.code === 'stat.mismatch'));
   });
 
+  it('changes an unknown @id to the nearest known one, and renumbers a second definition of a label', async () => {
+    const text = '# T\n\nCoal imports fell 51.6 percent in April.[^1] Workers went abroad.[^2]\n\n[^1]: @cn-custom, table 7.\n[^2]: @un-panel.\n[^2]: Press reports.\n';
+    const { uri, diagnostics } = await openBriefing(text);
+    const unknown = diagnostics.filter((d) => d.code === 'source.unknown');
+    const [change] = await actionsFor(uri, unknown, ['quickfix']);
+    assert.equal(change?.title, 'Change to @cn-customs');
+    assert.equal(change.isPreferred, true);
+    const fixed = LspClient.applyTo(text, uri, change.edit!);
+    client.change(uri, fixed);
+    const next = await client.pulledDiagnostics(uri);
+    // The second definition names no source either.
+    assert.deepEqual(next.map((d) => d.code).sort(), ['note.duplicate', 'note.noSource']);
+    const [renumber] = await actionsFor(uri, next.filter((d) => d.code === 'note.duplicate'), ['quickfix']);
+    assert.equal(renumber?.title, 'Renumber the second definition as [^3]');
+    const renumbered = LspClient.applyTo(fixed, uri, renumber.edit!);
+    assert.ok(renumbered.endsWith('[^2]: @un-panel.\n[^3]: Press reports.\n'), renumbered);
+    client.change(uri, renumbered);
+    assert.deepEqual((await client.pulledDiagnostics(uri)).map((d) => d.code).sort(), ['note.noSource', 'note.unused']);
+  });
+
+  it('writes a fact-file value typed as a string as the number', async () => {
+    const text = FACTS.replace('"value": 25000', '"value": "25,000"');
+    const uri = ws.uri('typed.facts.json');
+    client.open(uri, text);
+    const diagnostics = await client.pulledDiagnostics(uri);
+    const invalid = diagnostics.filter((d) => d.code === 'facts.invalid');
+    assert.equal(invalid.length, 1, JSON.stringify(diagnostics));
+    const [fix] = await actionsFor(uri, invalid, ['quickfix']);
+    assert.equal(fix?.title, 'Write 25000 as a number');
+    const fixed = LspClient.applyTo(text, uri, fix.edit!);
+    assert.equal(fixed, FACTS);
+    client.change(uri, fixed);
+    assert.deepEqual(await client.pulledDiagnostics(uri), []);
+    client.close(uri);
+  });
+
   it('defines an undefined note: one action per loaded source, or an empty definition', async () => {
     const { uri, diagnostics } = await openBriefing(BRIEFING);
     const undefinedNote = diagnostics.filter((d) => d.code === 'note.undefined');

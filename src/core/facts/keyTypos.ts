@@ -63,7 +63,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
  * is known to exceed `max` (names are compared against every candidate, so most
  * comparisons end after a row or two).
  */
-function editDistance(a: string, b: string, max: number): number {
+export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let before = new Array<number>(b.length + 1).fill(0);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -149,7 +149,7 @@ function workbookNumber(cell: TableCell, percentUnit: boolean): number | undefin
 /** parseFactFile's message without its JSON path (`facts[3].value: ...`), in table words. */
 function tableMessage(message: string): string {
   return message
-    .replace(/^facts\[\d+\](?:\.[\w$]+|\[[^\]]*\])*:?\s*/, '')
+    .replace(/^(?:facts\[\d+\]|fact "(?:[^"\\]|\\.)*")(?:\.[\w$]+|\[[^\]]*\])*:?\s*/, '')
     .replace('the required key', 'the required column')
     .replace(/ is missing$/, ' is empty');
 }
