@@ -16,6 +16,7 @@ export const RULES = {
   'stat.unsupported': { severity: 'warning', summary: 'No fact of the cited sources supports a cited statistic.' },
   'facts.invalid': { severity: 'error', summary: 'A fact file is not valid JSON or breaks the schema.' },
   'facts.duplicateId': { severity: 'error', summary: 'A fact id or source id is defined twice.' },
+  'stat.arithmetic': { severity: 'warning', summary: 'A stated change or share does not follow from the figures beside it.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type Severity = 'error' | 'warning' | 'info';

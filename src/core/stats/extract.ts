@@ -370,6 +370,8 @@ function statistic(claim: Claim, span: Span, numberSpan: Span, numberSpan2: Span
 type Reading =
   | { kind: 'stat'; stat: ExtractedStatistic }
   | { kind: 'bare'; number: ParsedNumber }
+  /** "1.2 million" with no unit: not a statistic, but a figure a unit beside it may complete. */
+  | { kind: 'scaled'; number: ParsedNumber; scale: number; end: number }
   | undefined;
 
 function readAt(text: string, at: number): Reading {
@@ -461,7 +463,8 @@ function readAt(text: string, at: number): Reading {
   // "above $0", "from 0% to 50%": a zero is a threshold, not a figure anyone sources.
   if (num.value === 0 && !second) return undefined;
   if (!tail) {
-    const figure = !currency && !negative && !second && scale === 1 && !isYearLike(num) && !LABEL_WORDS.has(wordBefore(text, spanStart));
+    const figure = !currency && !negative && !second && !isYearLike(num) && !LABEL_WORDS.has(wordBefore(text, spanStart));
+    if (figure && scale !== 1) return { kind: 'scaled', number: num, scale, end: cursor };
     return figure ? { kind: 'bare', number: num } : undefined;
   }
   const hedge = hedgeBefore(text, spanStart);
@@ -545,21 +548,47 @@ function unitSharers(text: string, stat: ExtractedStatistic, bare: ParsedNumber[
     }
     const number = bare[k--];
     if (!number || number.end !== end || (link.word === 'to' && !fromBefore(text, number.start))) break;
-    const hedge = hedgeBefore(text, number.start);
-    const claim = claimedInterval({
-      value: number.value * stat.scale,
-      value2: undefined,
-      decimals: number.decimals,
-      decimals2: 0,
-      scale: stat.scale,
-      hedgeKind: hedge?.kind,
-    });
-    const span = { start: number.start, end: number.end };
-    found.push(statistic(claim, span, { ...span }, undefined, hedge, stat.unit));
+    found.push(sharingUnit(text, number, stat));
     if (link.word === 'to') break;
     at = number.start;
   }
   return found;
+}
+
+/** A unit-less figure read as having the unit and scale of `like`, with its own hedge. */
+function sharingUnit(text: string, number: ParsedNumber, like: Pick<ExtractedStatistic, 'unit' | 'scale'>): ExtractedStatistic {
+  const hedge = hedgeBefore(text, number.start);
+  const claim = claimedInterval({
+    value: number.value * like.scale,
+    value2: undefined,
+    decimals: number.decimals,
+    decimals2: 0,
+    scale: like.scale,
+    hedgeKind: hedge?.kind,
+  });
+  const span = { start: number.start, end: number.end };
+  return statistic(claim, span, { ...span }, undefined, hedge, like.unit);
+}
+
+/**
+ * The figure without a unit that starts at `at`, read as extraction reads it (so years,
+ * labels and glued numbers are not figures), taking the unit and scale of a figure beside
+ * it: the "12" of "from 12 to 18 councils". Undefined when no such figure starts there.
+ */
+export function bareFigureAt(text: string, at: number, like: Pick<ExtractedStatistic, 'unit' | 'scale'>): ExtractedStatistic | undefined {
+  const reading = readAt(text, at);
+  if (reading?.kind === 'bare') return sharingUnit(text, reading.number, like);
+  if (reading?.kind !== 'scaled') return undefined;
+  // "from 1.2 million to 1.5 million barrels": the figure keeps its own scale word.
+  const { number, scale, end } = reading;
+  const stat = sharingUnit(text, number, { unit: like.unit, scale });
+  return { ...stat, span: { start: number.start, end: trimmedEnd(text, end) } };
+}
+
+function trimmedEnd(text: string, at: number): number {
+  let end = at;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  return end;
 }
 
 function sameUnit(a: StatUnit, b: StatUnit): boolean {
