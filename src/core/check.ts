@@ -3,6 +3,7 @@ import { RULES, severityFor, type RuleSetting } from './codes';
 import type { FactIndex } from './facts/factIndex';
 import type { BriefingModel } from './model';
 import { resolveNotes, type NoteResolution } from './notes/resolve';
+import { checkArithmetic } from './rules/arithmetic';
 import type { RawFinding, Rule, RuleContext } from './rules/context';
 import { checkNoteNumbering } from './rules/noteNumbering';
 import { checkNoteResolution } from './rules/noteResolution';
@@ -80,7 +81,7 @@ export function checkModel(model: BriefingModel, facts: FactIndex, options: Chec
   let lines: LineMap | undefined;
   const lineOf = (offset: number) => (lines ??= new LineMap(model.text)).position(offset).line;
   const context: RuleContext = { model, notes, facts, matches: [], lineOf };
-  const raw: RawFinding[] = [...NOTE_PASSES.flatMap((rule) => rule(context)), ...checkStatistics(context, memo)];
+  const raw: RawFinding[] = [...NOTE_PASSES.flatMap((rule) => rule(context)), ...checkStatistics(context, memo), ...checkArithmetic(context)];
   const findings: Finding[] = [];
   for (const f of raw) {
     const severity = severityFor(f.code, options.rules);

@@ -18,6 +18,7 @@ export const RULES = {
   'facts.duplicateId': { severity: 'error', summary: 'A fact id or source id is defined twice among the fact files one briefing loads.' },
   'facts.missing': { severity: 'error', summary: 'A fact file named in the front matter does not exist.' },
   'facts.broken': { severity: 'warning', summary: 'A fact file the briefing loads has problems.' },
+  'stat.arithmetic': { severity: 'warning', summary: 'A stated change or share does not follow from the figures beside it.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type Severity = 'error' | 'warning' | 'info';

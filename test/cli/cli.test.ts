@@ -259,6 +259,26 @@ describe('briefing-check CLI', () => {
     assert.deepEqual(after.filter((r) => r.code === 'note.order' || r.code === 'note.gap'), []);
   });
 
+  it('reports stat.arithmetic without any fact file, as a warning on the stated figure', () => {
+    const text = ['# Trade', '', 'Exports rose from $2.1 billion to $3.4 billion, a 35% rise.[^1]', '9 of 12 regions (75%) agreed.[^1]', '', '[^1]: Customs bulletin.', ''].join('\n');
+    const dir = workspace({ 'trade.brief.md': text });
+    const { code, stdout } = run(['--format', 'json', 'trade.brief.md'], dir);
+    const reports = (JSON.parse(stdout) as JsonReport[]).filter((r) => r.code !== 'note.noSource');
+    assert.deepEqual(reports, [
+      {
+        file: 'trade.brief.md',
+        line: 3,
+        column: 51,
+        endLine: 3,
+        endColumn: 54,
+        severity: 'warning',
+        code: 'stat.arithmetic',
+        message: 'From $2.1 billion to $3.4 billion is a 62% rise, not 35%.',
+      },
+    ]);
+    assert.equal(code, 0);
+  });
+
   it('shows every diagnostic code on the example draft, and nothing on the fixed example', () => {
     const { stdout } = run(['--format', 'json', 'examples/'], REPO);
     const reports = JSON.parse(stdout) as JsonReport[];

@@ -342,6 +342,24 @@ describe('insert citation (stat.uncited fix)', () => {
   });
 });
 
+describe('recomputed figure (stat.arithmetic fix)', () => {
+  test('writes the change the figures give, with the stated precision and unit', () => {
+    const text = 'Exports rose from $2.1 billion to $3.4 billion, a 35.0 per cent rise.[^1]\n\n[^1]: Customs bulletin.\n';
+    const { fix } = fixOf(text, 'stat.arithmetic', '35.0 per cent');
+    assert.equal(fix.preferred, true);
+    assert.equal(
+      applyAndRecheck(text, fix, { code: 'stat.arithmetic', slice: '35.0 per cent' }),
+      'Exports rose from $2.1 billion to $3.4 billion, a 61.9 per cent rise.[^1]\n\n[^1]: Customs bulletin.\n',
+    );
+  });
+
+  test('writes the share, and drops a hedge the share does not fit', () => {
+    const text = '9 of 12 regions (over 80%) agreed.[^1]\n\n[^1]: Regional survey.\n';
+    const { fix } = fixOf(text, 'stat.arithmetic', '80%');
+    assert.equal(applyAndRecheck(text, fix, { code: 'stat.arithmetic', slice: '80%' }), '9 of 12 regions (75%) agreed.[^1]\n\n[^1]: Regional survey.\n');
+  });
+});
+
 describe('replace figure (stat.mismatch fix)', () => {
   function replaced(text: string, slice: string): string {
     const { fix } = fixOf(text, 'stat.mismatch', slice);

@@ -155,6 +155,28 @@ const MONEY: Case[] = [
   // Indian English scale words.
   ['Each family gets «2 lakh rupees» a year.', x(2e5, '[1.5e5, 2.5e5]', cur('INR'))],
   ['The scheme costs «₹1,200 crore».', x(1.2e10, '[1.1995e10, 1.2005e10]', cur('INR'))],
+  // The sign after the figure, with or without a space; a sign already read is not read again.
+  ['A «10 €» note will do.', x(10, '[9.5, 10.5]', cur('EUR'))],
+  ['It was «10 $», then «30 $» a day.', x(10, '[9.5, 10.5]', usd$), x(30, '[29.5, 30.5]', usd$)],
+  ['The book costs «100 ₡» there.', x(100, '[99.5, 100.5]', cur('CRC'))],
+  ['I spent «100₾» on a bicycle.', x(100, '[99.5, 100.5]', cur('GEL'))],
+  ['The ticket is «100元» today.', x(100, '[99.5, 100.5]', cur('CNY'))],
+  ['Banknotes of «5 €», «10 €» and «20 €» circulate.', x(5, '[4.5, 5.5]', cur('EUR')), x(10, '[9.5, 10.5]', cur('EUR')), x(20, '[19.5, 20.5]', cur('EUR'))],
+  // Codes in lower case, glued to the figure, or naming the dollar before `$`.
+  ['They paid «20 usd» and «10 rmb» for it.', x(20, '[19.5, 20.5]', cur('USD')), x(10, '[9.5, 10.5]', cur('CNY'))],
+  ['The fee was «usd$ 15» and «NZD$15» later.', x(15, '[14.5, 15.5]', cur('USD')), x(15, '[14.5, 15.5]', cur('NZD'))],
+  ['Prices start at «USD115» or «115.5usd».', x(115, '[114.5, 115.5]', cur('USD')), x(115.5, '[115.45, 115.55]', cur('USD'))],
+  ['We give away 3 «USD50» cards.', x(50, '[49.5, 50.5]', cur('USD'))],
+  ['It costs «10 us dollars».', x(10, '[9.5, 10.5]', cur('USD'))],
+  // Company reports' millions: M before the code.
+  ['Losses exceeded «30 MUSD» and revenue was «MAUD 60».', x(30e6, '[29.5e6, 30.5e6]', cur('USD')), x(60e6, '[59.5e6, 60.5e6]', cur('AUD'))],
+  // Indian digit grouping.
+  ['A loan of «12,34,567.89 rupees» was refused.', x(1234567.89, '[1234567.885, 1234567.895]', cur('INR'))],
+  ['The grant is «₹1,00,000» a year.', x(100000, '[99999.5, 100000.5]', cur('INR'))],
+  // Bitcoin: BTC is not ISO 4217, but it is the code fact files use.
+  ['Supply is capped at «₿21,000,000».', x(21e6, '[20999999.5, 21000000.5]', cur('BTC'))],
+  ['Each block now pays «6.25 BTC».', x(6.25, '[6.245, 6.255]', cur('BTC'))],
+  ['He lost a laptop holding «10000 bitcoins».', x(10000, '[9999.5, 10000.5]', cur('BTC'))],
 ];
 
 const COUNTS: Case[] = [
@@ -316,6 +338,12 @@ const NOT_STATISTICS: string[] = [
   'The 3D model was shown.',
   // The `$` closes a formula; "5 times" is no count.
   'We set $x$ 5 times in the model.',
+  // A sign after a figure: not when it closes or opens a formula.
+  'We set $x = 10$ and $y$ to 10 $y$ here.',
+  // Lower-case codes that are English words stay words; a code before a year is a name.
+  'Shall we try 3 times? Then rub 2 times, and cad 5 more.',
+  'The EUR2024 series and model usd2019 were retired.',
+  'Aunt Maud 60 years on.',
 ];
 
 function cases(name: string, list: Case[]) {

@@ -104,6 +104,25 @@ describe('code actions', () => {
     client.close(uri);
   });
 
+  it('writes the change that follows from the figures beside it (stat.arithmetic), with no fact involved', async () => {
+    const text = 'Exports rose from $2.1 billion to $3.4 billion, a 35% rise.[^1]\n\n[^1]: Customs bulletin.\n';
+    const { uri, diagnostics } = await openBriefing(text);
+    const arithmetic = diagnostics.filter((d) => d.code === 'stat.arithmetic');
+    assert.deepEqual(
+      arithmetic.map((d) => [d.message, d.severity, d.range.start.character, d.range.end.character]),
+      [['From $2.1 billion to $3.4 billion is a 62% rise, not 35%.', 2, 50, 53]],
+    );
+    const [fix, ...rest] = await actionsFor(uri, arithmetic, ['quickfix']);
+    assert.equal(rest.length, 0);
+    assert.equal(fix!.title, 'Change to 62%, as the figures beside it give');
+    assert.equal(fix!.isPreferred, true);
+    const fixed = LspClient.applyTo(text, uri, fix!.edit!);
+    assert.equal(fixed, text.replace('35%', '62%'));
+    client.change(uri, fixed);
+    const afterFix = await client.pulledDiagnostics(uri);
+    assert.deepEqual(afterFix.map(keyOf), diagnostics.filter((d) => d.code !== 'stat.arithmetic').map(keyOf));
+  });
+
   it('defines an undefined note: one action per loaded source, or an empty definition', async () => {
     const { uri, diagnostics } = await openBriefing(BRIEFING);
     const undefinedNote = diagnostics.filter((d) => d.code === 'note.undefined');

@@ -1,9 +1,10 @@
 import type { StatUnit } from '../model';
 import type { Span } from '../types';
 import { claimedInterval, type Claim } from './claim';
+import { CODE_BEFORE_DOLLAR, gluedCodeBefore, millionsCode, signAfter } from './currencyForms';
 import {
   ADJECTIVES,
-  CURRENCY_CODES,
+  currencyCode,
   CURRENCY_PREFIXES,
   CURRENCY_SCALE_LETTERS,
   CURRENCY_WORDS,
@@ -46,7 +47,9 @@ const PERCENT = /\s*(?:%|per[ -]?cent(?![\p{L}\p{N}])|pct(?![\p{L}\p{N}])|pc(?![
 const POINTS = /\s*(?:percentage[ -]points?|pp|ppts?)(?![\p{L}\p{N}])/iuy;
 const POINTS_AFTER_PERCENT = /\s+(?:points?|pts?)(?![\p{L}\p{N}])/iuy;
 const BASIS_POINTS = /\s+(?:basis[ -]points?|bps?)(?![\p{L}\p{N}])/iuy;
-const US_DOLLARS = /\s+(?:US|U\.S\.)\s+dollars?(?![\p{L}\p{N}])/uy;
+const US_DOLLARS = /\s+(?:US|U\.S\.)\s+dollars?(?![\p{L}\p{N}])/iuy;
+/** Indian digit grouping after a first group of one or two digits: "12,34,567", "1,00,000". */
+const INDIAN_GROUPS = /(?:,\d{2})+,\d{3}(?![\d])(?!,\d)/y;
 /** "Australian dollars", "Swiss francs": see NATIONAL_CURRENCIES. */
 const NATIONAL_CURRENCY = new RegExp(
   `\\s+(${Object.keys(NATIONAL_CURRENCIES).map((name) => name.replaceAll(' ', '\\s+')).join('|')})s?(?![\\p{L}\\p{N}])`,
@@ -118,6 +121,11 @@ function readNumber(text: string, at: number): ParsedNumber | undefined {
       end += 4;
       hasComma = true;
     }
+    const indian = end - at <= 2 && text[end] === ',' ? sticky(INDIAN_GROUPS, text, end) : null;
+    if (indian) {
+      end += indian[0].length;
+      hasComma = true;
+    }
   }
   let decimals = 0;
   if (text[end] === '.' && isDigit(text[end + 1])) {
@@ -157,30 +165,47 @@ interface Currency {
   /** The sign as written, repeated in ranges ("$2-$3 billion"). */
   sign: string;
   codes: string[];
+  /** "MAUD 60": a company report's code for millions of the currency. */
+  millions?: boolean;
 }
 
 /** The currency sign or ISO code that ends right before `at` (`$`, `US$`, `£ `, `USD `). */
 function currencyBefore(text: string, at: number): Currency | 'math' | undefined {
   const end = text[at - 1] === ' ' ? at - 1 : at;
-  // Every sign ends in a symbol and every code in a capital: most numbers stop here.
+  // Every sign ends in a symbol and every code in a letter: most numbers stop here.
   const last = text[end - 1];
-  if (last === undefined || !(SIGN_ENDS.includes(last) || (last >= 'A' && last <= 'Z'))) return undefined;
+  if (last === undefined) return undefined;
+  const lower = last >= 'a' && last <= 'z';
+  if (!lower && !(SIGN_ENDS.includes(last) || (last >= 'A' && last <= 'Z'))) return undefined;
+  // Lower-case letters end only codes ("usd 20"), and only a few words end in them.
+  if (lower) return end >= 3 && !isWordChar(text[end - 4]) ? codeEndingAt(text, end) : undefined;
   for (const [sign, codes] of CURRENCY_PREFIXES) {
     const start = end - sign.length;
     if (start < 0 || !text.startsWith(sign, start)) continue;
     // `$$5$$` is LaTeX math; `A$` must not be the end of a longer word. "costs $ 5" is
     // money, but not `x$ 5`, where the sign closes a formula.
     if (text[start - 1] === '$') return 'math';
+    // "usd$ 15", "NZD$15": a code before the sign names the dollar.
+    const named = sign === '$' && start >= 3 && !isWordChar(text[start - 4]) ? CODE_BEFORE_DOLLAR[text.slice(start - 3, start).toUpperCase()] : undefined;
+    if (named) return { start: start - 3, sign: text.slice(start - 3, start + 1), codes: [named] };
     if (sign.length > 1 && isWordChar(text[start - 1])) continue;
     if (sign === '$' && end !== at && isWordChar(text[start - 1])) return undefined;
     return { start, sign, codes };
   }
-  const codeStart = end - 3;
-  const code = text.slice(codeStart, end);
-  if (codeStart >= 0 && CURRENCY_CODES.has(code) && !isWordChar(text[codeStart - 1])) {
-    return { start: codeStart, sign: code, codes: [code === 'RMB' ? 'CNY' : code] };
-  }
-  return undefined;
+  const code = end >= 3 && !isWordChar(text[end - 4]) ? codeEndingAt(text, end) : undefined;
+  if (code) return code;
+  const millions = end >= 4 && !isWordChar(text[end - 5]) ? millionsCode(text.slice(end - 4, end)) : undefined;
+  return millions ? { start: end - 4, sign: text.slice(end - 4, end), codes: [millions], millions: true } : undefined;
+}
+
+function codeEndingAt(text: string, end: number): Currency | undefined {
+  const code = currencyCode(text.slice(end - 3, end));
+  return code ? { start: end - 3, sign: text.slice(end - 3, end), codes: [code] } : undefined;
+}
+
+function currencyAfter(text: string, at: number): Tail | undefined {
+  const after = signAfter(text, at);
+  return after && { end: after.end, unit: { kind: 'currency', codes: after.codes }, factor: 1 };
 }
 
 interface Hedge {
@@ -240,6 +265,10 @@ interface Tail {
 
 /** The unit after a number and its scale: percent, points, currency word or code, or a count's noun. */
 function readUnit(text: string, at: number, currency: Currency | undefined, count: number): Tail | undefined {
+  if (!currency) {
+    const after = currencyAfter(text, at);
+    if (after) return after;
+  }
   // Every unit starts with a blank or "%" (glued letters were read before).
   const first = text[at];
   if (first !== '%' && !isSpace(first)) return currency ? { end: at, unit: { kind: 'currency', codes: currency.codes }, factor: 1 } : undefined;
@@ -274,7 +303,11 @@ function readUnit(text: string, at: number, currency: Currency | undefined, coun
     const codes = national && NATIONAL_CURRENCIES[national[1]!.toLowerCase().replace(/\s+/g, ' ')];
     if (codes) return { end: at + national[0].length, unit: { kind: 'currency', codes }, factor: 1 };
   }
-  if (CURRENCY_CODES.has(w)) return { end: wordEnd, unit: { kind: 'currency', codes: [w === 'RMB' ? 'CNY' : w] }, factor: 1 };
+  // "20 usd", "115 EUR"; but in "3 USD50 cards" the code is the next figure's.
+  const code = currencyCode(w);
+  if (code && !isDigit(text[wordEnd])) return { end: wordEnd, unit: { kind: 'currency', codes: [code] }, factor: 1 };
+  const millions = millionsCode(w);
+  if (millions && !isDigit(text[wordEnd])) return { end: wordEnd, unit: { kind: 'currency', codes: [millions] }, factor: 1e6 };
   const dollars = sticky(US_DOLLARS, text, at);
   if (dollars) return { end: at + dollars[0].length, unit: { kind: 'currency', codes: ['USD'] }, factor: 1 };
   const codes = CURRENCY_WORDS[lower];
@@ -370,16 +403,19 @@ function statistic(claim: Claim, span: Span, numberSpan: Span, numberSpan2: Span
 type Reading =
   | { kind: 'stat'; stat: ExtractedStatistic }
   | { kind: 'bare'; number: ParsedNumber }
+  /** "1.2 million" with no unit: not a statistic, but a figure a unit beside it may complete. */
+  | { kind: 'scaled'; number: ParsedNumber; scale: number; end: number }
   | undefined;
 
-function readAt(text: string, at: number): Reading {
+/** `floor`: where the previous statistic ended; a sign before it is that statistic's ("10 $ 30 $"). */
+function readAt(text: string, at: number, floor = 0): Reading {
   const prev = text[at - 1];
   let num: ParsedNumber | undefined;
   if (prev === '.' && !isWordChar(text[at - 2]) && text[at - 2] !== '.') {
     num = readLeadingDecimal(text, at);
   } else {
     // Glued to a word or a symbol: FY2024, COVID-19's tail, §3, ^2, %20 escapes, r=1.
-    if (isWordChar(prev) || (prev !== undefined && '/:#§^%@&='.includes(prev))) return undefined;
+    if ((isWordChar(prev) && !gluedCodeBefore(text, at)) || (prev !== undefined && '/:#§^%@&='.includes(prev))) return undefined;
     if ((prev === '.' || prev === ',') && isDigit(text[at - 2])) return undefined;
     num = readNumber(text, at);
   }
@@ -392,7 +428,9 @@ function readAt(text: string, at: number): Reading {
 
   const found = currencyBefore(text, num.start);
   if (found === 'math') return undefined;
-  const currency = found;
+  const currency = found && found.start >= floor ? found : undefined;
+  // "USD2024" is an identifier, like FY2024.
+  if (currency && currency.start + currency.sign.length === num.start && isLetter(text[num.start - 1]) && isYearLike(num)) return undefined;
   const start = currency ? currency.start : num.start;
   // A minus right before the figure (or its sign): "-5%", "−5%", "(-$425)"; not M-22-09 or 1950-53.
   const minus = text[start - 1];
@@ -421,10 +459,13 @@ function readAt(text: string, at: number): Reading {
   }
   const last = second ?? num;
   let cursor = last.end;
-  let scale = 1;
+  let scale = currency?.millions ? 1e6 : 1;
   let tail: Tail | undefined;
 
-  if (isLetter(text[cursor])) {
+  const suffix = currency ? undefined : currencyAfter(text, cursor);
+  if (suffix) {
+    tail = suffix;
+  } else if (isLetter(text[cursor])) {
     // Letters glued to the number: a scale ("£11.6bn", "$5m"), a unit ("1.5pp", "63p",
     // "3GW"), or else no figure at all (5th, 1990s, 3D, 11pm, 24703L202).
     const glued = sticky(LETTERS, text, cursor)![0];
@@ -447,6 +488,8 @@ function readAt(text: string, at: number): Reading {
       tail = { end: gluedEnd, unit: { kind: 'currency', codes: ['GBP'] }, factor: 0.01 };
     } else if (UNIT_ABBREVIATIONS.has(glued) && !currency) {
       tail = abbreviatedUnit(text, glued, gluedEnd);
+    } else if (!currency && currencyCode(glued)) {
+      tail = { end: gluedEnd, unit: { kind: 'currency', codes: [currencyCode(glued)!] }, factor: 1 };
     } else {
       return undefined;
     }
@@ -461,7 +504,8 @@ function readAt(text: string, at: number): Reading {
   // "above $0", "from 0% to 50%": a zero is a threshold, not a figure anyone sources.
   if (num.value === 0 && !second) return undefined;
   if (!tail) {
-    const figure = !currency && !negative && !second && scale === 1 && !isYearLike(num) && !LABEL_WORDS.has(wordBefore(text, spanStart));
+    const figure = !currency && !negative && !second && !isYearLike(num) && !LABEL_WORDS.has(wordBefore(text, spanStart));
+    if (figure && scale !== 1) return { kind: 'scaled', number: num, scale, end: cursor };
     return figure ? { kind: 'bare', number: num } : undefined;
   }
   const hedge = hedgeBefore(text, spanStart);
@@ -545,21 +589,47 @@ function unitSharers(text: string, stat: ExtractedStatistic, bare: ParsedNumber[
     }
     const number = bare[k--];
     if (!number || number.end !== end || (link.word === 'to' && !fromBefore(text, number.start))) break;
-    const hedge = hedgeBefore(text, number.start);
-    const claim = claimedInterval({
-      value: number.value * stat.scale,
-      value2: undefined,
-      decimals: number.decimals,
-      decimals2: 0,
-      scale: stat.scale,
-      hedgeKind: hedge?.kind,
-    });
-    const span = { start: number.start, end: number.end };
-    found.push(statistic(claim, span, { ...span }, undefined, hedge, stat.unit));
+    found.push(sharingUnit(text, number, stat));
     if (link.word === 'to') break;
     at = number.start;
   }
   return found;
+}
+
+/** A unit-less figure read as having the unit and scale of `like`, with its own hedge. */
+function sharingUnit(text: string, number: ParsedNumber, like: Pick<ExtractedStatistic, 'unit' | 'scale'>): ExtractedStatistic {
+  const hedge = hedgeBefore(text, number.start);
+  const claim = claimedInterval({
+    value: number.value * like.scale,
+    value2: undefined,
+    decimals: number.decimals,
+    decimals2: 0,
+    scale: like.scale,
+    hedgeKind: hedge?.kind,
+  });
+  const span = { start: number.start, end: number.end };
+  return statistic(claim, span, { ...span }, undefined, hedge, like.unit);
+}
+
+/**
+ * The figure without a unit that starts at `at`, read as extraction reads it (so years,
+ * labels and glued numbers are not figures), taking the unit and scale of a figure beside
+ * it: the "12" of "from 12 to 18 councils". Undefined when no such figure starts there.
+ */
+export function bareFigureAt(text: string, at: number, like: Pick<ExtractedStatistic, 'unit' | 'scale'>): ExtractedStatistic | undefined {
+  const reading = readAt(text, at);
+  if (reading?.kind === 'bare') return sharingUnit(text, reading.number, like);
+  if (reading?.kind !== 'scaled') return undefined;
+  // "from 1.2 million to 1.5 million barrels": the figure keeps its own scale word.
+  const { number, scale, end } = reading;
+  const stat = sharingUnit(text, number, { unit: like.unit, scale });
+  return { ...stat, span: { start: number.start, end: trimmedEnd(text, end) } };
+}
+
+function trimmedEnd(text: string, at: number): number {
+  let end = at;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  return end;
 }
 
 function sameUnit(a: StatUnit, b: StatUnit): boolean {
@@ -606,7 +676,7 @@ export function extractStatistics(text: string): ExtractedStatistic[] {
       i++;
       continue;
     }
-    const reading = readAt(text, i);
+    const reading = readAt(text, i, found.length > 0 ? found[found.length - 1]!.span.end : 0);
     if (reading?.kind === 'stat') {
       const { stat } = reading;
       const previous = found[found.length - 1];

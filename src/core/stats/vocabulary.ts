@@ -48,12 +48,43 @@ export const CURRENCY_PREFIXES: ReadonlyArray<[string, string[]]> = [
   ['₹', ['INR']],
   ['₩', ['KRW']],
   ['₽', ['RUB']],
+  ['₡', ['CRC']],
+  ['₾', ['GEL']],
+  ['₭', ['LAK']],
+  // Bitcoin has no ISO 4217 code; BTC is the code exchanges and fact files use.
+  ['₿', ['BTC']],
+];
+
+/**
+ * Signs and currency words written after the figure (`10 €`, `100₾`, `100元`), as
+ * continental Europe and East Asia write them; with or without a space. `$` after a figure
+ * needs the space (`10 $`), so that `$x = 10$` stays LaTeX.
+ */
+export const CURRENCY_SUFFIXES: ReadonlyArray<[string, string[]]> = [
+  ...CURRENCY_PREFIXES.filter(([sign]) => sign.length === 1),
+  ['元', ['CNY']],
+  ['円', ['JPY']],
+  ['원', ['KRW']],
+  // Tamil "rupee", as Sri Lanka writes it.
+  ['ரூ', ['LKR']],
 ];
 
 /** ISO codes recognised before or after a number (`USD 200`, `115 EUR`). */
 export const CURRENCY_CODES = new Set(
-  words(`USD EUR GBP CNY RMB JPY INR AUD CAD CHF KRW KPW RUB NZD HKD SGD BRL MXN ZAR SEK NOK DKK PLN TRY TWD SAR AED XOF XAF`),
+  words(`USD EUR GBP CNY RMB JPY INR AUD CAD CHF KRW KPW RUB NZD HKD SGD BRL MXN ZAR SEK NOK DKK PLN TRY TWD SAR AED XOF XAF BTC`),
 );
+
+/**
+ * The codes also read in lower case (`20 usd`, `usd115`): all but those that are English
+ * words in lower case (`try`, `rub`, `cad`), which stay codes only in capitals.
+ */
+export const LOWER_CASE_CODES = new Set([...CURRENCY_CODES].filter((code) => !['TRY', 'RUB', 'CAD'].includes(code)).map((code) => code.toLowerCase()));
+
+/** The ISO code a currency code as written stands for (`RMB` and `rmb` are CNY), or undefined. */
+export function currencyCode(written: string): string | undefined {
+  const upper = CURRENCY_CODES.has(written) ? written : LOWER_CASE_CODES.has(written) ? written.toUpperCase() : undefined;
+  return upper === 'RMB' ? 'CNY' : upper;
+}
 
 /** Currency words after a number (`2 billion yuan`). "won" is left out: it is mostly a verb. */
 export const CURRENCY_WORDS: Record<string, string[]> = {
@@ -75,6 +106,8 @@ export const CURRENCY_WORDS: Record<string, string[]> = {
   franc: ['CHF', 'XOF', 'XAF'],
   francs: ['CHF', 'XOF', 'XAF'],
   lira: ['TRY'],
+  bitcoin: ['BTC'],
+  bitcoins: ['BTC'],
 };
 
 /**
