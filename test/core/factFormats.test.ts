@@ -170,7 +170,7 @@ describe('problems are reported where they are', () => {
     assert.deepEqual(messages, [
       ['loactor', 'fact "cn-nk-trade-growth-2017q1".loactor: unknown key; did you mean "locator"?'],
       // A fact has no key of its own: the problem is shown at its first character, as JSON's at its "{".
-      ['i', 'facts[1]: the required key "quote" is missing'],
+      ['i', 'fact "cn-coal-imports-2016": the required key "quote" is missing'],
     ]);
   });
 
