@@ -19,6 +19,8 @@ export const ServerCommands = {
   searchFacts: 'briefing.server.searchFacts',
   /** Lists the sources loaded for a briefing. Args: [DocumentArgs]. Result: SourceItem[]. */
   listSources: 'briefing.server.listSources',
+  /** Records a figure as a new fact of its cited source, in that source's JSON fact file. Args: [RecordFactArgs]. Result: EditResult. */
+  recordFact: 'briefing.server.recordFact',
   /** Lists every briefing of the workspace. Args: []. Result: string[] (URIs). */
   listBriefings: 'briefing.server.listBriefings',
   /** Checks briefings (open or not) and publishes their diagnostics. Args: [CheckFilesArgs]. Result: CheckFilesResult. */
@@ -36,6 +38,13 @@ export interface Position {
 
 export interface DocumentArgs {
   uri: string;
+}
+
+/** A statistic of a briefing version, by where it starts (UTF-16 offset). */
+export interface RecordFactArgs {
+  uri: string;
+  version: number;
+  offset: number;
 }
 
 /** Edits that change the document are sent back with `workspace/applyEdit`; the result says whether the client applied them. */

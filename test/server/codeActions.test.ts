@@ -88,6 +88,35 @@ describe('code actions', () => {
     assert.deepEqual((await client.pulledDiagnostics(uri)).map((d) => d.code).sort(), ['note.noSource', 'note.unused']);
   });
 
+  it('records a figure its source\'s facts do not cover as a new fact of that source, in its fact file', async () => {
+    const factsUri = ws.uri('data.facts.json');
+    client.open(factsUri, FACTS);
+    const text = '# T\n\nChina\'s *steel* exports to North Korea fell 12.5 percent in 2016.[^1]\n\n[^1]: @cn-customs, table 9.\n';
+    const { uri, diagnostics } = await openBriefing(text);
+    const unsupported = diagnostics.filter((d) => d.code === 'stat.unsupported');
+    assert.equal(unsupported.length, 1, JSON.stringify(diagnostics));
+    const actions = await actionsFor(uri, unsupported, ['quickfix']);
+    const record = actions.find((a) => a.title === 'Record as a new fact of cn-customs…');
+    assert.ok(record?.command, JSON.stringify(actions));
+    const result = await client.request<{ applied: boolean }>('workspace/executeCommand', record.command);
+    assert.deepEqual(result, { applied: true });
+    const written = JSON.parse(client.text(factsUri)) as { facts: Record<string, unknown>[] };
+    assert.deepEqual(written.facts.at(-1), {
+      id: 'cn-customs-china-steel-exports-north',
+      statement: "China's steel exports to North Korea fell 12.5 percent in 2016.",
+      value: 12.5,
+      unit: 'percent',
+      source: 'cn-customs',
+      quote: 'TODO: paste the words of the source that give this figure',
+    });
+    // Only appended: every byte before the new fact is as it was, indentation kept.
+    const after = client.text(factsUri);
+    assert.ok(after.startsWith(FACTS.slice(0, FACTS.lastIndexOf('}\n  ]'))), after);
+    assert.match(after, /\n    \{\n      "id": "cn-customs-china-steel-exports-north",/);
+    await client.waitFor(() => !(client.published.get(uri)?.diagnostics ?? []).some((d) => d.code === 'stat.unsupported') || undefined, 'the figure to be supported by the new fact');
+    client.close(factsUri);
+  });
+
   it('writes a fact-file value typed as a string as the number', async () => {
     const text = FACTS.replace('"value": 25000', '"value": "25,000"');
     const uri = ws.uri('typed.facts.json');

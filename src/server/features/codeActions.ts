@@ -17,7 +17,7 @@ import { convertEndnotesFix } from '../../core/fixes/convertEndnotes';
 import { renumberFix } from '../../core/fixes/renumber';
 import { applySafeFixes } from '../../core/fixes/safeFixes';
 import type { FixData } from '../../core/types';
-import type { DiagnosticData } from '../../shared/protocol';
+import { ServerCommands, type DiagnosticData, type RecordFactArgs } from '../../shared/protocol';
 import type { Analysis } from '../analysis';
 import { DIAGNOSTIC_SOURCE, toSpan, toTextEdits } from '../convert';
 import { defineNoteFix } from './noteEdits';
@@ -73,7 +73,20 @@ function quickFixes(analysis: Analysis, diagnostic: Diagnostic): CodeAction[] {
     }
   }
   if (diagnostic.code === 'note.undefined') actions.push(...defineNoteActions(analysis, diagnostic));
+  if (diagnostic.code === 'stat.unsupported' && data?.version === analysis.version) actions.push(...recordFactActions(analysis, diagnostic));
   return actions;
+}
+
+/** For a figure its cited source's facts do not cover: record it as a new fact of that source (the server writes it). */
+function recordFactActions(analysis: Analysis, diagnostic: Diagnostic): CodeAction[] {
+  const span = toSpan(analysis.document, diagnostic.range);
+  const index = analysis.result.model.stats.findIndex((s) => s.span.start === span.start);
+  const source = analysis.result.matches[index]?.sources[0];
+  const file = source === undefined ? undefined : analysis.facts.sources.get(source)?.file;
+  if (!file || !/\.json$/i.test(file)) return [];
+  const args: RecordFactArgs = { uri: analysis.uri, version: analysis.version, offset: span.start };
+  const title = `Record as a new fact of ${source}…`;
+  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ServerCommands.recordFact, arguments: [args] } }];
 }
 
 /** For an undefined note: a definition citing each loaded source, or an empty one. */

@@ -18,12 +18,16 @@ import {
   type FactItem,
   type InsertCitationArgs,
   type InsertFactArgs,
+  type RecordFactArgs,
   type SearchFactsArgs,
   type SourceItem,
 } from '../../shared/protocol';
 import type { Analysis, Analyzer } from '../analysis';
 import { toTextEdits } from '../convert';
 import { pathToUri } from '../workspace';
+import { readFile } from 'node:fs/promises';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { appendFactEdit, newFactFor } from '../../core/fixes/newFact';
 import { figureFor } from './figureStyle';
 
 const DEFAULT_LIMIT = 200;
@@ -47,6 +51,8 @@ export class Commands {
         return this.insertCitation(arg as unknown as InsertCitationArgs);
       case ServerCommands.insertFact:
         return this.insertFact(arg as unknown as InsertFactArgs);
+      case ServerCommands.recordFact:
+        return this.recordFact(arg as unknown as RecordFactArgs);
       case ServerCommands.searchFacts:
         return this.searchFacts(arg as unknown as SearchFactsArgs);
       case ServerCommands.listSources:
@@ -167,6 +173,48 @@ export class Commands {
       file,
       line: entry.line,
     };
+  }
+
+  /**
+   * Appends a new fact for a figure to the JSON fact file of the source its sentence cites:
+   * the figure, its unit, its sentence as the statement, and a quote for the writer to
+   * paste. The fact file is then shown with that quote selected, where the client can.
+   */
+  private async recordFact(args: RecordFactArgs): Promise<EditResult> {
+    const analysis = await this.briefing(args.uri);
+    if (analysis.version !== args.version) return { applied: false, message: 'The briefing has changed since; try again.' };
+    const { model, matches } = analysis.result;
+    const index = model.stats.findIndex((s) => s.span.start === args.offset);
+    const stat = model.stats[index];
+    const sourceId = matches[index]?.sources[0];
+    const source = sourceId === undefined ? undefined : analysis.facts.sources.get(sourceId);
+    if (!stat || !source) return { applied: false, message: 'This figure cites no known source to record it for.' };
+    if (!/\.json$/i.test(source.file)) return { applied: false, message: `${source.file} is not a JSON fact file; add the fact there by hand.` };
+    const uri = pathToUri(source.file);
+    const open = this.analyzer.documents.get(uri);
+    const text = open?.getText() ?? (await readFile(source.file, 'utf8').catch(() => undefined));
+    if (text === undefined) return { applied: false, message: `Cannot read ${source.file}.` };
+    const sentence = model.sentences[stat.sentence]!;
+    const statement = model.text
+      .slice(sentence.span.start, sentence.span.end)
+      .replace(/\[\^[^\]]*\]|\[\d+(?:[,–-]\s*\d+)*\]|<sup>[^<]*<\/sup>|[*_`]/g, '')
+      .trim();
+    const fact = newFactFor({ stat, sentence: statement, source: source.id, taken: (id) => analysis.facts.factById(id) !== undefined });
+    if (!fact) return { applied: false, message: 'The figure\'s unit is not clear enough to record ("$" may be several dollars); add the fact by hand.' };
+    const appended = appendFactEdit(text, fact);
+    if (!appended) return { applied: false, message: `${source.file} has no "facts" array that can be added to (is it valid JSON?).` };
+    const document = open ?? TextDocument.create(uri, 'json', 0, text);
+    const [edit] = toTextEdits(document, [appended.edit]);
+    const workspaceEdit: WorkspaceEdit =
+      this.versionedEdits && open ? { documentChanges: [{ textDocument: { uri, version: open.version }, edits: [edit!] }] } : { changes: { [uri]: [edit!] } };
+    const result = await this.connection.workspace.applyEdit({ label: `Record ${fact.id}`, edit: workspaceEdit });
+    if (!result.applied) return { applied: false, message: result.failureReason ?? 'The editor refused the edit.' };
+    const after = TextDocument.applyEdits(document, [edit!]);
+    const shown = TextDocument.create(uri, 'json', 0, after);
+    void this.connection.window
+      .showDocument({ uri, takeFocus: true, selection: { start: shown.positionAt(appended.quote.start), end: shown.positionAt(appended.quote.end) } })
+      .catch(() => undefined);
+    return { applied: true };
   }
 
   private async apply(analysis: Analysis, label: string, edits: readonly CoreEdit[]): Promise<EditResult> {

@@ -22,6 +22,9 @@ export const SPEC_CODES = [
   'stat.unsupported',
   'facts.invalid',
   'facts.duplicateId',
+  'facts.missing',
+  'facts.broken',
+  'stat.arithmetic',
 ] as const;
 
 export function assert(condition: unknown, message: string): asserts condition {
