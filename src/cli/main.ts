@@ -15,6 +15,7 @@ import type { Finding } from '../core/types';
 import { discoverFactFiles, loadFactFiles } from '../node/factDiscovery';
 import { AnalysisPool, analyzeInParallel } from '../node/parallelAnalysis';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
+import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
@@ -155,6 +156,19 @@ function sizeOf(path: string): number {
   }
 }
 
+function formatOutput(reports: Report[], options: CliOptions): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(reports) + '\n';
+    case 'sarif':
+      return formatSarif(reports, VERSION) + '\n';
+    case 'github':
+      return formatGithub(reports);
+    case 'stylish':
+      return formatStylish(reports, process.stdout.isTTY === true, options.verbose);
+  }
+}
+
 async function run(options: CliOptions, cwd: string): Promise<number> {
   const files = expandTargets(options.targets, cwd);
   const cache = new FactCache(cwd);
@@ -200,9 +214,7 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
   }
   reports.sort(compareReports);
 
-  const output =
-    options.format === 'json' ? formatJson(reports) + '\n' : options.format === 'sarif' ? formatSarif(reports, VERSION) + '\n' : formatStylish(reports, process.stdout.isTTY === true, options.verbose);
-  process.stdout.write(output);
+  process.stdout.write(formatOutput(reports, options));
 
   const errors = reports.filter((r) => r.severity === 'error').length;
   const warnings = reports.filter((r) => r.severity === 'warning').length;
