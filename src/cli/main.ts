@@ -17,6 +17,7 @@ import { AnalysisPool, analyzeInParallel } from '../node/parallelAnalysis';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
+import { formatJunit } from './format/junit';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { compareReports, type Report } from './report';
@@ -156,7 +157,7 @@ function sizeOf(path: string): number {
   }
 }
 
-function formatOutput(reports: Report[], options: CliOptions): string {
+function formatOutput(reports: Report[], options: CliOptions, checkedFiles: string[]): string {
   switch (options.format) {
     case 'json':
       return formatJson(reports) + '\n';
@@ -164,6 +165,8 @@ function formatOutput(reports: Report[], options: CliOptions): string {
       return formatSarif(reports, VERSION) + '\n';
     case 'github':
       return formatGithub(reports);
+    case 'junit':
+      return formatJunit(reports, checkedFiles);
     case 'stylish':
       return formatStylish(reports, process.stdout.isTTY === true, options.verbose);
   }
@@ -214,7 +217,7 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
   }
   reports.sort(compareReports);
 
-  process.stdout.write(formatOutput(reports, options));
+  process.stdout.write(formatOutput(reports, options, [...files, ...cache.loaded().map(({ path }) => cache.display(path))]));
 
   const errors = reports.filter((r) => r.severity === 'error').length;
   const warnings = reports.filter((r) => r.severity === 'warning').length;
