@@ -4,13 +4,15 @@
 // unified and remark are ESM-only; bundling them into CommonJS lets one `node`
 // process start fast without a module loader walking node_modules.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
+// The CLI's --version, SARIF's tool version and the server's serverInfo.version.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -22,7 +24,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   // Some ESM dependencies read import.meta.url; give them a CJS-safe value.
-  define: { 'import.meta.url': 'importMetaUrl' },
+  define: { 'import.meta.url': 'importMetaUrl', BRIEFING_CHECK_VERSION: JSON.stringify(version) },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 

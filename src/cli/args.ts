@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export type FormatName = 'stylish' | 'json' | 'sarif';
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
 
 export interface CliOptions {
   targets: string[];
@@ -27,7 +27,7 @@ Directories and globs expand to **/*.brief.md; files named explicitly are always
 
 Options:
   --facts <file>        fact file (repeatable); overrides discovery
-  --format <name>       stylish (default) | json | sarif
+  --format <name>       stylish (default) | json | sarif | github (workflow annotations) | junit
   --fix                 apply the safe fixes (renumber notes, convert [n] notes to [^n]) in place
   --max-warnings <n>    exit 1 when there are more than n warnings
   --quiet               report errors only
@@ -62,8 +62,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
-    throw new UsageError(`unknown --format "${format}" (use stylish, json or sarif)`);
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif' && format !== 'github' && format !== 'junit') {
+    throw new UsageError(`unknown --format "${format}" (use stylish, json, sarif, github or junit)`);
   }
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {

@@ -15,7 +15,9 @@ import type { Finding } from '../core/types';
 import { discoverFactFiles, loadFactFiles } from '../node/factDiscovery';
 import { AnalysisPool, analyzeInParallel } from '../node/parallelAnalysis';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
+import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
+import { formatJunit } from './format/junit';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { compareReports, type Report } from './report';
@@ -155,6 +157,21 @@ function sizeOf(path: string): number {
   }
 }
 
+function formatOutput(reports: Report[], options: CliOptions, checkedFiles: string[]): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(reports) + '\n';
+    case 'sarif':
+      return formatSarif(reports, VERSION) + '\n';
+    case 'github':
+      return formatGithub(reports);
+    case 'junit':
+      return formatJunit(reports, checkedFiles);
+    case 'stylish':
+      return formatStylish(reports, process.stdout.isTTY === true, options.verbose);
+  }
+}
+
 async function run(options: CliOptions, cwd: string): Promise<number> {
   const files = expandTargets(options.targets, cwd);
   const cache = new FactCache(cwd);
@@ -200,9 +217,7 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
   }
   reports.sort(compareReports);
 
-  const output =
-    options.format === 'json' ? formatJson(reports) + '\n' : options.format === 'sarif' ? formatSarif(reports, VERSION) + '\n' : formatStylish(reports, process.stdout.isTTY === true, options.verbose);
-  process.stdout.write(output);
+  process.stdout.write(formatOutput(reports, options, [...files, ...cache.loaded().map(({ path }) => cache.display(path))]));
 
   const errors = reports.filter((r) => r.severity === 'error').length;
   const warnings = reports.filter((r) => r.severity === 'warning').length;

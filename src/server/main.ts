@@ -9,7 +9,11 @@ import { startServer } from './server';
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 const argv = process.argv.slice(2);
 
-if (argv.includes('--help') || argv.includes('-h') || !argv.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) {
+declare const BRIEFING_CHECK_VERSION: string | undefined;
+
+if (argv.includes('--version') || argv.includes('-v')) {
+  process.stdout.write(`${typeof BRIEFING_CHECK_VERSION === 'string' ? BRIEFING_CHECK_VERSION : '0.0.0-dev'}\n`);
+} else if (argv.includes('--help') || argv.includes('-h') || !argv.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) {
   process.stderr.write(
     'Usage: briefing-language-server --stdio\n' +
       'The Briefing Check language server: checks the notes and cited statistics of Markdown briefings\n' +

@@ -7,6 +7,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -31,7 +32,7 @@ import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
 import { factFileCodeActions } from './features/factFileActions';
 import { Commands } from './features/commands';
 import { completion, COMPLETION_TRIGGERS } from './features/completion';
-import { DiagnosticsFeature, describe } from './features/diagnostics';
+import { DiagnosticsFeature, describe, requestCancelled } from './features/diagnostics';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
@@ -39,6 +40,10 @@ import { documentSymbols } from './features/symbols';
 import { checkFiles, listBriefings } from './features/workspaceCheck';
 import { Settings, DEFAULT_SETTINGS } from './settings';
 import { uriToPath, Workspace, pathToUri } from './workspace';
+
+declare const BRIEFING_CHECK_VERSION: string | undefined;
+/** From package.json, put in by the build (esbuild `define`). */
+const VERSION = typeof BRIEFING_CHECK_VERSION === 'string' ? BRIEFING_CHECK_VERSION : '0.0.0-dev';
 
 /** Edits in a fact file re-check briefings once typing pauses, not on every keystroke. */
 const FACT_EDIT_DELAY_MS = 300;
@@ -95,7 +100,7 @@ export function startServer(connection: Connection): void {
         ...(pull ? { diagnosticProvider: { identifier: 'briefing', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'briefing-language-server' },
+      serverInfo: { name: 'briefing-language-server', version: VERSION },
     };
   });
 
@@ -192,15 +197,22 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  /** Runs a feature on the current analysis of a briefing; null when it is not one or went stale. */
+  /**
+   * Runs a feature on the current analysis of a briefing; null when it is not one or went
+   * stale. A request the client cancelled is answered RequestCancelled, as LSP advises. A
+   * ResponseError is the user's answer (a refused rename): the client shows its message,
+   * so it is no failure to log.
+   */
   const withAnalysis = async <T>(uri: string, token: CancellationToken, feature: (analysis: Analysis) => T): Promise<T | null> => {
     try {
       const analysis = await analyzer.analyze(uri, token);
-      if (!analysis || token.isCancellationRequested) return null;
+      if (token.isCancellationRequested) throw requestCancelled();
+      if (!analysis) return null;
       return feature(analysis);
     } catch (error) {
+      if (token.isCancellationRequested) throw requestCancelled();
       if (error instanceof Stale) return null;
-      connection.console.error(describe(error));
+      if (!(error instanceof ResponseError)) connection.console.error(describe(error));
       throw error;
     }
   };

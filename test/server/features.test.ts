@@ -34,6 +34,9 @@ describe('language features', () => {
     assert.match(text, /\(https:\/\/example\.org\/customs\/2017q1\)/);
     assert.match(text, /> Trade with the DPRK rose 37\.4 percent in the first quarter\./);
     assert.match(text, /\*\*37\.4 percent\*\* \(table 4\)/);
+    // The label as inline code, not backslash-escaped: Neovim shows escapes as typed.
+    assert.match(text, /^\*\*Note\*\* `\[\^1\]`: @cn-customs/);
+    assert.doesNotMatch(text, /\\/);
   });
 
   it('hover on a statistic shows the matched fact, or why none matched', async () => {

@@ -131,6 +131,8 @@ export class DiagnosticsFeature {
     try {
       return await this.diagnostics(uri, token);
     } catch (error) {
+      // The client cancelled: it asked for the answer to go, so it must not ask again.
+      if (token.isCancellationRequested) throw requestCancelled();
       if (error instanceof Stale) {
         // Tell the client to ask again: the document moved on while we were checking it.
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed during the check', { retriggerRequest: true });
@@ -174,6 +176,11 @@ export class DiagnosticsFeature {
       source.dispose();
     }
   }
+}
+
+/** The answer to a request the client cancelled (-32800), never retried by the client. */
+export function requestCancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled');
 }
 
 export function describe(error: unknown): string {

@@ -8,7 +8,7 @@ import type { NoteDef } from '../../core/model';
 import { describeValue } from '../../core/rules/statistics';
 import type { Analysis } from '../analysis';
 import { toRange, touches } from '../convert';
-import { describeFactQuote, describeSource, escapeMarkdown } from './markdownText';
+import { describeFactQuote, describeSource, escapeMarkdown, inlineCode } from './markdownText';
 import type { FactEntry } from '../../core/facts/factIndex';
 
 export function hover(analysis: Analysis, params: HoverParams): Hover | undefined {
@@ -24,8 +24,8 @@ export function hover(analysis: Analysis, params: HoverParams): Hover | undefine
     const ref = model.refs[refIndex]!;
     const def = notes.defOfRef[refIndex];
     const shown = ref.namespace === 'footnote' ? `[^${ref.label}]` : `[${ref.label}]`;
-    if (!def) return { contents: markdown(`**Note ${escapeMarkdown(shown)}** has no definition.`), range: toRange(document, ref.span) };
-    const parts = [`**Note ${escapeMarkdown(shown)}:** ${escapeMarkdown(def.text.trim())}`];
+    if (!def) return { contents: markdown(`**Note** ${inlineCode(shown)} has no definition.`), range: toRange(document, ref.span) };
+    const parts = [`**Note** ${inlineCode(shown)}: ${escapeMarkdown(def.text.trim())}`];
     for (const source of sourcesOf(analysis, def)) parts.push(`**Source \`${source.id}\`:** ${describeSource(source)}`);
     // The facts behind the statistics of the sentence this reference cites.
     const sentence = model.sentences.find((s) => s.citations.some((c) => c.kind === 'note' && c.ref === refIndex));
