@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { appendEvent, writeResults, type SuiteResults } from './control';
 import { runRegisteredTests } from './runner';
 import './briefing.test';
+import './trust.test';
 
 export const GREP_ENV = 'BRIEFING_E2E_GREP';
 
