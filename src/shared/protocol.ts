@@ -107,6 +107,12 @@ export interface CheckFilesResult {
   errors: number;
   warnings: number;
   infos: number;
+  /**
+   * The problems of the fact files the checked briefings load, by URI (published too).
+   * Kept apart from the counts above: briefings of several batches share fact files, and
+   * the caller counts each file once.
+   */
+  factFiles?: Record<string, { errors: number; warnings: number; infos: number }>;
 }
 
 /** `Diagnostic.data` of a briefing diagnostic: enough to rebuild its quick fixes. */

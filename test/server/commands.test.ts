@@ -113,6 +113,19 @@ describe('commands', () => {
     assert.ok(result.errors >= 2 && result.warnings >= 2, JSON.stringify(result));
     assert.deepEqual(client.published.get(memo)?.diagnostics.map((d) => d.code), ['stat.uncited']);
   });
+
+  it('Check All Briefings also reports the problems of the fact files the briefings load, once per file', async () => {
+    ws.write('broken/data.facts.json', FACTS.replace('"value": 25000', '"value": "25000"'));
+    ws.write('broken/one.brief.md', '# One\n\nSome 25,000 workers were abroad.[^1]\n\n[^1]: @un-panel.\n');
+    ws.write('broken/two.brief.md', '# Two\n\nTrade rose 37.4 percent.[^1]\n\n[^1]: @cn-customs.\n');
+    const result = await run<CheckFilesResult>(client, 'briefing.server.checkFiles', { uris: [ws.uri('broken/one.brief.md'), ws.uri('broken/two.brief.md')] });
+    const file = ws.uri('broken/data.facts.json');
+    // Both briefings load broken/data.facts.json (and data.facts.json above it, which defines the same ids).
+    assert.ok(result.factFiles?.[file], JSON.stringify(result));
+    assert.equal(result.factFiles[file]!.errors, client.published.get(file)!.diagnostics.filter((d) => d.severity === 1).length);
+    assert.ok(client.published.get(file)!.diagnostics.some((d) => d.code === 'facts.invalid'));
+    assert.ok(client.published.get(ws.uri('broken/one.brief.md'))!.diagnostics.some((d) => d.code === 'facts.broken'));
+  });
 });
 
 describe('fact search at scale', () => {

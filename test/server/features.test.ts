@@ -45,9 +45,25 @@ describe('language features', () => {
     assert.match(supported, /trade-growth/);
     const mismatch = valueOf(await hoverAt('61.6 percent'));
     assert.match(mismatch, /contradicts `cn-customs`, which says -51\.6 percent/);
+    // The diagnostic ("cites no source") shows beside the hover: the hover says what could back it instead.
     const uncited = valueOf(await hoverAt('51.6 percent'));
-    assert.match(uncited, /cites no source/);
+    assert.doesNotMatch(uncited, /cites no source/);
+    assert.match(uncited, /`cn-customs` has a fact that backs \*\*51\.6 percent\*\*/);
     assert.match(uncited, /Coal imports from the DPRK fell 51\.6 percent in April\./);
+  });
+
+  it('hover on an unsupported statistic lists what its source records in that unit, not the diagnostic again', async () => {
+    const uri = ws.uri('unsupported-hover.brief.md');
+    const text = '# H\n\nTrade with North Korea grew 12 percent in 2015.[^1]\n\n[^1]: @cn-customs.\n';
+    client.open(uri, text);
+    const diagnostics = await client.pulledDiagnostics(uri);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['stat.unsupported']);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '12 percent') });
+    const value = hover!.contents.value;
+    assert.match(value, /What `cn-customs` records in this unit:/);
+    assert.match(value, /- 37\.4 percent — China's trade with North Korea, growth in Q1 2017 year on year \(`trade-growth`\)/);
+    assert.doesNotMatch(value, /records no figure for this/);
+    client.close(uri);
   });
 
   it('hover on @source-id shows the source and how many facts it backs', async () => {

@@ -20,19 +20,34 @@ export async function checkAllBriefings(api: ServerApi): Promise<CheckFilesResul
         void vscode.window.showInformationMessage('No briefings found in this workspace (see the briefing.files setting).');
         return total;
       }
+      // Fact files are shared between batches: each is counted once.
+      const factFiles = new Map<string, { errors: number; warnings: number; infos: number }>();
       for (let i = 0; i < uris.length && !token.isCancellationRequested; i += BATCH) {
         const result = await api.checkFiles(uris.slice(i, i + BATCH));
         total.checked += result.checked;
         total.errors += result.errors;
         total.warnings += result.warnings;
         total.infos += result.infos;
+        for (const [uri, tally] of Object.entries(result.factFiles ?? {})) factFiles.set(uri, tally);
         progress.report({ increment: (100 * Math.min(BATCH, uris.length - i)) / uris.length, message: `${total.checked} of ${uris.length}` });
       }
-      const summary = `Checked ${total.checked} ${total.checked === 1 ? 'briefing' : 'briefings'}: ${total.errors} errors, ${total.warnings} warnings.`;
+      for (const tally of factFiles.values()) {
+        total.errors += tally.errors;
+        total.warnings += tally.warnings;
+        total.infos += tally.infos;
+      }
+      total.factFiles = Object.fromEntries(factFiles);
+      const inFactFiles = factFiles.size === 0 ? '' : ` (${count(factFiles.size, 'fact file')} with problems included)`;
+      const summary = `Checked ${count(total.checked, 'briefing')}: ${count(total.errors, 'error')}, ${count(total.warnings, 'warning')}, ${count(total.infos, 'info finding')}${inFactFiles}.`;
       void vscode.window.showInformationMessage(summary, 'Show Problems').then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
       });
       return total;
     },
   );
+}
+
+/** "1 error", "2 errors". */
+function count(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }

@@ -19,6 +19,8 @@ import { severityFor } from '../../core/codes';
 import { Stale, type Analysis, type Analyzer } from '../analysis';
 import { codeDescriptionOf, toDiagnostic, toRange, toSeverity, DIAGNOSTIC_SOURCE } from '../convert';
 import { uriToPath } from '../workspace';
+import { readFile } from 'node:fs/promises';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export class DiagnosticsFeature {
   private readonly timers = new Map<string, NodeJS.Immediate>();
@@ -71,6 +73,27 @@ export class DiagnosticsFeature {
     const diagnostics = analysis.result.findings.map((f) => toDiagnostic(analysis.document, f, analysis.version));
     this.pushedByWorkspaceCheck.add(analysis.uri);
     this.connection.sendDiagnostics({ uri: analysis.uri, diagnostics });
+    return diagnostics;
+  }
+
+  /**
+   * The problems of a fact file for Check All Briefings: its live diagnostics when it is
+   * open, else those of its disk text, published so the Problems panel lists them.
+   */
+  async factFileProblems(uri: string, path: string): Promise<Diagnostic[]> {
+    if (this.analyzer.documents.get(uri)) return this.diagnostics(uri).catch(() => []);
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text === undefined) return [];
+    const index = await this.analyzer.store.indexFor([path]);
+    const settings = await this.analyzer.settings.get(uri);
+    const document = TextDocument.create(uri, 'json', 0, text.replace(/^\uFEFF/, ''));
+    const diagnostics: Diagnostic[] = [];
+    for (const finding of index.fileFindings(path)) {
+      const severity = severityFor(finding.code, settings.rules);
+      if (severity) diagnostics.push(toDiagnostic(document, { ...finding, severity }, 0));
+    }
+    this.pushedByWorkspaceCheck.add(uri);
+    this.connection.sendDiagnostics({ uri, diagnostics });
     return diagnostics;
   }
 

@@ -4,7 +4,8 @@
  * on `@source-id`, the source and how many facts it backs.
  */
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import type { NoteDef } from '../../core/model';
+import type { NoteDef, Statistic } from '../../core/model';
+import { unitKeyOfFact, unitKeysOfStatistic } from '../../core/stats/match';
 import { describeValue } from '../../core/rules/statistics';
 import type { Analysis } from '../analysis';
 import { toRange, touches } from '../convert';
@@ -46,7 +47,6 @@ export function hover(analysis: Analysis, params: HoverParams): Hover | undefine
     const stat = model.stats[statIndex]!;
     const match = matches[statIndex];
     const written = model.text.slice(stat.span.start, stat.span.end);
-    const finding = result.findings.find((f) => f.span.start === stat.span.start && f.code.startsWith('stat.'));
     const parts: string[] = [];
     switch (match?.status) {
       case 'supported':
@@ -56,11 +56,13 @@ export function hover(analysis: Analysis, params: HoverParams): Hover | undefine
         parts.push(`**${escapeMarkdown(written)}** contradicts \`${match.fact!.fact.source}\`, which says ${escapeMarkdown(describeValue(match.fact!.fact))}:`, describeFactQuote(match.fact!));
         break;
       case 'unsupported':
-        parts.push(escapeMarkdown(finding?.message ?? `No fact of the cited sources backs ${written}.`));
+        // The diagnostic's message is shown beside the hover already: show what the source does record.
+        parts.push(...recordedInUnit(analysis, stat, match.sources));
         break;
       case 'uncited':
-        parts.push(`**${escapeMarkdown(written)}** cites no source.`);
-        if (match.fact) parts.push(`\`${match.fact.fact.source}\` has a fact that backs it:`, describeFactQuote(match.fact));
+        // Likewise: the diagnostic says it cites nothing; say what could back it.
+        parts.push(match.fact ? `\`${match.fact.fact.source}\` has a fact that backs **${escapeMarkdown(written)}**:` : `No loaded fact has **${escapeMarkdown(written)}**.`);
+        if (match.fact) parts.push(describeFactQuote(match.fact));
         break;
       default:
         parts.push(`**${escapeMarkdown(written)}** is cited, but not checked: its citation names no source in the loaded fact files.`);
@@ -70,6 +72,24 @@ export function hover(analysis: Analysis, params: HoverParams): Hover | undefine
   }
   return undefined;
 }
+
+/** What the cited sources record in the statistic's unit (a few facts, with what they measure). */
+function recordedInUnit(analysis: Analysis, stat: Statistic, sources: readonly string[]): string[] {
+  const keys = new Set(unitKeysOfStatistic(stat.unit));
+  const lines: string[] = [];
+  let more = 0;
+  for (const id of sources) {
+    for (const entry of analysis.facts.factsOfSource(id)) {
+      if (!keys.has(unitKeyOfFact(entry.fact.unit))) continue;
+      if (lines.length < MAX_LISTED) lines.push(`- ${escapeMarkdown(describeValue(entry.fact))} — ${escapeMarkdown(entry.fact.statement)} (\`${entry.fact.id}\`)`);
+      else more++;
+    }
+  }
+  if (lines.length === 0) return [`${sources.map((s) => `\`${s}\``).join(', ')} ${sources.length === 1 ? 'records' : 'record'} no fact in this unit.`];
+  return [`What ${sources.map((s) => `\`${s}\``).join(', ')} ${sources.length === 1 ? 'records' : 'record'} in this unit:`, lines.join('\n') + (more > 0 ? `\n- … and ${more} more` : '')];
+}
+
+const MAX_LISTED = 5;
 
 function sourceHover(analysis: Analysis, id: string): string {
   const source = analysis.facts.sources.get(id);

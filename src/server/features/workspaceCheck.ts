@@ -38,6 +38,7 @@ export async function listBriefings(analyzer: Analyzer): Promise<string[]> {
 
 export async function checkFiles(analyzer: Analyzer, diagnostics: DiagnosticsFeature, args: CheckFilesArgs): Promise<CheckFilesResult> {
   const result: CheckFilesResult = { checked: 0, errors: 0, warnings: 0, infos: 0 };
+  const factFiles = new Set<string>();
   const count = (severity: DiagnosticSeverity | undefined) => {
     if (severity === DiagnosticSeverity.Error) result.errors++;
     else if (severity === DiagnosticSeverity.Warning) result.warnings++;
@@ -59,6 +60,20 @@ export async function checkFiles(analyzer: Analyzer, diagnostics: DiagnosticsFea
     if (!analysis) continue;
     diagnostics.publishUnopened(analysis).forEach((d) => count(d.severity));
     result.checked++;
+    for (const file of analysis.factFiles) factFiles.add(file);
+  }
+  // The fact files' own problems, so that a broken file is counted and listed, not just hinted at.
+  for (const path of [...factFiles].sort()) {
+    const uri = pathToUri(path);
+    const found = await diagnostics.factFileProblems(uri, path);
+    if (found.length === 0) continue;
+    const tally = { errors: 0, warnings: 0, infos: 0 };
+    for (const d of found) {
+      if (d.severity === DiagnosticSeverity.Error) tally.errors++;
+      else if (d.severity === DiagnosticSeverity.Warning) tally.warnings++;
+      else tally.infos++;
+    }
+    (result.factFiles ??= {})[uri] = tally;
   }
   return result;
 }
