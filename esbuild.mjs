@@ -51,9 +51,10 @@ async function buildSchema() {
   // Bundle the zod schema module to a temporary file and ask zod for the JSON Schema.
   const outfile = 'out/schema-gen.cjs';
   await esbuild.build({ ...common, sourcemap: false, entryPoints: ['src/core/facts/jsonSchema.ts'], outfile });
-  const { factFileJsonSchema } = await import(pathToFileURL(join(process.cwd(), outfile)).href);
+  const { factFileJsonSchema, factFileEditorSchema } = await import(pathToFileURL(join(process.cwd(), outfile)).href);
   mkdirSync('dist', { recursive: true });
   writeFileSync('dist/facts.schema.json', JSON.stringify(factFileJsonSchema(), null, 2) + '\n');
+  writeFileSync('dist/facts.editor-schema.json', JSON.stringify(factFileEditorSchema(), null, 2) + '\n');
 }
 
 async function main() {

@@ -38,6 +38,19 @@ export class Analyzer {
   /** Per open document, what its earlier versions' checks found, so that an edit re-checks only what it changed. */
   private readonly checkers = new Map<string, IncrementalChecker>();
 
+  /** Where the server says which fact files each briefing loads (the client's output channel). */
+  log: (message: string) => void = () => {};
+  private readonly reportedFactFiles = new Map<string, string>();
+
+  /** Says which fact files a briefing loads, when that is new or changed. */
+  private reportFactFiles(uri: string, factFiles: readonly string[]): void {
+    const key = factFiles.join('\n');
+    if (this.reportedFactFiles.get(uri) === key) return;
+    this.reportedFactFiles.set(uri, key);
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    this.log(factFiles.length === 0 ? `${name}: no fact file found` : `${name} loads ${factFiles.join(', ')}`);
+  }
+
   /** Told which fact files a briefing loads (or looks for), so the server can watch them when the client does not. */
   onFactFilesUsed: (briefingUri: string, factFiles: readonly string[]) => void = () => {};
 
@@ -75,6 +88,7 @@ export class Analyzer {
     if (!isBriefing(uri, document.languageId, text, settings, this.workspace)) return undefined;
     const factFiles = await this.store.factFilesFor(uri, text, settings);
     this.onFactFilesUsed(uri, factFiles);
+    this.reportFactFiles(uri, factFiles);
     this.guard(uri, version, token);
     const facts = await this.store.indexFor(factFiles);
     this.guard(uri, version, token);

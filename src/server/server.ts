@@ -71,6 +71,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    headingSymbols = options.headingSymbols !== false;
     workspace.setFolders(params.workspaceFolders, params.rootUri);
     workspace.trusted = options.trusted !== false;
     settings = new Settings(connection, capabilities.workspace?.configuration === true);
@@ -83,6 +84,7 @@ export function startServer(connection: Connection): void {
     dynamicWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     store.watching = dynamicWatch;
     store.onFilesFound = () => diagnostics.refreshAll();
+    analyzer.log = (message) => connection.console.info(message);
     if (!dynamicWatch) watchFoldersOurselves();
     diagnostics.register();
     const prepareSupport = capabilities.textDocument?.rename?.prepareSupport === true;
@@ -137,6 +139,8 @@ export function startServer(connection: Connection): void {
 
   /** A client that reports no file changes: the server watches the folders its briefings' fact files come from. */
   let selfWatcher: FolderWatcher | undefined;
+  /** Whether the outline lists headings (VS Code gives them itself). */
+  let headingSymbols = true;
   const watchFoldersOurselves = () => {
     const watcher = new FolderWatcher(
       (path) => /\.facts\.json$/i.test(path) || analyzer.isLoaded(path),
@@ -225,7 +229,7 @@ export function startServer(connection: Connection): void {
   );
   connection.onPrepareRename((params, token) => withAnalysis(params.textDocument.uri, token, (a) => prepareRename(a, params.position)));
   connection.onRenameRequest((params, token) => withAnalysis(params.textDocument.uri, token, (a) => rename(a, params.position, params.newName)));
-  connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, (a) => documentSymbols(a)));
+  connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, (a) => documentSymbols(a, headingSymbols)));
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (document && (await analyzer.isFactFile(document.uri))) return factFileCodeActions(document, params);

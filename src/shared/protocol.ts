@@ -129,6 +129,11 @@ export interface BriefingExtensionApi<Client = unknown> {
 
 /** Initialization options the VS Code client sends (other clients may omit them). */
 export interface InitializationOptions {
+  /**
+   * Whether the outline lists headings (default true). VS Code's own Markdown extension
+   * already gives them, so its client asks for the Notes group only.
+   */
+  headingSymbols?: boolean;
   /** False in VS Code's Restricted Mode: no fact file outside the workspace folders is read. */
   trusted?: boolean;
 }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { FactIndex, normalizeUrl } from '../../src/core/facts/factIndex';
 import { outlineJson, type Outline } from '../../src/core/facts/jsonOutline';
-import { factFileJsonSchema } from '../../src/core/facts/jsonSchema';
+import { factFileEditorSchema, factFileJsonSchema } from '../../src/core/facts/jsonSchema';
 import { factIdSpan, parseFactFile, type LoadedFactFile, type ParsedFactFile } from '../../src/core/facts/parseFactFile';
 import { quickCheck } from '../../src/core/facts/quickCheck';
 import { canonicalUnitFor, FactSchema, SourceSchema } from '../../src/core/facts/schema';
@@ -662,6 +662,15 @@ describe('schema and JSON Schema', () => {
     for (const [key, property] of Object.entries(fact.properties)) assert.ok(property.description, `${key} has a description`);
     assert.ok(new RegExp(schema.properties.sources.propertyNames.pattern, 'u').test('cn-customs-2017q1'));
     assert.equal('additionalProperties' in fact, false, 'unknown keys are allowed, as the parser allows them');
+  });
+
+  test('the editor schema has the same keys and descriptions but checks nothing, so VS Code does not report a type error twice', () => {
+    const strict = factFileJsonSchema() as { properties: { facts: { items: { properties: Record<string, unknown> } } } };
+    const loose = factFileEditorSchema() as { properties: { facts: { items: { properties: Record<string, { description?: string }> } } } };
+    assert.deepEqual(Object.keys(loose.properties.facts.items.properties), Object.keys(strict.properties.facts.items.properties));
+    assert.ok(loose.properties.facts.items.properties.value!.description);
+    const text = JSON.stringify(loose);
+    for (const check of ['"type"', '"required"', '"pattern"', '"minLength"', '"additionalProperties":false']) assert.ok(!text.includes(check), `${check} in the editor schema`);
   });
 
   test('canonicalUnitFor reports spellings the checker cannot read', () => {

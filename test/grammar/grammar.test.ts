@@ -662,7 +662,8 @@ describe('snippets', () => {
     const skeleton = Object.values(snippets).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes('brief'));
     assert.ok(skeleton, 'a snippet with prefix "brief"');
     const text = parseSnippetBody(Array.isArray(skeleton.body) ? skeleton.body.join('\n') : skeleton.body).expanded;
-    assert.match(text, /^---\nbriefing: true\nfacts: \S+\n---\n/);
+    // No facts: line by default (a path to a file not yet made would be facts.missing); a comment says how.
+    assert.match(text, /^---\nbriefing: true\n# [^\n]*\n# [^\n]*facts: \[\S+\]\n---\n/);
     for (const heading of ['## Summary', '## Key judgements', '## Notes']) assert.ok(text.includes(`\n${heading}\n`), heading);
     assert.match(text, /^# \S/m);
     assert.match(text, /^\[\^1\]: @source-id, locator\.$/m);

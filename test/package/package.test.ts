@@ -107,7 +107,7 @@ describe('npm package', () => {
     const listing = spawnSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
     assert.equal(listing.status, 0, listing.stderr);
     const files = listing.stdout.trim().split('\n').sort();
-    for (const file of ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/facts.schema.json', 'dist/server.js', 'media/icon.png', 'package.json', 'snippets/briefing.code-snippets', 'syntaxes/briefing.injection.tmLanguage.json']) {
+    for (const file of ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/facts.schema.json', 'dist/facts.editor-schema.json', 'dist/server.js', 'media/icon.png', 'package.json', 'snippets/briefing.code-snippets', 'syntaxes/briefing.injection.tmLanguage.json']) {
       assert.ok(files.includes(file), `${file} is not in the .vsix: ${files.join(', ')}`);
     }
     assert.deepEqual(files.filter((f) => /^(src|test|out|node_modules|\.cache)\/|\.map$|\.ts$/.test(f)), []);

@@ -44,6 +44,15 @@ describe('commands', () => {
     assert.match(again.message!, /already numbered/);
   });
 
+  it('briefing.server.renumberNotes that cannot run says which note blocks it and why', async () => {
+    const undefinedNote = await open('# R\n\nA.[^3] B.[^1] C.[^7]\n\n[^1]: One.\n[^3]: Three.\n');
+    const refused = await run<EditResult>(client, 'briefing.server.renumberNotes', { uri: undefinedNote });
+    assert.equal(refused.applied, false);
+    assert.match(refused.message ?? '', /while \[\^7\] has no definition/);
+    const twice = await open('# R\n\nA.[^2] B.[^1]\n\n[^1]: One.\n[^2]: Two.\n[^2]: Two again.\n');
+    assert.match((await run<EditResult>(client, 'briefing.server.renumberNotes', { uri: twice })).message ?? '', /while \[\^2\] is defined twice/);
+  });
+
   it('briefing.server.convertToFootnotes converts endnotes', async () => {
     const uri = await open('# C\n\nTrade rose 37.4 percent in the first quarter.[1]\n\n## Notes\n\n1. @cn-customs, table 4.\n');
     assert.deepEqual(await run<EditResult>(client, 'briefing.server.convertToFootnotes', { uri }), { applied: true });

@@ -131,4 +131,15 @@ describe('each briefing has its own facts', () => {
       return now.some((d) => d.code === 'stat.mismatch') && !now.some((d) => d.code === 'source.unknown') ? true : undefined;
     }, '@t to be known from the new fact file');
   });
+
+  it('a client that has headings from elsewhere (VS Code) gets only the Notes group in the outline', async () => {
+    const ws = makeWorkspace({ 'o.brief.md': '# Title\n\n## Part\n\nText.[^1]\n\n[^1]: A note.\n' });
+    workspaces.push(ws);
+    const client = await start(ws.root, { initializationOptions: { headingSymbols: false } });
+    const uri = ws.uri('o.brief.md');
+    client.open(uri, ws.read('o.brief.md'));
+    await client.pushedDiagnostics(uri);
+    const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => s.name), ['Notes']);
+  });
 });

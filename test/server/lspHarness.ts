@@ -74,6 +74,8 @@ export interface StartOptions {
   noWorkspaceFolder?: boolean;
   /** Whether the client offers to report file changes (workspace/didChangeWatchedFiles); default true. */
   watchesFiles?: boolean;
+  /** More initializationOptions (as the VS Code client sends them). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class LspClient {
@@ -124,7 +126,7 @@ export class LspClient {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
-      initializationOptions: { trusted: options.trusted ?? true },
+      initializationOptions: { trusted: options.trusted ?? true, ...options.initializationOptions },
       capabilities: {
         workspace: {
           configuration: true,

@@ -162,3 +162,20 @@ function reorderDefinitions(model: BriefingModel, namespace: NoteNamespace, mapp
   }
   return [...labelEdits.filter((e) => !consumed.has(e)), ...blockEdits];
 }
+
+/**
+ * Why renumbering cannot run, naming the notes that block it, for a command that was asked
+ * to and must say why not; undefined when nothing blocks it.
+ */
+export function renumberBlocker({ model, notes }: Input): string | undefined {
+  const label = (namespace: NoteNamespace, l: string) => (namespace === 'footnote' ? `[^${l}]` : `[${l}]`);
+  const missing = [...new Set(model.refs.filter((r, i) => r.number !== undefined && !notes.defOfRef[i]).map((r) => label(r.namespace, r.label)))];
+  if (missing.length > 0) {
+    return `Notes cannot be renumbered while ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no definition: which text belongs to which number is not known. Define or remove ${missing.length === 1 ? 'it' : 'them'} first.`;
+  }
+  const twice = [...new Set(notes.duplicates.filter((d) => d.def.number !== undefined).map((d) => label(d.def.namespace, d.def.label)))];
+  if (twice.length > 0) {
+    return `Notes cannot be renumbered while ${twice.join(', ')} ${twice.length === 1 ? 'is' : 'are'} defined twice: which definition a reference means is not known. Renumber or remove the second definition first.`;
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@
 import type { Connection, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { convertEndnotesFix } from '../../core/fixes/convertEndnotes';
 import { insertCitationFix } from '../../core/fixes/insertCitation';
-import { renumberFix } from '../../core/fixes/renumber';
+import { renumberBlocker, renumberFix } from '../../core/fixes/renumber';
 import type { FactEntry, FactIndex } from '../../core/facts/factIndex';
 import { describeValue } from '../../core/rules/statistics';
 import type { TextEdit as CoreEdit } from '../../core/types';
@@ -75,7 +75,9 @@ export class Commands {
     const analysis = await this.briefing(args.uri);
     const fix = renumberFix({ model: analysis.result.model, notes: analysis.result.notes });
     if (!fix) {
-      return { applied: false, message: analysis.result.model.refs.length === 0 ? 'This briefing has no notes.' : 'The notes are already numbered in order of first reference (or a missing or duplicate note makes renumbering unsafe).' };
+      const { model, notes } = analysis.result;
+      const message = model.refs.length === 0 ? 'This briefing has no notes.' : (renumberBlocker({ model, notes }) ?? 'The notes are already numbered in order of first reference.');
+      return { applied: false, message };
     }
     return this.apply(analysis, fix.title, fix.edits);
   }
@@ -129,7 +131,10 @@ export class Commands {
     const limit = Math.min(MAX_LIMIT, Math.max(1, args.limit ?? DEFAULT_LIMIT));
     const uris = new Map<string, string>();
     const uriOf = (path: string) => uris.get(path) ?? uris.set(path, pathToUri(path)).get(path)!;
-    return index.search(String(args.query ?? ''), limit).map((entry) => this.factItem(index, entry, uriOf(entry.file)));
+    // Values are shown as Find Fact would insert them into this briefing ("€8.3 billion"), a fall with its sign.
+    const analysis = args.uri ? await this.analyzer.analyze(args.uri).catch(() => undefined) : undefined;
+    const display = analysis ? (f: FactEntry['fact']) => `${f.value < 0 ? '-' : ''}${figureFor(analysis.result.model, f)}` : describeValue;
+    return index.search(String(args.query ?? ''), limit).map((entry) => this.factItem(index, entry, uriOf(entry.file), display));
   }
 
   private async listSources(args: DocumentArgs): Promise<SourceItem[]> {
@@ -159,14 +164,14 @@ export class Commands {
     return [...files].map(pathToUri);
   }
 
-  private factItem(index: FactIndex, entry: FactEntry, file: string): FactItem {
+  private factItem(index: FactIndex, entry: FactEntry, file: string, display: (fact: FactEntry['fact']) => string = describeValue): FactItem {
     const f = entry.fact;
     return {
       id: f.id,
       statement: f.statement,
       value: f.value,
       unit: f.unit,
-      display: describeValue(f),
+      display: display(f),
       source: f.source,
       sourceTitle: index.sources.get(f.source)?.source.title,
       quote: f.quote,

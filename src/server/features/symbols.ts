@@ -1,15 +1,18 @@
-/** The outline: headings, nested by level, and a "Notes" group listing every note definition. */
+/**
+ * The outline: headings, nested by level (unless the client has them from elsewhere, as
+ * VS Code does), and a "Notes" group listing every note definition.
+ */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { toRange } from '../convert';
 
-export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
+export function documentSymbols(analysis: Analysis, headings = true): DocumentSymbol[] {
   const { document, result } = analysis;
   const { model } = result;
   const text = document.getText();
   const roots: DocumentSymbol[] = [];
   const stack: { depth: number; symbol: DocumentSymbol }[] = [];
-  model.headings.forEach((heading, i) => {
+  if (headings) model.headings.forEach((heading, i) => {
     // A heading's section runs to the next heading of the same or a higher level.
     const next = model.headings.slice(i + 1).find((h) => h.depth <= heading.depth);
     let end = next ? next.span.start : text.length;
