@@ -37,6 +37,7 @@ import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
 import { checkFiles, listBriefings } from './features/workspaceCheck';
 import { Settings, DEFAULT_SETTINGS } from './settings';
 import { uriToPath, Workspace, pathToUri } from './workspace';
@@ -72,6 +73,7 @@ export function startServer(connection: Connection): void {
     const capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     headingSymbols = options.headingSymbols !== false;
+    clientCommands = Array.isArray(options.clientCommands) ? options.clientCommands.filter((c) => typeof c === 'string') : [];
     workspace.setFolders(params.workspaceFolders, params.rootUri);
     workspace.trusted = options.trusted !== false;
     settings = new Settings(connection, capabilities.workspace?.configuration === true);
@@ -97,6 +99,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: prepareSupport ? { prepareProvider: true } : true,
         documentSymbolProvider: { label: 'Briefing' },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         executeCommandProvider: { commands: ALL_SERVER_COMMANDS },
         ...(pull ? { diagnosticProvider: { identifier: 'briefing', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -141,6 +144,8 @@ export function startServer(connection: Connection): void {
   let selfWatcher: FolderWatcher | undefined;
   /** Whether the outline lists headings (VS Code gives them itself). */
   let headingSymbols = true;
+  /** Client-side commands code actions may use (VS Code's pickers). */
+  let clientCommands: string[] = [];
   const watchFoldersOurselves = () => {
     const watcher = new FolderWatcher(
       (path) => /\.facts\.json$/i.test(path) || analyzer.isLoaded(path),
@@ -229,11 +234,12 @@ export function startServer(connection: Connection): void {
   );
   connection.onPrepareRename((params, token) => withAnalysis(params.textDocument.uri, token, (a) => prepareRename(a, params.position)));
   connection.onRenameRequest((params, token) => withAnalysis(params.textDocument.uri, token, (a) => rename(a, params.position, params.newName)));
+  connection.languages.semanticTokens.on((params, token) => withAnalysis(params.textDocument.uri, token, (a) => semanticTokens(a)).then((t) => t ?? { data: [] }));
   connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, (a) => documentSymbols(a, headingSymbols)));
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (document && (await analyzer.isFactFile(document.uri))) return factFileCodeActions(document, params);
-    return withAnalysis(params.textDocument.uri, token, (a) => codeActions(a, params));
+    return withAnalysis(params.textDocument.uri, token, (a) => codeActions(a, params, clientCommands));
   });
 
   connection.onExecuteCommand(async (params) => {

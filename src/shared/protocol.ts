@@ -129,6 +129,8 @@ export interface BriefingExtensionApi<Client = unknown> {
 
 /** Initialization options the VS Code client sends (other clients may omit them). */
 export interface InitializationOptions {
+  /** Client-side commands the server may attach to code actions (VS Code's pickers); none for other editors. */
+  clientCommands?: string[];
   /**
    * Whether the outline lists headings (default true). VS Code's own Markdown extension
    * already gives them, so its client asks for the Notes group only.

@@ -142,4 +142,41 @@ describe('each briefing has its own facts', () => {
     const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(symbols.map((s) => s.name), ['Notes']);
   });
+
+  it('an editor with a citation picker (VS Code) is offered "Insert citation…" on an uncited figure, at the end of its sentence', async () => {
+    const ws = makeWorkspace({ 'a.facts.json': facts('src-a', 'A', 'a-share', 'Share of exports to China in 2016', 46), 'u.brief.md': 'Exports to China were 12 per cent of the total. More text.\n' });
+    workspaces.push(ws);
+    const client = await start(ws.root, { initializationOptions: { clientCommands: ['briefing.insertCitation'] } });
+    const uri = ws.uri('u.brief.md');
+    client.open(uri, ws.read('u.brief.md'));
+    const diagnostics = (await client.pushedDiagnostics(uri)).filter((d) => d.code === 'stat.uncited');
+    const actions = await client.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics },
+    });
+    const pick = actions.find((a) => a.title === 'Insert citation…');
+    assert.deepEqual(pick?.command, { title: 'Insert citation…', command: 'briefing.insertCitation', arguments: [{ line: 0, character: 47 }] });
+  });
+
+  it('semantic tokens mark each statistic as the engine reads it, counts and figures that wrap a line included', async () => {
+    const text = 'Some 3,000 workers crossed, and coal makes up 64\nper cent of exports.\n';
+    const ws = makeWorkspace({ 't.brief.md': text });
+    workspaces.push(ws);
+    const client = await start(ws.root);
+    const uri = ws.uri('t.brief.md');
+    client.open(uri, text);
+    await client.pushedDiagnostics(uri);
+    const legend = (client.initializeResult.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend;
+    assert.deepEqual(legend.tokenTypes, ['statistic']);
+    const { data } = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    // Relative encoding: [deltaLine, deltaStart, length, type, modifiers] per token.
+    const tokens: string[] = [];
+    for (let i = 0, line = 0, char = 0; i < data.length; i += 5) {
+      line += data[i]!;
+      char = data[i]! === 0 ? char + data[i + 1]! : data[i + 1]!;
+      tokens.push(text.split('\n')[line]!.slice(char, char + data[i + 2]!));
+    }
+    assert.deepEqual(tokens, ['3,000 workers', '64', 'per cent']);
+  });
 });

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { activeBriefingEditor, reportEdit, type ServerApi } from '../serverCommands';
 
-export async function insertCitation(api: ServerApi, arg?: { sourceId?: string }): Promise<void> {
+export async function insertCitation(api: ServerApi, arg?: { sourceId?: string; line?: number; character?: number }): Promise<void> {
   const editor = activeBriefingEditor();
   if (!editor) return;
   let sourceId = arg?.sourceId;
@@ -23,5 +23,7 @@ export async function insertCitation(api: ServerApi, arg?: { sourceId?: string }
     sourceId = picked?.label;
   }
   if (!sourceId) return;
-  reportEdit(await api.insertCitation(editor.document, editor.selection.active, sourceId));
+  // From a quick fix: at the end of the figure's sentence; from the palette: at the cursor.
+  const at = typeof arg?.line === 'number' && typeof arg.character === 'number' ? new vscode.Position(arg.line, arg.character) : editor.selection.active;
+  reportEdit(await api.insertCitation(editor.document, at, sourceId));
 }

@@ -29,14 +29,14 @@ const MAX_SOURCE_ACTIONS = 12;
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, REWRITE_KIND];
 
-export function codeActions(analysis: Analysis, params: CodeActionParams): CodeAction[] {
+export function codeActions(analysis: Analysis, params: CodeActionParams, clientCommands: readonly string[] = []): CodeAction[] {
   const only = params.context.only;
   const wanted = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      actions.push(...quickFixes(analysis, diagnostic));
+      actions.push(...quickFixes(analysis, diagnostic, clientCommands));
     }
   }
   if (wanted(FIX_ALL_KIND) && (only !== undefined || params.context.diagnostics.length > 0)) {
@@ -51,7 +51,7 @@ function edit(analysis: Analysis, edits: TextEdit[]): WorkspaceEdit {
   return { changes: { [analysis.uri]: edits } };
 }
 
-function quickFixes(analysis: Analysis, diagnostic: Diagnostic): CodeAction[] {
+function quickFixes(analysis: Analysis, diagnostic: Diagnostic, clientCommands: readonly string[]): CodeAction[] {
   const data = diagnostic.data as DiagnosticData | undefined;
   const actions: CodeAction[] = [];
   // Fixes computed for another version would edit the wrong places.
@@ -74,6 +74,7 @@ function quickFixes(analysis: Analysis, diagnostic: Diagnostic): CodeAction[] {
   }
   if (diagnostic.code === 'note.undefined') actions.push(...defineNoteActions(analysis, diagnostic));
   if (diagnostic.code === 'stat.unsupported' && data?.version === analysis.version) actions.push(...recordFactActions(analysis, diagnostic));
+  if (diagnostic.code === 'stat.uncited' && clientCommands.includes('briefing.insertCitation')) actions.push(...pickCitationActions(analysis, diagnostic));
   return actions;
 }
 
@@ -87,6 +88,21 @@ function recordFactActions(analysis: Analysis, diagnostic: Diagnostic): CodeActi
   const args: RecordFactArgs = { uri: analysis.uri, version: analysis.version, offset: span.start };
   const title = `Record as a new fact of ${source}…`;
   return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ServerCommands.recordFact, arguments: [args] } }];
+}
+
+/** For an uncited figure, besides citing the source a fact names: pick any loaded source to cite (the editor's picker). */
+function pickCitationActions(analysis: Analysis, diagnostic: Diagnostic): CodeAction[] {
+  if (analysis.facts.sources.size === 0) return [];
+  const span = toSpan(analysis.document, diagnostic.range);
+  const stat = analysis.result.model.stats.find((s) => s.span.start === span.start);
+  if (!stat) return [];
+  const sentence = analysis.result.model.sentences[stat.sentence]!;
+  // After its closing punctuation, before the space that follows it.
+  let end = sentence.span.end;
+  while (end > sentence.span.start && /\s/.test(analysis.result.model.text[end - 1]!)) end--;
+  const at = analysis.document.positionAt(end);
+  const title = 'Insert citation…';
+  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: 'briefing.insertCitation', arguments: [{ line: at.line, character: at.character }] } }];
 }
 
 /** For an undefined note: a definition citing each loaded source, or an empty one. */
