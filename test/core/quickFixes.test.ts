@@ -79,3 +79,36 @@ describe('note.duplicate: renumber the second definition', () => {
     assert.equal(applyEdits(text, fixesOf(text, 'note.duplicate')[0]!.edits), 'A.[^coal]\n\n[^coal]: @kotra-2016.\n[^coal-2]: Other.\n');
   });
 });
+
+describe('stat.unsupported: cite the source that has the figure instead', () => {
+  const index = FactIndex.from([
+    parseFactFile(
+      JSON.stringify({
+        sources: { 'kotra-2016': { title: 'Trade report' }, 'comtrade-2016': { title: 'UN Comtrade' } },
+        facts: [
+          { id: 'coal-share', statement: 'Coal as a share of exports to China in 2016', value: 46, unit: 'percent', source: 'kotra-2016', quote: 'Coal was 46 percent.' },
+          { id: 'coal-tonnes', statement: 'Coal imports by China in 2016', value: 22500000, unit: 'tonnes', source: 'comtrade-2016', quote: 'China imported 22.5 million tonnes of coal.' },
+        ],
+      }),
+      'f.facts.json',
+    ),
+  ]);
+  const fixes = (text: string) => checkBriefing(text, index).findings.find((f) => f.code === 'stat.unsupported')?.fixes ?? [];
+
+  test('a note citing only the wrong source is changed to cite the right one, preferred; citing both is offered too', () => {
+    const text = 'In 2016 China imported 22.5 million tonnes of coal.[^1]\n\n[^1]: @kotra-2016, p. 9.\n';
+    const offered = fixes(text);
+    assert.deepEqual(offered.map((f) => [f.title, f.preferred]), [
+      ['Cite comtrade-2016 instead of kotra-2016', true],
+      ['Also cite comtrade-2016: “China imported 22.5 million tonnes of coal.”', false],
+    ]);
+    const fixed = applyEdits(text, offered[0]!.edits);
+    assert.equal(fixed, 'In 2016 China imported 22.5 million tonnes of coal.[^1]\n\n[^1]: @comtrade-2016, p. 9.\n');
+    assert.deepEqual(checkBriefing(fixed, index).findings.map((f) => f.code), []);
+  });
+
+  test('a note that other sentences cite too is not changed: only citing both is offered', () => {
+    const text = 'In 2016 China imported 22.5 million tonnes of coal.[^1] Coal was 46 per cent of exports to China in 2016.[^1]\n\n[^1]: @kotra-2016.\n';
+    assert.deepEqual(fixes(text).map((f) => f.title), ['Cite comtrade-2016 in a new note 2: “China imported 22.5 million tonnes of coal.”']);
+  });
+});

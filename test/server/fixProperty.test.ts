@@ -74,10 +74,16 @@ describe('fix property', () => {
           actionsSeen++;
           const fixed = LspClient.applyTo(text, uri, action.edit);
           const removed = /^Remove the unused note \[\^?([^\]]+)\]/.exec(action.title)?.[1];
+          // "Cite X instead of Y" changes one note's @Y key to @X and nothing else of it.
+          const instead = /^Cite (\S+) instead of (\S+)$/.exec(action.title);
+          let rekeyed = 0;
           for (const [label, noteText] of notes) {
             const expected = label === removed ? 0 : 1;
-            assert.equal(occurrences(fixed, noteText), expected, `"${action.title}" left note ${label} (${noteText}) ${occurrences(fixed, noteText)} times in:\n${fixed}\n--- from:\n${text}`);
+            const now = instead && occurrences(fixed, noteText) === 0 ? noteText.replace(`@${instead[2]}`, `@${instead[1]}`) : noteText;
+            if (now !== noteText) rekeyed++;
+            assert.equal(occurrences(fixed, now), expected, `"${action.title}" left note ${label} (${now}) ${occurrences(fixed, now)} times in:\n${fixed}\n--- from:\n${text}`);
           }
+          if (instead) assert.equal(rekeyed, 1, `"${action.title}" should change exactly one note's key`);
         }
       }),
       { numRuns: 60, seed: 20240613 },

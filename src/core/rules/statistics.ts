@@ -628,9 +628,12 @@ export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): Ra
   const findings: RawFinding[] = [];
   const matching = matchingFor(facts);
   let tables: TableCells | undefined;
-  const citeFix = (stat: Statistic, fact: FactEntry) => (): FixData[] => {
+  const citeFix = (stat: Statistic, fact: FactEntry, cited: readonly string[]) => (): FixData[] => {
     const fix = insertCitationFix(model, facts, { sourceId: fact.fact.source, locator: fact.fact.locator, at: { sentence: stat.sentence } });
-    return [{ ...fix, title: `${fix.title}: “${fact.fact.quote}”`, preferred: true }];
+    const instead = cited.length === 1 ? citeInsteadFix(model, notes, stat, cited[0]!, fact.fact.source) : undefined;
+    const title = instead ? `Also cite ${fact.fact.source}` : fix.title;
+    const also = { ...fix, title: `${title}: “${fact.fact.quote}”`, preferred: !instead };
+    return instead ? [instead, also] : [also];
   };
   const emit: Emit = (index, match, finding) => {
     context.matches.push(match);
@@ -643,7 +646,7 @@ export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): Ra
       message: finding.message,
       span: stat.span,
       factId: finding.factId,
-      fixes: code === 'stat.mismatch' ? () => [mismatchFix(model, stat, fact!, finding.preferred === true)] : fact ? citeFix(stat, fact) : undefined,
+      fixes: code === 'stat.mismatch' ? () => [mismatchFix(model, stat, fact!, finding.preferred === true)] : fact ? citeFix(stat, fact, code === 'stat.unsupported' ? match.sources : NO_IDS) : undefined,
     });
   };
 
@@ -768,6 +771,21 @@ function statOutcome(
   let message = `${capitalise(shown)}: ${named} ${records} no figure for this${detail}; record it as a fact, or cite the source it comes from.`;
   if (cite) message += ` ${cite.fact.source} gives ${shown}.`;
   return { at, match, finding: { code: 'stat.unsupported', message, fact: cite, factId: cite?.fact.id, written } };
+}
+
+/**
+ * "Cite X instead of Y": when the figure's sentence cites only one note, that note names
+ * only the wrong source by `@Y` (no URL, no other key) and no other sentence refers to it,
+ * its key is changed to `@X`. Nothing else of the note's text changes. Undefined otherwise:
+ * then the citation of X is added beside Y instead ("Also cite X").
+ */
+function citeInsteadFix(model: BriefingModel, notes: NoteResolution, stat: Statistic, wrong: string, right: string): FixData | undefined {
+  const citations = model.sentences[stat.sentence]!.citations;
+  if (citations.length !== 1 || citations[0]!.kind !== 'note') return undefined;
+  const def = notes.defOfRef[citations[0]!.ref];
+  if (!def || def.urls.length > 0 || def.keys.length !== 1 || def.keys[0]!.id !== wrong) return undefined;
+  if (notes.defOfRef.filter((d) => d === def).length !== 1) return undefined;
+  return { title: `Cite ${right} instead of ${wrong}`, edits: [{ span: def.keys[0]!.span, newText: `@${right}` }], safe: false, preferred: true };
 }
 
 /** Replaces a figure with the contradicting fact's value; the title says what the fact measures, so a writer can tell whether it is the same thing. */
