@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TRUST_CHANGED_NOTIFICATION, type BriefingExtensionApi, type TrustChangedParams } from '../shared/protocol';
+import { AddFactCodeActions, addFactFromSelection } from './commands/addFact';
 import { checkAllBriefings } from './commands/checkAll';
 import { findFact } from './commands/findFact';
 import { insertCitation } from './commands/insertCitation';
@@ -14,6 +15,7 @@ import { openFactFile } from './commands/openFactFile';
 import { createLanguageClient } from './languageClient';
 import { watchMarkdownValidation } from './markdownValidation';
 import { ServerApi } from './serverCommands';
+import { FigureStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +44,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefi
   register('briefing.convertToFootnotes', () => convertToFootnotes(api));
   register('briefing.checkAllBriefings', () => checkAllBriefings(api));
   register('briefing.openFactFile', () => openFactFile(api));
+  register('briefing.addFact', (arg?: vscode.Uri | { uri?: vscode.Uri; range?: vscode.Range }) => addFactFromSelection(api, arg));
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new AddFactCodeActions(), { providedCodeActionKinds: AddFactCodeActions.kinds }),
+  );
 
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -50,6 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefi
     }),
   );
   watchMarkdownValidation(context);
+  const figureStatus = new FigureStatusBar();
+  context.subscriptions.push(figureStatus);
 
   try {
     await client.start();
@@ -61,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefi
       if (choice) output.show();
     });
   }
-  return { client };
+  return { client, figureStatus: () => figureStatus.text };
 }
 
 export async function deactivate(): Promise<void> {

@@ -81,9 +81,9 @@ describe('add fact from selection', () => {
     assert.deepEqual(
       result.proposals.map((p) => [p.figure, p.value, p.unit, p.statement]),
       [
-        ['37.4 percent', 37.4, 'percent', 'Trade with the DPRK rose 37.4 percent in the first quarter, while coal imports fell 51.6 percent in April.'],
-        ['51.6 percent', 51.6, 'percent', 'Trade with the DPRK rose 37.4 percent in the first quarter, while coal imports fell 51.6 percent in April.'],
-        ['25,000 workers', 25000, 'workers', 'Some 25,000 workers were abroad.'],
+        ['37.4 percent', 37.4, 'percent', 'Trade with the DPRK rose 37.4 percent in the first quarter, while coal imports fell 51.6 percent in April'],
+        ['51.6 percent', 51.6, 'percent', 'Trade with the DPRK rose 37.4 percent in the first quarter, while coal imports fell 51.6 percent in April'],
+        ['25,000 workers', 25000, 'workers', 'Some 25,000 workers were abroad'],
       ],
     );
     const ids = result.proposals.map((p) => p.id);
@@ -96,7 +96,7 @@ describe('add fact from selection', () => {
     const none = await run<ProposeFactsResult>(client, 'briefing.server.proposeFacts', { text: SOURCE_TEXT, selection: selectionOf(SOURCE_TEXT, 'Trade with', 'rose') });
     assert.deepEqual(none.proposals, []);
     const one = await run<ProposeFactsResult>(client, 'briefing.server.proposeFacts', { text: SOURCE_TEXT, selection: selectionOf(SOURCE_TEXT, 'Next', 'nothing.') });
-    assert.deepEqual(one.proposals.map((p) => [p.figure, p.statement, p.id]), [['99 percent', 'Next paragraph: 99 percent of nothing.', 'fact-next-paragraph-percent-nothing']]);
+    assert.deepEqual(one.proposals.map((p) => [p.figure, p.statement, p.id]), [['99 percent', 'Next paragraph: 99 percent of nothing', 'fact-next-paragraph-percent-nothing']]);
   });
 
   it('appends to a JSON fact file with its indentation, and the briefing finds the new fact', async () => {

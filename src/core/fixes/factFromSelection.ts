@@ -22,7 +22,7 @@ export interface SelectedFigure {
   value: number;
   /** The unit a fact file writes ("percent", "USD", "workers"), or undefined when the figure does not say ("$" may be several dollars). */
   unit: string | undefined;
-  /** The sentence the figure stands in, whitespace collapsed: the proposed statement. */
+  /** The sentence the figure stands in, whitespace collapsed, without its full stop: the proposed statement. */
   statement: string;
 }
 
@@ -43,7 +43,8 @@ export function figuresInSelection(text: string, selection: Span): SelectedFigur
       span,
       value: stat.value,
       unit: unitAsWritten(text.slice(span.start, span.end), stat.unit) ?? factUnitOf(stat),
-      statement: collapse(sliceOf(window, sentenceAround(window, stat.span.start, local, cut))),
+      // Without its full stop, as fact statements are written (messages add their own).
+      statement: collapse(sliceOf(window, sentenceAround(window, stat.span.start, local, cut))).replace(/\.$/, ''),
     });
   }
   return figures;
