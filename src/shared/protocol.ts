@@ -33,6 +33,8 @@ export const ServerCommands = {
   addFact: 'briefing.server.addFact',
   /** How many figures a briefing has and how many have findings, for a status bar. Args: [DocumentArgs]. Result: FigureCounts. */
   figureCounts: 'briefing.server.figureCounts',
+  /** How many statistics of the workspace's briefings each fact supports. Args: []. Result: FactUsage. */
+  factUsage: 'briefing.server.factUsage',
 } as const;
 
 export const ALL_SERVER_COMMANDS: string[] = Object.values(ServerCommands);
@@ -127,6 +129,8 @@ export interface BriefingExtensionApi<Client = unknown> {
   readonly client: Client;
   /** The text of the briefing's status-bar item ("Figures: 14 checked · 1 wrong"), for tests. */
   readonly figureStatus?: () => string | undefined;
+  /** What the Facts view shows: each fact file of the active briefing with its facts and their usage, for tests. */
+  readonly factsView?: () => { file: string; facts: { id: string; label: string; uses: number }[] }[];
 }
 
 /** Initialization options the VS Code client sends (other clients may omit them). */
@@ -215,4 +219,11 @@ export interface AddFactResult extends EditResult {
 export interface FigureCounts {
   /** Statistics the briefing states. */
   figures: number;
+}
+
+export interface FactUsage {
+  /** Briefings checked. */
+  briefings: number;
+  /** Fact id → statistics it supports, across those briefings (a fact no briefing uses is absent). */
+  supported: Record<string, number>;
 }

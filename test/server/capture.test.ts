@@ -10,7 +10,7 @@ import { parseFactSource } from '../../src/core/facts/parseFactSource';
 import { appendToFactFile } from '../../src/core/fixes/appendFact';
 import { recordedUrlOf } from '../../src/core/fixes/factFromSelection';
 import { sourceIdFor } from '../../src/core/fixes/sourceId';
-import type { AddFactResult, FactItem, FigureCounts, NewFactFields, ProposeFactsResult } from '../../src/shared/protocol';
+import type { AddFactResult, FactItem, FactUsage, FigureCounts, NewFactFields, ProposeFactsResult } from '../../src/shared/protocol';
 import { BRIEFING, FACTS } from './fixtures';
 import { LspClient, makeWorkspace, positionOf } from './lspHarness';
 
@@ -204,6 +204,11 @@ describe('add fact from selection', () => {
     assert.match(noQuote.message!, /statement and a quote/);
     const badId = await run<AddFactResult>(client, 'briefing.server.addFact', { target: ws.uri('data.facts.json'), fact: fact({ id: 'b', source: 'bad id.' }), apply: false });
     assert.match(badId.message!, /cannot be cited/);
+  });
+
+  it('counts, across the workspace\'s briefings, the statistics each fact supports', async () => {
+    const usage = await run<FactUsage>(client, 'briefing.server.factUsage');
+    assert.deepEqual(usage, { briefings: 1, supported: { 'trade-growth': 1 } });
   });
 
   it('counts the figures of a briefing', async () => {

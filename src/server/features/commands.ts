@@ -32,6 +32,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { appendFactEdit, newFactFor } from '../../core/fixes/newFact';
 import { figureFor } from './figureStyle';
 import { FactCapture } from './factCapture';
+import { factUsage } from './factUsage';
 
 const DEFAULT_LIMIT = 200;
 const MAX_LIMIT = 2000;
@@ -72,6 +73,8 @@ export class Commands {
         return this.capture.addFact(arg as unknown as AddFactArgs);
       case ServerCommands.figureCounts:
         return this.capture.figureCounts(arg as unknown as DocumentArgs);
+      case ServerCommands.factUsage:
+        return factUsage(this.analyzer);
       default:
         return undefined;
     }

@@ -113,4 +113,30 @@ describe('capturing facts', () => {
     const text = status() ?? '';
     assert(text === 'Figures: 1 checked · 1 wrong · 1 uncited', `status bar: ${text}`);
   });
+
+  it('lists the briefing\'s facts in the Facts view with their usage, and updates after an edit', async () => {
+    const extension = vscode.extensions.getExtension<BriefingExtensionApi>(EXTENSION_ID);
+    const view = extension?.exports.factsView;
+    assert(view, 'the extension exposes what its Facts view shows');
+    const briefing = fileUri('capture/capture.brief.md');
+    const editor = await open(briefing);
+    const usesOf = () => view().find((f) => f.file === 'capture/capture.facts.json')?.facts.find((f) => f.id === 'e2e-port-calls');
+    await waitUntil(() => usesOf()?.uses === 1, 'e2e-port-calls listed, used once');
+    assert(usesOf()!.label === '23.5 percent', `label: ${usesOf()!.label}`);
+    const at = positionOf(editor.document, '23.5');
+    await editor.edit((edit) => edit.replace(new vscode.Range(at, at.translate(0, 4)), '29'));
+    await waitUntil(() => usesOf()?.uses === 0, 'e2e-port-calls unused once the briefing says 29 percent');
+  });
+
+  it('opens the bundled example (the walkthrough\'s first step) with its problems', async () => {
+    const folder = fileUri('capture/example');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('briefing.openExample', { folder });
+    assert(editor, 'briefing.openExample returned the draft\'s editor');
+    assert(editor.document.uri.path.endsWith('/capture/example/north-korea-draft.brief.md'), `opened ${editor.document.uri.toString()}`);
+    for (const name of ['north-korea.brief.md', 'north-korea.facts.json', 'wire-reports.facts.json']) {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, name));
+    }
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'stat.mismatch'), 'a wrong figure in the example draft');
+    assert(diagnostics.some((x) => codeOf(x) === 'facts.missing'), 'the draft names a fact file that does not exist (facts.missing)');
+  });
 });
