@@ -6,14 +6,18 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TRUST_CHANGED_NOTIFICATION, type BriefingExtensionApi, type TrustChangedParams } from '../shared/protocol';
+import { AddFactCodeActions, addFactFromSelection } from './commands/addFact';
 import { checkAllBriefings } from './commands/checkAll';
 import { findFact } from './commands/findFact';
 import { insertCitation } from './commands/insertCitation';
 import { convertToFootnotes, renumberNotes } from './commands/noteCommands';
+import { openExample } from './commands/openExample';
 import { openFactFile } from './commands/openFactFile';
 import { createLanguageClient } from './languageClient';
 import { watchMarkdownValidation } from './markdownValidation';
 import { ServerApi } from './serverCommands';
+import { FactsView } from './factsView';
+import { FigureStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +46,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefi
   register('briefing.convertToFootnotes', () => convertToFootnotes(api));
   register('briefing.checkAllBriefings', () => checkAllBriefings(api));
   register('briefing.openFactFile', () => openFactFile(api));
+  register('briefing.openExample', (arg?: { folder?: vscode.Uri }) => openExample(context, arg));
+  register('briefing.addFact', (arg?: vscode.Uri | { uri?: vscode.Uri; range?: vscode.Range }) => addFactFromSelection(api, arg));
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new AddFactCodeActions(), { providedCodeActionKinds: AddFactCodeActions.kinds }),
+  );
 
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -50,6 +59,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefi
     }),
   );
   watchMarkdownValidation(context);
+  const figureStatus = new FigureStatusBar();
+  context.subscriptions.push(figureStatus);
+  const factsView = new FactsView();
+  context.subscriptions.push(factsView);
+  register('briefing.facts.insert', (node?: { fact?: { id: string } }) => node?.fact && vscode.commands.executeCommand('briefing.findFact', { factId: node.fact.id }));
 
   try {
     await client.start();
@@ -61,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefi
       if (choice) output.show();
     });
   }
-  return { client };
+  return { client, figureStatus: () => figureStatus.text, factsView: () => factsView.snapshot() };
 }
 
 export async function deactivate(): Promise<void> {

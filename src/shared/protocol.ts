@@ -27,6 +27,14 @@ export const ServerCommands = {
   checkFiles: 'briefing.server.checkFiles',
   /** Lists the fact files loaded for a briefing (or all of the workspace). Args: [DocumentArgs?]. Result: string[] (URIs). */
   listFactFiles: 'briefing.server.listFactFiles',
+  /** The figures of a selection in any text, each with the fact it proposes. Args: [ProposeFactsArgs]. Result: ProposeFactsResult. */
+  proposeFacts: 'briefing.server.proposeFacts',
+  /** Adds a fact (and a new source) to a JSON, YAML or CSV fact file, or creates a JSON one, as one edit. Args: [AddFactArgs]. Result: AddFactResult. */
+  addFact: 'briefing.server.addFact',
+  /** How many figures a briefing has and how many have findings, for a status bar. Args: [DocumentArgs]. Result: FigureCounts. */
+  figureCounts: 'briefing.server.figureCounts',
+  /** How many statistics of the workspace's briefings each fact supports. Args: []. Result: FactUsage. */
+  factUsage: 'briefing.server.factUsage',
 } as const;
 
 export const ALL_SERVER_COMMANDS: string[] = Object.values(ServerCommands);
@@ -125,6 +133,10 @@ export interface DiagnosticData {
 /** What `activate` returns: the running client, for tests and other extensions. */
 export interface BriefingExtensionApi<Client = unknown> {
   readonly client: Client;
+  /** The text of the briefing's status-bar item ("Figures: 14 checked · 1 wrong"), for tests. */
+  readonly figureStatus?: () => string | undefined;
+  /** What the Facts view shows: each fact file of the active briefing with its facts and their usage, for tests. */
+  readonly factsView?: () => { file: string; facts: { id: string; label: string; uses: number }[] }[];
 }
 
 /** Initialization options the VS Code client sends (other clients may omit them). */
@@ -144,4 +156,87 @@ export interface InitializationOptions {
 export const TRUST_CHANGED_NOTIFICATION = 'briefing/didChangeTrust';
 export interface TrustChangedParams {
   trusted: boolean;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface ProposeFactsArgs {
+  /** The text the selection is in (any file: a source's text, a saved page, notes). */
+  text: string;
+  selection: Range;
+  /** The briefing the fact is for: ids are made unique among its facts. */
+  briefing?: string;
+  /** The source the fact will cite, for its proposed id; without it, ids start with "fact". */
+  sourceId?: string;
+}
+
+export interface FactProposal {
+  /** The figure as the text writes it ("51.6 percent"). */
+  figure: string;
+  range: Range;
+  value: number;
+  /** Proposed unit ("percent", "USD", "workers"); absent when the figure does not say ("$" may be several dollars). */
+  unit?: string;
+  statement: string;
+  id: string;
+}
+
+export interface ProposeFactsResult {
+  /** The selection, whitespace collapsed: the fact's quote. */
+  quote: string;
+  proposals: FactProposal[];
+  /** Where the text says it came from (a URL on its first lines, a saved page's address). */
+  url?: string;
+}
+
+export interface NewFactFields {
+  id: string;
+  statement: string;
+  value: number;
+  unit: string;
+  source: string;
+  quote: string;
+  locator?: string;
+}
+
+export interface NewSourceFields {
+  id: string;
+  title: string;
+  publisher?: string;
+  url?: string;
+  published?: string;
+  accessed?: string;
+}
+
+export interface AddFactArgs {
+  /** URI of the fact file to add to, or (with `create`) to create as a JSON fact file. */
+  target: string;
+  create?: boolean;
+  fact: NewFactFields;
+  /** A source to define in the target along with the fact. */
+  source?: NewSourceFields;
+  /** The briefing the fact is for: its id must be new there, and its source known (or given). */
+  briefing?: string;
+  /** False: only compute the edit and return it. Default true: apply it with workspace/applyEdit. */
+  apply?: boolean;
+}
+
+export interface AddFactResult extends EditResult {
+  /** The edit (applied or, with `apply: false`, to apply). */
+  edit?: { changes?: Record<string, { range: Range; newText: string }[]>; documentChanges?: unknown[] };
+}
+
+export interface FigureCounts {
+  /** Statistics the briefing states. */
+  figures: number;
+}
+
+export interface FactUsage {
+  /** Briefings checked. */
+  briefings: number;
+  /** Fact id → statistics it supports, across those briefings (a fact no briefing uses is absent). */
+  supported: Record<string, number>;
 }

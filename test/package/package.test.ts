@@ -111,6 +111,12 @@ describe('npm package', () => {
       assert.ok(files.includes(file), `${file} is not in the .vsix: ${files.join(', ')}`);
     }
     assert.deepEqual(files.filter((f) => /^(src|test|out|node_modules|\.cache)\/|\.map$|\.ts$/.test(f)), []);
+    // The example that briefing.openExample copies, and every walkthrough step's page.
+    for (const file of ['examples/north-korea-draft.brief.md', 'examples/north-korea.facts.json', 'examples/wire-reports.facts.json']) assert.ok(files.includes(file), `${file} is not in the .vsix`);
+    const { contributes } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: { media: { markdown?: string } }[] }[] } };
+    const pages = contributes.walkthroughs.flatMap((w) => w.steps.map((step) => step.media.markdown));
+    assert.equal(pages.length, 6);
+    for (const page of pages) assert.ok(page && files.includes(page), `walkthrough page ${page} is not in the .vsix`);
     const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { icon: string; galleryBanner: object; repository: object };
     assert.equal(manifest.icon, 'media/icon.png');
     assert.ok(manifest.galleryBanner && manifest.repository);

@@ -31,7 +31,7 @@ export interface NewFact {
 }
 
 /** The unit a fact file writes for a statistic, or undefined when the figure does not say ("$" may be several dollars). */
-export function factUnitOf(stat: Statistic): string | undefined {
+export function factUnitOf(stat: Pick<Statistic, 'unit'>): string | undefined {
   switch (stat.unit.kind) {
     case 'percent':
     case 'percentage-points':
@@ -47,6 +47,12 @@ export function factUnitOf(stat: Statistic): string | undefined {
 export function newFactFor({ stat, sentence, source, taken }: NewFactInput): NewFact | undefined {
   const unit = factUnitOf(stat);
   if (unit === undefined) return undefined;
+  const id = factIdFor(source, sentence, taken);
+  return { id, statement: sentence.trim().replace(/\s+/g, ' '), value: stat.value, unit, source, quote: QUOTE_PLACEHOLDER };
+}
+
+/** An id for a fact of `source` about `sentence`: the source's id and the sentence's first long words, made unique with `-2`, `-3`…. */
+export function factIdFor(source: string, sentence: string, taken: (id: string) => boolean): string {
   const words = sentence
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
@@ -56,7 +62,7 @@ export function newFactFor({ stat, sentence, source, taken }: NewFactInput): New
   const base = [source, ...words].join('-').replace(/-+/g, '-').slice(0, 60).replace(/-$/, '');
   let id = base;
   for (let k = 2; taken(id); k++) id = `${base}-${k}`;
-  return { id, statement: sentence.trim().replace(/\s+/g, ' '), value: stat.value, unit, source, quote: QUOTE_PLACEHOLDER };
+  return id;
 }
 
 /**

@@ -13,6 +13,8 @@ import { describeValue } from '../../core/rules/statistics';
 import type { TextEdit as CoreEdit } from '../../core/types';
 import {
   ServerCommands,
+  type AddFactArgs,
+  type ProposeFactsArgs,
   type DocumentArgs,
   type EditResult,
   type FactItem,
@@ -29,16 +31,22 @@ import { readFile } from 'node:fs/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { appendFactEdit, newFactFor } from '../../core/fixes/newFact';
 import { figureFor } from './figureStyle';
+import { FactCapture } from './factCapture';
+import { factUsage } from './factUsage';
 
 const DEFAULT_LIMIT = 200;
 const MAX_LIMIT = 2000;
 
 export class Commands {
+  private readonly capture: FactCapture;
+
   constructor(
     private readonly connection: Connection,
     private readonly analyzer: Analyzer,
     private readonly versionedEdits: boolean,
-  ) {}
+  ) {
+    this.capture = new FactCapture(connection, analyzer, versionedEdits, (uri) => this.indexFor(uri));
+  }
 
   async execute(command: string, args: unknown[]): Promise<unknown> {
     const arg = (args[0] ?? {}) as Record<string, unknown>;
@@ -59,6 +67,14 @@ export class Commands {
         return this.listSources(arg as unknown as DocumentArgs);
       case ServerCommands.listFactFiles:
         return this.listFactFiles(arg as Partial<DocumentArgs>);
+      case ServerCommands.proposeFacts:
+        return this.capture.propose(arg as unknown as ProposeFactsArgs);
+      case ServerCommands.addFact:
+        return this.capture.addFact(arg as unknown as AddFactArgs);
+      case ServerCommands.figureCounts:
+        return this.capture.figureCounts(arg as unknown as DocumentArgs);
+      case ServerCommands.factUsage:
+        return factUsage(this.analyzer);
       default:
         return undefined;
     }

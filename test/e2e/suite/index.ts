@@ -12,6 +12,7 @@ import { appendEvent, writeResults, type SuiteResults } from './control';
 import { runRegisteredTests } from './runner';
 import './briefing.test';
 import './trust.test';
+import './capture.test';
 
 export const GREP_ENV = 'BRIEFING_E2E_GREP';
 
