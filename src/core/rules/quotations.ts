@@ -1,4 +1,5 @@
 import type { FactIndex } from '../facts/factIndex';
+import type { Fact } from '../facts/schema';
 import type { BriefingModel, Citation } from '../model';
 import { align, isEllipsis, quotedTokens, wordsOf, type Alignment, type QuotedToken, type Word } from '../stats/quoteAlignment';
 import type { FixData, Span, TextEdit } from '../types';
@@ -68,6 +69,24 @@ function citationsAround(model: BriefingModel, span: Span): Citation[] {
   return citations;
 }
 
+const quoteWords = new WeakMap<Fact, Word[]>();
+
+/** The words of a fact's quote, read once per fact. */
+function wordsOfQuote(fact: Fact): Word[] {
+  let words = quoteWords.get(fact);
+  if (!words) quoteWords.set(fact, (words = wordsOf(fact.quote)));
+  return words;
+}
+
+/** Whether enough of the quotation's words occur in the passage at all for the two to be a near match. */
+function canBeNear(quoted: readonly Word[], passage: readonly Word[]): boolean {
+  if (passage.length < NEAR * quoted.length) return false;
+  const keys = new Set(passage.map((w) => w.key));
+  let found = 0;
+  for (const w of quoted) if (keys.has(w.key)) found++;
+  return found >= NEAR * quoted.length;
+}
+
 interface Candidate {
   quote: string;
   factId: string;
@@ -79,11 +98,14 @@ interface Candidate {
 function compare(model: BriefingModel, facts: FactIndex, quotation: Quotation, sources: readonly string[]): RawFinding | undefined {
   let best: Candidate | undefined;
   const seen = new Set<string>();
+  const quoted = quotation.tokens.filter((t): t is Word => !isEllipsis(t));
   for (const source of sources) {
     for (const { fact } of facts.factsOfSource(source)) {
       if (seen.has(fact.quote)) continue;
       seen.add(fact.quote);
-      const words = wordsOf(fact.quote);
+      const words = wordsOfQuote(fact);
+      // Most recorded quotes share too few words to be this one; aligning them would be wasted.
+      if (!canBeNear(quoted, words)) continue;
       const alignment = align(quotation.tokens, words);
       if (!alignment) continue;
       // A quotation that matches some recorded passage exactly is right, whatever others say.

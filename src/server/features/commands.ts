@@ -129,7 +129,10 @@ export class Commands {
     const limit = Math.min(MAX_LIMIT, Math.max(1, args.limit ?? DEFAULT_LIMIT));
     const uris = new Map<string, string>();
     const uriOf = (path: string) => uris.get(path) ?? uris.set(path, pathToUri(path)).get(path)!;
-    return index.search(String(args.query ?? ''), limit).map((entry) => this.factItem(index, entry, uriOf(entry.file)));
+    const found = index.search(String(args.query ?? ''), limit);
+    // Replaced figures after current ones: a writer looking for a figure wants the newest.
+    const ordered = [...found.filter((e) => !e.fact.supersededBy), ...found.filter((e) => e.fact.supersededBy)];
+    return ordered.map((entry) => this.factItem(index, entry, uriOf(entry.file)));
   }
 
   private async listSources(args: DocumentArgs): Promise<SourceItem[]> {
@@ -170,6 +173,7 @@ export class Commands {
       source: f.source,
       sourceTitle: index.sources.get(f.source)?.source.title,
       quote: f.quote,
+      ...(f.supersededBy ? { supersededBy: f.supersededBy } : {}),
       file,
       line: entry.line,
     };
