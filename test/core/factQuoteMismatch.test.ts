@@ -25,6 +25,8 @@ const CASES: [number, string, string, [string, number | undefined] | null][] = [
   [19, 'percent', 'Prices rose 16 per cent.', ['Quote says 16 per cent; value is 19', 16]],
   // Rounding and hedges in the quote are allowed.
   [16.4, 'percent', 'Prices rose 16 percent.', null],
+  [16, 'percent', 'Prices rose 16.4 percent.', ['Quote says 16.4 percent; value is 16', 16.4]],
+  [4, 'percent', 'Prices rose 4.0 percent.', null],
   [16.6, 'percent', 'Prices rose 16 percent.', ['Quote says 16 percent; value is 16.6', 16]],
   [15.5, 'percent', 'Prices rose about 16 percent.', null],
   [14, 'percent', 'Prices rose about 16 percent.', ['Quote says about 16 percent; value is 14', undefined]],
@@ -34,6 +36,7 @@ const CASES: [number, string, string, [string, number | undefined] | null][] = [
   [2100000000, 'USD', 'Exports were worth $2.1 billion.', null],
   [2100000000, 'USD', 'Exports were worth US$2.1bn.', null],
   [2400000000, 'USD', 'Exports were worth $2.1 billion.', ['Quote says $2.1 billion; value is 2400000000', 2100000000]],
+  [2100000, 'USD', 'Exports were worth $2.1 billion.', ['Quote says $2.1 billion; value is 2100000', 2100000000]],
   [11600000000, 'GBP', 'Spending reached £11.6bn.', null],
   [1160000000, 'GBP', 'Spending reached £11.6bn.', ['Quote says £11.6bn; value is 1160000000', 11600000000]],
   [3000, 'troops', 'Some 3,000 troops were sent.', null],

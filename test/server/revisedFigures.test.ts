@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import type { FactItem } from '../../src/shared/protocol';
-import { LspClient, makeWorkspace } from './lspHarness';
+import { LspClient, makeWorkspace, positionOf } from './lspHarness';
 
 const FACTS = `${JSON.stringify(
   {
@@ -76,6 +76,17 @@ describe('quick fixes for quotations, replaced figures and fact values', () => {
     assert.equal(fixed, text.replace('to cut Bank Rate to', 'to maintain Bank Rate at'));
     client.change(uri, fixed);
     assert.deepEqual(await client.pulledDiagnostics(uri), []);
+    client.close(uri);
+  });
+
+  it('a quotation that matches the recorded quote exactly shows as verified in the hover, and gets no finding', async () => {
+    const text = 'The Committee voted “to maintain Bank Rate at 5.25%, and judged that policy was restrictive”.[^1]\n\n[^1]: @boe\n';
+    const { uri, diagnostics } = await openBriefing(text);
+    assert.deepEqual(diagnostics, []);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'judged') });
+    assert.equal(hover?.contents.value, '**Quotation verified:** these are the words of `boe` recorded in `boe-rate`.');
+    const outside = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Committee') });
+    assert.equal(outside, null);
     client.close(uri);
   });
 

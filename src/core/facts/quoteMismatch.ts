@@ -35,8 +35,46 @@ function admits(figure: ExtractedStatistic, value: number): boolean {
   return claimAdmits(figure, value) || (figure.value > 0 && value < 0 && claimAdmits(figure, -value));
 }
 
+/**
+ * Whether the quote writes the value's own digits as a number of its own ("89.1" for 89.1,
+ * "3,000" or "3000" for 3000). Most quotes do, and then reading all their figures (which
+ * costs more than parsing the fact) would find nothing: this only ever skips a finding.
+ * Scaled forms ("2.1" for 2100000000) do not count, so a slip of scale is still found.
+ */
+function writesValue(quote: string, value: number): boolean {
+  const magnitude = Math.abs(value);
+  // JSON numbers print as they were read: 89.1, not 89.10000000000001.
+  const plain = String(magnitude);
+  if (plain.includes('e')) return false;
+  if (standsAlone(quote, plain)) return true;
+  if (magnitude < 1000) return false;
+  const dot = plain.indexOf('.');
+  const whole = dot === -1 ? plain : plain.slice(0, dot);
+  return standsAlone(quote, whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (dot === -1 ? '' : plain.slice(dot)));
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Whether `number` occurs in `text` not as part of a longer number. */
+function standsAlone(text: string, number: string): boolean {
+  for (let at = text.indexOf(number); at !== -1; at = text.indexOf(number, at + 1)) {
+    const b1 = text.charCodeAt(at - 1);
+    const b2 = text.charCodeAt(at - 2);
+    const end = at + number.length;
+    const a1 = text.charCodeAt(end);
+    const a2 = text.charCodeAt(end + 1);
+    const separator = (c: number) => c === 46 || c === 44; // . ,
+    if (isDigit(b1) || (separator(b1) && isDigit(b2)) || isDigit(a1) || (separator(a1) && isDigit(a2))) continue;
+    return true;
+  }
+  return false;
+}
+
 function quoteMismatchOf(text: string, entry: FactEntry): Finding | undefined {
   const { fact } = entry;
+  if (writesValue(fact.quote, fact.value)) return undefined;
   const figures = quotedFiguresInUnit(entry);
   if (figures.length === 0 || figures.some((f) => admits(f, fact.value))) return undefined;
   const written = [...new Set(figures.map((f) => fact.quote.slice(f.hedgeSpan?.start ?? f.span.start, f.span.end).replace(/\s+/g, ' ')))];

@@ -1,6 +1,7 @@
 import type { FactIndex } from '../facts/factIndex';
 import type { Fact } from '../facts/schema';
 import type { BriefingModel, Citation } from '../model';
+import type { NoteResolution } from '../notes/resolve';
 import { align, isEllipsis, quotedTokens, wordsOf, type Alignment, type QuotedToken, type Word } from '../stats/quoteAlignment';
 import type { FixData, Span, TextEdit } from '../types';
 import type { RawFinding, RuleContext } from './context';
@@ -28,6 +29,23 @@ export function checkQuotations(context: RuleContext): RawFinding[] {
     if (finding) findings.push(finding);
   }
   return findings;
+}
+
+/** The quotation at `offset` when it matches a recorded quote of a cited source exactly (for the hover), else undefined. */
+export function verifiedQuotationAt(model: BriefingModel, facts: FactIndex, notes: NoteResolution, offset: number): { span: Span; factId: string; source: string } | undefined {
+  if (facts.isEmpty) return undefined;
+  const quotation = quotationsOf(model).find((q) => q.span.start <= offset && offset <= q.span.end);
+  if (!quotation) return undefined;
+  const quoted = quotation.tokens.filter((t): t is Word => !isEllipsis(t));
+  for (const source of citedSources(facts, citationsAround(model, quotation.span), notes)) {
+    for (const { fact } of facts.factsOfSource(source)) {
+      const words = wordsOfQuote(fact);
+      if (!canBeNear(quoted, words)) continue;
+      const alignment = align(quotation.tokens, words);
+      if (alignment && alignment.differences.length === 0 && alignment.ratio >= NEAR) return { span: quotation.span, factId: fact.id, source };
+    }
+  }
+  return undefined;
 }
 
 export interface Quotation {
