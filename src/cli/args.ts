@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseStaleAfter } from '../core/rules/stale';
 
 export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
 
@@ -15,6 +16,8 @@ export interface CliOptions {
   version: boolean;
   /** Threads a long briefing is analysed with, this one included. */
   concurrency: number | 'auto';
+  /** `--stale-after 2y`: report statistics whose supporting fact is older (fact.stale). */
+  staleAfter: string | undefined;
 }
 
 /** Thrown for bad usage; the CLI prints the message on one line and exits 2. */
@@ -31,6 +34,7 @@ Options:
   --fix                 apply the safe fixes (renumber notes, convert [n] notes to [^n]) in place
   --max-warnings <n>    exit 1 when there are more than n warnings
   --quiet               report errors only
+  --stale-after <age>   report figures whose fact is older than this (fact.stale), e.g. 2y, 18m, 90d
   --verbose             end stylish output with a link to the page of each code reported
   --concurrency <n>     threads for long briefings: auto (default: the idle cores, up to 4) or a number; 1 turns them off
   -h, --help            show this help
@@ -53,6 +57,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         quiet: { type: 'boolean' },
         verbose: { type: 'boolean' },
         concurrency: { type: 'string' },
+        'stale-after': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -79,6 +84,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
       throw new UsageError(`--concurrency takes auto, off or a whole number of at least 1, not "${values.concurrency}"`);
     }
   }
+  const staleAfter = values['stale-after'];
+  if (staleAfter !== undefined && !parseStaleAfter(staleAfter)) {
+    throw new UsageError(`--stale-after takes a number of years, months or days such as 2y, 18m or 90d, not "${staleAfter}"`);
+  }
   const options: CliOptions = {
     targets: positionals,
     facts: values.facts ?? [],
@@ -90,6 +99,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     help: values.help ?? false,
     version: values.version ?? false,
     concurrency,
+    staleAfter,
   };
   if (!options.help && !options.version && options.targets.length === 0) {
     throw new UsageError('no files given (try: briefing-check examples/)');

@@ -7,7 +7,7 @@ import { prepareStatistics } from '../core/rules/statistics';
 import { FactIndex } from '../core/facts/factIndex';
 import type { ParsedFactFile } from '../core/facts/parseFactFile';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
-import { briefingFactFileFindings, type FactFileStatus } from '../core/facts/briefingFactFiles';
+import { briefingFactFileFindings, factFileProblems, type FactFileStatus } from '../core/facts/briefingFactFiles';
 import { applySafeFixes } from '../core/fixes/safeFixes';
 import { LineMap } from '../core/positions';
 import type { BriefingModel } from '../core/model';
@@ -100,7 +100,7 @@ class FactCache {
     const name = (path: string) => relative(folder, path).split('\\').join('/') || path;
     const statuses: FactFileStatus[] = missing.map((path) => ({ path, name: name(path), missing: true, problems: 0, facts: 0, partial: false }));
     for (const path of paths) {
-      const problems = index.fileFindings(path).length;
+      const problems = factFileProblems(index.fileFindings(path));
       if (problems === 0) continue;
       const parsed = this.file(path);
       statuses.push({ path, name: name(path), missing: false, problems, facts: parsed.facts.length, partial: !isJson(parsed.text) });
@@ -205,7 +205,7 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
         model = analyzeBriefing(text);
       }
       const index = facts ?? factsOf();
-      const result = checkModel(model, index);
+      const result = checkModel(model, index, { staleAfter: options.staleAfter });
       const factFileFindings = briefingFactFileFindings(text, cache.statuses(briefingPath, factPaths, missing, index));
       reports.push(...toReports(file, text, factFileFindings.length > 0 ? [...factFileFindings, ...result.findings] : result.findings, options.quiet));
     }

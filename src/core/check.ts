@@ -7,8 +7,11 @@ import { checkArithmetic } from './rules/arithmetic';
 import type { RawFinding, Rule, RuleContext } from './rules/context';
 import { checkNoteNumbering } from './rules/noteNumbering';
 import { checkNoteResolution } from './rules/noteResolution';
+import { checkQuotations } from './rules/quotations';
 import { checkSources } from './rules/sources';
+import { checkStale, parseStaleAfter } from './rules/stale';
 import { checkStatistics, type StatisticsMemo } from './rules/statistics';
+import { checkSuperseded } from './rules/superseded';
 import { LineMap } from './positions';
 import type { StatMatch } from './stats/match';
 import type { Finding, FixData } from './types';
@@ -16,6 +19,10 @@ import type { Finding, FixData } from './types';
 export interface CheckOptions extends AnalyzeOptions {
   /** `briefing.rules`: a severity or `off` per code. */
   rules?: Partial<Record<string, RuleSetting>>;
+  /** `briefing.staleAfter` ("2y", "18m", "90d"): turns `fact.stale` on. */
+  staleAfter?: string | undefined;
+  /** The date `fact.stale` counts back from when the briefing has no `date:` (tests fix it). */
+  today?: Date | undefined;
 }
 
 export interface CheckResult {
@@ -82,6 +89,8 @@ export function checkModel(model: BriefingModel, facts: FactIndex, options: Chec
   const lineOf = (offset: number) => (lines ??= new LineMap(model.text)).position(offset).line;
   const context: RuleContext = { model, notes, facts, matches: [], lineOf };
   const raw: RawFinding[] = [...NOTE_PASSES.flatMap((rule) => rule(context)), ...checkStatistics(context, memo), ...checkArithmetic(context)];
+  // These read what the statistics rule matched, and the facts' quotes.
+  raw.push(...checkSuperseded(context), ...checkStale(context, parseStaleAfter(options.staleAfter), options.today), ...checkQuotations(context));
   const findings: Finding[] = [];
   for (const f of raw) {
     const severity = severityFor(f.code, options.rules);

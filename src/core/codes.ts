@@ -19,6 +19,11 @@ export const RULES = {
   'facts.missing': { severity: 'error', summary: 'A fact file named in the front matter does not exist.' },
   'facts.broken': { severity: 'warning', summary: 'A fact file the briefing loads has problems.' },
   'stat.arithmetic': { severity: 'warning', summary: 'A stated change or share does not follow from the figures beside it.' },
+  'quote.mismatch': { severity: 'warning', summary: "A quotation nearly matches a recorded quote of the cited source but differs from it." },
+  'fact.superseded': { severity: 'warning', summary: 'A statistic is supported only by a fact that a newer one replaces.' },
+  // Runs only when `briefing.staleAfter` is set, so it is off until then.
+  'fact.stale': { severity: 'info', summary: 'The fact supporting a statistic is older than `briefing.staleAfter`.' },
+  'facts.quoteMismatch': { severity: 'warning', summary: "In a fact file: no figure of a fact's quote, in its unit, is consistent with its value." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -104,7 +104,7 @@ export class Analyzer {
     const factFiles = await this.store.factFilesFor(uri, text, settings);
     const facts = await this.store.indexFor(factFiles);
     const document = TextDocument.create(uri, languageId, 0, text);
-    const result = this.withFactFileFindings(uri, text, checkBriefing(text, facts, { rules: settings.rules, citationScope: settings.citationScope }), factFiles, facts, settings);
+    const result = this.withFactFileFindings(uri, text, checkBriefing(text, facts, { rules: settings.rules, citationScope: settings.citationScope, staleAfter: settings.staleAfter }), factFiles, facts, settings);
     return { uri, version: 0, document, result, facts, factFiles, settings };
   }
 
@@ -132,7 +132,7 @@ export class Analyzer {
   private run(document: TextDocument, text: string, facts: FactIndex, factFiles: string[], settings: BriefingSettings): Analysis {
     let checker = this.checkers.get(document.uri);
     if (!checker) this.checkers.set(document.uri, (checker = new IncrementalChecker()));
-    const result = this.withFactFileFindings(document.uri, text, checker.check(text, facts, { rules: settings.rules, citationScope: settings.citationScope }), factFiles, facts, settings);
+    const result = this.withFactFileFindings(document.uri, text, checker.check(text, facts, { rules: settings.rules, citationScope: settings.citationScope, staleAfter: settings.staleAfter }), factFiles, facts, settings);
     const analysis: Analysis = {
       uri: document.uri,
       version: document.version,

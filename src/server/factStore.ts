@@ -17,7 +17,7 @@ import { FactIndex } from '../core/facts/factIndex';
 import { parseFactFile, type LoadedFactFile } from '../core/facts/parseFactFile';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
 import { factFileGlobs, type BriefingSettings } from './settings';
-import type { FactFileStatus } from '../core/facts/briefingFactFiles';
+import { factFileProblems, type FactFileStatus } from '../core/facts/briefingFactFiles';
 import { nearbyFactFiles } from '../node/factDiscovery';
 import { pathToUri, uriToPath, type Workspace } from './workspace';
 
@@ -99,7 +99,7 @@ export class FactStore {
         statuses.push({ path, name: name(path), missing: true, problems: 0, facts: 0, partial: false });
         continue;
       }
-      const problems = index.fileFindings(path).length;
+      const problems = factFileProblems(index.fileFindings(path));
       if (problems > 0) statuses.push({ path, name: name(path), missing: false, problems, facts: entry.parsed.facts.length, partial: entry.partial });
     }
     return statuses;

@@ -6,6 +6,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { isRuleCode, type RuleSetting } from '../core/codes';
+import { parseStaleAfter } from '../core/rules/stale';
 
 export interface BriefingSettings {
   /** Globs (relative to the workspace folder) of the Markdown files that are briefings. */
@@ -18,6 +19,8 @@ export interface BriefingSettings {
   /** Severity or `off` per diagnostic code. */
   rules: Partial<Record<string, RuleSetting>>;
   citationScope: 'sentence' | 'paragraph';
+  /** `briefing.staleAfter` ("2y", "18m", "90d"), which turns fact.stale on; empty: off. */
+  staleAfter: string;
 }
 
 export const DEFAULT_SETTINGS: BriefingSettings = {
@@ -25,6 +28,7 @@ export const DEFAULT_SETTINGS: BriefingSettings = {
   factFiles: [],
   rules: {},
   citationScope: 'sentence',
+  staleAfter: '',
 };
 
 /** Every fact file of a folder, for the fact files' own diagnostics and for pickers with no briefing open. */
@@ -55,6 +59,7 @@ export function normalizeSettings(raw: unknown): BriefingSettings {
     factFiles: globs(value.factFiles, DEFAULT_SETTINGS.factFiles),
     rules,
     citationScope: value.citationScope === 'paragraph' ? 'paragraph' : 'sentence',
+    staleAfter: typeof value.staleAfter === 'string' && parseStaleAfter(value.staleAfter) ? value.staleAfter.trim() : '',
   };
 }
 

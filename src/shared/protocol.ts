@@ -90,6 +90,8 @@ export interface FactItem {
   source: string;
   sourceTitle: string | undefined;
   quote: string;
+  /** The id of the fact that replaces this one, when a newer figure does. */
+  supersededBy?: string;
   /** URI of the fact file and the line of the fact, for "open". */
   file: string;
   line: number;

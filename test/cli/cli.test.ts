@@ -284,7 +284,16 @@ describe('briefing-check CLI', () => {
     const reports = JSON.parse(stdout) as JsonReport[];
     assert.deepEqual(reports.filter((r) => r.file === 'examples/north-korea.brief.md'), []);
     const codes = new Set(reports.map((r) => r.code));
-    assert.deepEqual([...RULE_CODES].filter((c) => !codes.has(c)), []);
+    // fact.stale runs only with --stale-after (briefing.staleAfter); the draft shows it then.
+    assert.deepEqual([...RULE_CODES].filter((c) => !codes.has(c)), ['fact.stale']);
+    const stale = JSON.parse(run(['--format', 'json', '--stale-after', '5y', 'examples/north-korea-draft.brief.md'], REPO).stdout) as JsonReport[];
+    assert.ok(stale.some((r) => r.code === 'fact.stale' && r.severity === 'info'));
+  });
+
+  it('rejects a --stale-after that is not an age', () => {
+    const { code, stderr } = run(['--stale-after', '2 weeks', 'examples/'], REPO);
+    assert.equal(code, 2);
+    assert.match(stderr, /--stale-after takes a number of years, months or days such as 2y, 18m or 90d, not "2 weeks"/);
   });
 
   it('checks a long briefing with worker threads exactly as without them', () => {

@@ -27,7 +27,7 @@ function toPick(fact: FactItem): FactPick {
   return {
     label: fact.display,
     description: `${fact.source}${fact.sourceTitle ? ` — ${fact.sourceTitle}` : ''}`,
-    detail: fact.statement,
+    detail: fact.supersededBy ? `Superseded by ${fact.supersededBy} — ${fact.statement}` : fact.statement,
     // The server already matched every word; VS Code's own filter would hide keyword matches.
     alwaysShow: true,
     fact,

@@ -31,6 +31,16 @@ interface Entry {
 }
 
 /** Where the front matter's `facts:` key and its paths are, as offsets into the briefing. */
+/**
+ * How many problems a fact file has, as facts.broken counts them: what stops facts being
+ * read. A fact whose value disagrees with its quote (facts.quoteMismatch) is still read.
+ */
+export function factFileProblems(findings: readonly Finding[]): number {
+  let problems = 0;
+  for (const f of findings) if (f.code !== 'facts.quoteMismatch') problems++;
+  return problems;
+}
+
 export function frontMatterFactEntries(text: string): { key: Span | undefined; entries: Entry[]; frontMatter: Span | undefined } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!m) return { key: undefined, entries: [], frontMatter: undefined };

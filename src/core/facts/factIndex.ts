@@ -7,7 +7,7 @@ import { RULES } from '../codes';
 import type { Finding, Span } from '../types';
 import { FactSearch } from './factSearch';
 import { IdTable } from './idTable';
-import { factIdSpan, type FactEntry, type LoadedFactFile, type SourceEntry } from './parseFactFile';
+import { factIdSpan, invalid, type FactEntry, type LoadedFactFile, type SourceEntry } from './parseFactFile';
 
 export type { FactEntry, LoadedFactFile, ParsedFactFile, SourceEntry } from './parseFactFile';
 
@@ -52,6 +52,7 @@ export class FactIndex {
     const facts: FactEntry[] = [];
     const byId = new IdTable(facts, idOf, files.reduce((sum, file) => sum + file.facts.length, 0));
     for (const file of files) file.facts.forEach((entry, k) => this.addFact(entry, file, k, facts, byId));
+    for (const file of files) this.checkReplacements(file, byId);
     // One file without duplicates, the usual case: its list is the list (100,000 facts, 800 kB).
     const reuse = files.length === 1 && facts.length === files[0]!.facts.length;
     this.facts = reuse ? files[0]!.facts : facts;
@@ -134,6 +135,18 @@ export class FactIndex {
     const ofSource = this.bySource.get(entry.fact.source);
     if (ofSource) ofSource.push(entry);
     else this.bySource.set(entry.fact.source, [entry]);
+  }
+
+  /** `supersededBy` must name a loaded fact (not the fact itself): else `facts.invalid`, at the fact's id. */
+  private checkReplacements(file: LoadedFactFile, byId: IdTable<FactEntry>): void {
+    file.facts.forEach((entry, k) => {
+      const next = entry.fact.supersededBy;
+      if (next === undefined) return;
+      const problem = next === entry.fact.id ? 'names the fact itself' : byId.get(next) ? undefined : 'names no loaded fact';
+      if (!problem) return;
+      const message = `Fact "${entry.fact.id}": supersededBy "${next}" ${problem}; give the id of the fact that replaces it`;
+      this.findingsOf(file.path).push({ ...invalid(factIdSpan(file, k), message), factId: entry.fact.id });
+    });
   }
 
   private findingsOf(path: string): Finding[] {

@@ -27,6 +27,7 @@ import { memberValueSpan, outlineJson, type Member, type Outline } from './jsonO
 import { readBrokenJson, STRICT_JSON } from './brokenJson';
 import { closestName, KeyVocabulary } from './keyTypos';
 import { quickCheck } from './quickCheck';
+import { withQuoteMismatches } from './quoteMismatch';
 import { canonicalUnitFor, FactFileSchema, FactSchema, SourceIdSchema, SourceSchema, type Fact, type Source } from './schema';
 
 export interface SourceEntry {
@@ -114,7 +115,7 @@ export function parseFactFile(text: string, path: string): ParsedFactFile {
   // A BOM becomes a space, which JSON allows, so offsets into `text` stay valid.
   const json = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   try {
-    return { path, text, ...parseJson(json, path) };
+    return withQuoteMismatches({ path, text, ...parseJson(json, path) });
   } catch (error) {
     // Only pathological input gets here (nesting deep enough to overflow the stack of
     // jsonc-parser's recursive parser), or a bug; a broken fact file must not stop the checker.

@@ -7,6 +7,7 @@
 import { parseCsvFactFile } from './parseCsvFactFile';
 import { parseFactFile, type ParsedFactFile } from './parseFactFile';
 import { parseXlsxFactFile } from './parseXlsxFactFile';
+import { withQuoteMismatches } from './quoteMismatch';
 import { parseYamlFactFile } from './parseYamlFactFile';
 
 export type FactFileFormat = 'json' | 'yaml' | 'csv' | 'xlsx';
@@ -39,7 +40,7 @@ export function parseFactSource(fileName: string, content: string | Uint8Array):
   const format = factFileFormatOf(fileName) ?? 'json';
   if (format === 'xlsx') return parseXlsxFactFile(typeof content === 'string' ? undefined : content, fileName);
   const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content);
-  if (format === 'yaml') return parseYamlFactFile(text, fileName);
-  if (format === 'csv') return parseCsvFactFile(text, fileName);
+  if (format === 'yaml') return withQuoteMismatches(parseYamlFactFile(text, fileName));
+  if (format === 'csv') return withQuoteMismatches(parseCsvFactFile(text, fileName));
   return parseFactFile(text, fileName);
 }

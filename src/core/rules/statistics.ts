@@ -974,3 +974,8 @@ function capitalise(s: string): string {
 }
 
 export type { StatMatch };
+
+/** The known sources that citations cite, worked out as for statistics (for the rules that read sources too). */
+export function citedSources(facts: FactIndex, citations: readonly Citation[], notes: NoteResolution): readonly string[] {
+  return matchingFor(facts).sourcesOf(citations, notes).known;
+}

@@ -150,7 +150,10 @@ export class Commands {
     // Values are shown as Find Fact would insert them into this briefing ("€8.3 billion"), a fall with its sign.
     const analysis = args.uri ? await this.analyzer.analyze(args.uri).catch(() => undefined) : undefined;
     const display = analysis ? (f: FactEntry['fact']) => `${f.value < 0 ? '-' : ''}${figureFor(analysis.result.model, f)}` : describeValue;
-    return index.search(String(args.query ?? ''), limit).map((entry) => this.factItem(index, entry, uriOf(entry.file), display));
+    const found = index.search(String(args.query ?? ''), limit);
+    // Replaced figures after current ones: a writer looking for a figure wants the newest.
+    const ordered = [...found.filter((e) => !e.fact.supersededBy), ...found.filter((e) => e.fact.supersededBy)];
+    return ordered.map((entry) => this.factItem(index, entry, uriOf(entry.file), display));
   }
 
   private async listSources(args: DocumentArgs): Promise<SourceItem[]> {
@@ -191,6 +194,7 @@ export class Commands {
       source: f.source,
       sourceTitle: index.sources.get(f.source)?.source.title,
       quote: f.quote,
+      ...(f.supersededBy ? { supersededBy: f.supersededBy } : {}),
       file,
       line: entry.line,
     };

@@ -1,11 +1,13 @@
 /**
  * Hovers: on a note reference, the note, its source and the quotes of the facts that
  * back the sentence's statistics; on a statistic, what it matched or why nothing did;
- * on `@source-id`, the source and how many facts it backs.
+ * on `@source-id`, the source and how many facts it backs; on a quotation that matches a
+ * recorded quote exactly, that it is verified.
  */
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { NoteDef, Statistic } from '../../core/model';
 import { unitKeyOfFact, unitKeysOfStatistic } from '../../core/stats/match';
+import { verifiedQuotationAt } from '../../core/rules/quotations';
 import { describeValue } from '../../core/rules/statistics';
 import type { Analysis } from '../analysis';
 import { toRange, touches } from '../convert';
@@ -69,6 +71,11 @@ export function hover(analysis: Analysis, params: HoverParams): Hover | undefine
     }
     if (facts.isEmpty) parts.push('*No fact file is loaded for this briefing.*');
     return { contents: markdown(parts.join('\n\n')), range: toRange(document, stat.span) };
+  }
+  const quotation = verifiedQuotationAt(model, facts, notes, offset);
+  if (quotation) {
+    const text = `**Quotation verified:** these are the words of \`${quotation.source}\` recorded in \`${quotation.factId}\`.`;
+    return { contents: markdown(text), range: toRange(document, quotation.span) };
   }
   return undefined;
 }

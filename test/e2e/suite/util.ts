@@ -25,6 +25,10 @@ export const SPEC_CODES = [
   'facts.missing',
   'facts.broken',
   'stat.arithmetic',
+  'quote.mismatch',
+  'fact.superseded',
+  'fact.stale',
+  'facts.quoteMismatch',
 ] as const;
 
 export function assert(condition: unknown, message: string): asserts condition {
