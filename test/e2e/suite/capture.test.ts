@@ -105,7 +105,8 @@ describe('capturing facts', () => {
     assert(extension?.isActive, 'the extension is active');
     const status = extension.exports.figureStatus;
     assert(status, 'the extension exposes its status-bar text');
-    await write('capture/status.brief.md', lines('# Status', '', 'The report finds that port calls rose 40 percent in the second quarter, while sailors were stranded.[^1] Some 300 ships waited.', '', '[^1]: @e2e-capture.'));
+    // Only its own fact file: the workspace root's example fact files (one of them broken on purpose) would put the bar in its warning state.
+    await write('capture/status.brief.md', lines('---', 'facts: capture.facts.json', '---', '', '# Status', '', 'The report finds that port calls rose 40 percent in the second quarter, while sailors were stranded.[^1] Some 300 ships waited.', '', '[^1]: @e2e-capture.'));
     const briefing = fileUri('capture/status.brief.md');
     await open(briefing);
     await waitForDiagnostics(briefing, (d) => d.some((x) => codeOf(x) === 'stat.mismatch'), 'stat.mismatch of the 40 percent');
