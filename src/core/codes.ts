@@ -10,7 +10,7 @@ export const RULES = {
   'note.gap': { severity: 'warning', summary: 'The referenced numeric note labels skip a number.' },
   'note.order': { severity: 'warning', summary: 'Numeric notes are not first referenced in ascending order.' },
   'note.noSource': { severity: 'info', summary: 'A note names no known source.' },
-  'source.unknown': { severity: 'error', summary: '`@id` names no source in the loaded fact files.' },
+  'source.unknown': { severity: 'error', summary: '`@id` names no source in the loaded fact files or bibliographies.' },
   'stat.uncited': { severity: 'warning', summary: 'A statistic whose sentence cites nothing.' },
   'stat.mismatch': { severity: 'error', summary: 'A cited statistic contradicts a fact of its source.' },
   'stat.unsupported': { severity: 'warning', summary: 'No fact of the cited sources supports a cited statistic.' },
@@ -18,6 +18,7 @@ export const RULES = {
   'facts.duplicateId': { severity: 'error', summary: 'A fact id or source id is defined twice among the fact files one briefing loads.' },
   'facts.missing': { severity: 'error', summary: 'A fact file named in the front matter does not exist.' },
   'facts.broken': { severity: 'warning', summary: 'A fact file the briefing loads has problems.' },
+  'bibliography.invalid': { severity: 'error', summary: 'A bibliography entry cannot be read; it is left out.' },
   'stat.arithmetic': { severity: 'warning', summary: 'A stated change or share does not follow from the figures beside it.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

@@ -56,8 +56,11 @@ export class Analyzer {
     return isBriefing(uri, document.languageId, document.getText(), settings, this.workspace);
   }
 
+  /** A fact file, or a bibliography (a CSL-JSON/YAML one once a briefing loads it). */
   async isFactFile(uri: string): Promise<boolean> {
-    return isFactFileUri(uri, await this.settings.get(uri), this.workspace);
+    if (isFactFileUri(uri, await this.settings.get(uri), this.workspace)) return true;
+    const path = uriToPath(uri);
+    return path !== undefined && this.store.isBibliography(path);
   }
 
   /**
