@@ -14,7 +14,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { glob } from 'tinyglobby';
 import { bibliographyAsFactFile } from '../core/bibliography/bibliographySources';
-import { parseBibliography } from '../core/bibliography/parseBibliography';
+import { BibtexCache, parseBibliography } from '../core/bibliography/parseBibliography';
 import { FactIndex } from '../core/facts/factIndex';
 import type { LoadedFactFile } from '../core/facts/parseFactFile';
 import { parseFactSource } from '../core/facts/parseFactSource';
@@ -53,6 +53,8 @@ export class FactStore {
   private readonly indexes = new Map<string, FactIndex>();
   /** Each bibliography's last read that gave entries, kept through a half-written file (see parseBibliography). */
   private readonly lastGood = new Map<string, LoadedFactFile>();
+  /** Each .bib's parsed entries by text, so a rewrite (Zotero rewrites the whole file) parses only what changed. */
+  private readonly bibtexCaches = new Map<string, BibtexCache>();
   /** Paths named as bibliographies (front matter `bibliography:`, `briefing.bibliographies`). */
   private readonly bibliographyPaths = new Set<string>();
   private stamps = 0;
@@ -264,7 +266,9 @@ export class FactStore {
    */
   private parseBibliography(path: string, content: string | Uint8Array): LoadedFactFile {
     const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content);
-    const parsed = bibliographyAsFactFile(path, parseBibliography(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, undefined, path));
+    let cache = this.bibtexCaches.get(path);
+    if (!cache) this.bibtexCaches.set(path, (cache = new BibtexCache()));
+    const parsed = bibliographyAsFactFile(path, parseBibliography(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, undefined, path, cache));
     const before = this.lastGood.get(path);
     // An empty file is one being written: an exporter truncates it first.
     const halfWritten = parsed.sources.length === 0 && (parsed.findings.length > 0 || text.trim() === '');

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { writeFileSync } from 'node:fs';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient, makeWorkspace } from './lspHarness';
+import type { CompletionItem, Diagnostic, DocumentLink, Hover, Location } from 'vscode-languageserver-protocol';
+import { LspClient, makeWorkspace, positionOf } from './lspHarness';
 
 const BIB = `@report{fao-2024,
   author = {{FAO}},
@@ -71,6 +71,34 @@ describe('bibliographies as sources (language server)', () => {
       context: { diagnostics: [unknown] },
     });
     assert.ok(fixes.some((f) => f.title === 'Change to @fao-2024'), JSON.stringify(fixes.map((f) => f.title)));
+  });
+
+  it('completion after [@ lists the entries with author, year and title; hover shows the reference and its facts; definition opens the .bib; bibliography: is a link', async () => {
+    const ws = makeWorkspace({ 'refs.bib': BIB, 'catch.facts.csv': CSV, 'fish.brief.md': BRIEF });
+    workspaces.push(ws);
+    const client = await LspClient.start({ root: ws.root, pull: false });
+    clients.push(client);
+    const uri = ws.uri('fish.brief.md');
+    client.open(uri, BRIEF);
+    await client.pushedDiagnostics(uri);
+    const typed = BRIEF + 'More fish [@li';
+    client.change(uri, typed);
+    const end = positionOf(typed, '[@li', 1, 4);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: end });
+    const lindqvist = items.find((i) => i.label === 'lindqvist-2023')!;
+    assert.equal(lindqvist.detail, 'Lindqvist and Müller, 2023 — Quota swaps and the mackerel dispute');
+    assert.equal(items.find((i) => i.label === 'fao-2024')!.detail, 'FAO, 2024 — The State of World Fisheries and Aquaculture 2024');
+    client.change(uri, BRIEF);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(BRIEF, '@lindqvist-2023', 1, 3) });
+    const text = (hover.contents as { value: string }).value;
+    assert.match(text, /Lindqvist and Müller \(2023\)\. \*Quota swaps and the mackerel dispute\*\. Marine Policy Review\./);
+    assert.match(text, /\[doi:10\.5555\/mpr\.2023\.118\]\(https:\/\/doi\.org\/10\.5555\/mpr\.2023\.118\)/);
+    assert.match(text, /1 fact taken from it:\n\n- Amount by which the mackerel catch exceeded advice, 2022: 41 percent/);
+    const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(BRIEF, '@lindqvist-2023', 1, 3) });
+    assert.deepEqual(defs, [{ uri: ws.uri('refs.bib'), range: { start: { line: 8, character: 9 }, end: { line: 8, character: 23 } } }]);
+    assert.ok(client.initializeResult.capabilities.documentLinkProvider);
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.deepEqual(links.map((l) => [l.range.start, l.target]), [[{ line: 1, character: 14 }, ws.uri('refs.bib')]]);
   });
 
   it('a broken entry is bibliography.invalid at its line in the open .bib and facts.broken at the briefing; the other entries still count', async () => {
