@@ -5,7 +5,8 @@ import { analyzeBriefing } from '../core/analyze/analyzeBriefing';
 import { checkModel } from '../core/check';
 import { prepareStatistics } from '../core/rules/statistics';
 import { FactIndex } from '../core/facts/factIndex';
-import type { ParsedFactFile } from '../core/facts/parseFactFile';
+import type { LoadedFactFile, ParsedFactFile } from '../core/facts/parseFactFile';
+import { frontMatterReferences } from '../core/bibliography/frontMatterReferences';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
 import { briefingFactFileFindings, type FactFileStatus } from '../core/facts/briefingFactFiles';
 import { applySafeFixes } from '../core/fixes/safeFixes';
@@ -60,6 +61,9 @@ function toReports(file: string, text: string, findings: Finding[], quiet: boole
     });
 }
 
+/** Marks, in an index key, the briefing whose inline references the index holds. */
+const REFERENCES_MARK = '\u0001references:';
+
 /** Fact indexes by the set of files they load, so briefings sharing facts share one. */
 class FactCache {
   private readonly indexes = new Map<string, FactIndex>();
@@ -67,11 +71,12 @@ class FactCache {
 
   constructor(private readonly cwd: string) {}
 
-  index(paths: string[]): FactIndex {
-    const key = paths.join('\u0000');
+  /** The index of `paths`, and of a briefing's inline `references:` when it has them (the briefing's own, so not shared). */
+  index(paths: string[], references?: LoadedFactFile): FactIndex {
+    const key = paths.join('\u0000') + (references ? `\u0000${REFERENCES_MARK}${references.path}` : '');
     let index = this.indexes.get(key);
     if (!index) {
-      index = FactIndex.from(paths.map((p) => this.file(p)));
+      index = FactIndex.from(references ? [...paths.map((p) => this.file(p)), references] : paths.map((p) => this.file(p)));
       this.indexes.set(key, index);
     }
     return index;
@@ -107,7 +112,9 @@ class FactCache {
   /** Every loaded fact file with the index that loaded it, for their own findings. */
   loaded(): { path: string; index: FactIndex }[] {
     const result = new Map<string, FactIndex>();
-    for (const [key, index] of this.indexes) for (const path of key.split('\u0000')) if (path && !result.has(path)) result.set(path, index);
+    for (const [key, index] of this.indexes) {
+      for (const path of key.split('\u0000')) if (path && !path.startsWith(REFERENCES_MARK) && !result.has(path)) result.set(path, index);
+    }
     return [...result].map(([path, index]) => ({ path, index }));
   }
 
@@ -227,7 +234,8 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
       const missingBibliographies = cache.addBibliographies(bibliographies);
       missing.push(...missingBibliographies);
       const factPaths = [...named, ...bibliographies].filter((path) => !missing.includes(path));
-      const factsOf = () => cache.index(factPaths);
+      const references = frontMatterReferences(text, briefingPath);
+      const factsOf = () => cache.index(factPaths, references);
       let model: BriefingModel;
       let facts: FactIndex | undefined;
       if (workers > 0 && text.length >= PARALLEL_MIN_CHARS) {
@@ -238,7 +246,8 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
       }
       const index = facts ?? factsOf();
       const result = checkModel(model, index);
-      const factFileFindings = briefingFactFileFindings(text, cache.statuses(briefingPath, factPaths, missing, index));
+      // Problems of the inline references (and keys they define twice) are the briefing's own.
+      const factFileFindings = [...briefingFactFileFindings(text, cache.statuses(briefingPath, factPaths, missing, index)), ...index.fileFindings(briefingPath)];
       reports.push(...toReports(file, text, factFileFindings.length > 0 ? [...factFileFindings, ...result.findings] : result.findings, options.quiet));
     }
   } finally {

@@ -14,6 +14,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { glob } from 'tinyglobby';
 import { bibliographyAsFactFile } from '../core/bibliography/bibliographySources';
+import { frontMatterReferences } from '../core/bibliography/frontMatterReferences';
 import { BibtexCache, parseBibliography } from '../core/bibliography/parseBibliography';
 import { FactIndex } from '../core/facts/factIndex';
 import type { LoadedFactFile } from '../core/facts/parseFactFile';
@@ -21,7 +22,7 @@ import { parseFactSource } from '../core/facts/parseFactSource';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
 import { factFileGlobs, type BriefingSettings } from './settings';
 import type { FactFileStatus } from '../core/facts/briefingFactFiles';
-import { nearbyFactFiles } from '../node/factDiscovery';
+import { FACT_FILE_NAME, nearbyFactFiles } from '../node/factDiscovery';
 import { pathToUri, uriToPath, type Workspace } from './workspace';
 
 interface CachedFile {
@@ -37,7 +38,7 @@ interface CachedFile {
 
 /** Bibliographies by extension; a `.json`/`.yaml` is one only when a briefing or setting names it so. */
 const BIBTEX_FILE = /\.(?:bib|bibtex|biblatex)$/i;
-const FACT_FILE = /\.facts\.(?:json|ya?ml|csv|tsv|xlsx)$/i;
+const FACT_FILE = FACT_FILE_NAME;
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 /** Indexes kept; each holds its files' facts, so a few is plenty. */
@@ -55,6 +56,8 @@ export class FactStore {
   private readonly lastGood = new Map<string, LoadedFactFile>();
   /** Each .bib's parsed entries by text, so a rewrite (Zotero rewrites the whole file) parses only what changed. */
   private readonly bibtexCaches = new Map<string, BibtexCache>();
+  /** Briefings whose front matter has `references:`: read as a bibliography of their inline items. */
+  private readonly referencePaths = new Set<string>();
   /** Paths named as bibliographies (front matter `bibliography:`, `briefing.bibliographies`). */
   private readonly bibliographyPaths = new Set<string>();
   private stamps = 0;
@@ -93,7 +96,10 @@ export class FactStore {
     // Bibliographies come after the fact files, so a fact file's source wins over an entry with its key.
     const bibliographies = await this.bibliographiesFor(path, text, settings);
     for (const bibliography of bibliographies) this.markBibliography(bibliography);
-    return [...new Set([...found, ...bibliographies])].filter((f) => this.workspace.mayRead(f));
+    // Inline `references:` are read from the briefing itself, last.
+    const references = path && frontMatterReferences(text, path) ? [path] : [];
+    if (path && references.length > 0) this.referencePaths.add(path);
+    return [...new Set([...found, ...bibliographies])].filter((f) => this.workspace.mayRead(f)).concat(references);
   }
 
   /** A briefing's bibliographies: its front matter's `bibliography:` (relative to it), then the `briefing.bibliographies` globs. */
@@ -130,6 +136,8 @@ export class FactStore {
     const name = (path: string) => (folder ? relative(folder, path).split(sep).join('/') : path);
     const statuses: FactFileStatus[] = [];
     for (const path of paths) {
+      // The briefing's own inline references: their problems are shown in it, not summed up.
+      if (path === briefingPath) continue;
       const entry = this.files.get(path);
       if (!entry) {
         statuses.push({ path, name: name(path), missing: true, problems: 0, facts: 0, partial: false, bibliography: this.isBibliography(path) });
@@ -251,7 +259,11 @@ export class FactStore {
   }
 
   private remember(path: string, content: string | Uint8Array, mtimeMs: number | undefined, editorVersion: number | undefined): CachedFile {
-    const parsed = this.isBibliography(path) ? this.parseBibliography(path, content) : parseWithoutText(path, content);
+    const parsed = this.referencePaths.has(path)
+      ? (frontMatterReferences(typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content), path) ?? NO_REFERENCES(path))
+      : this.isBibliography(path)
+        ? this.parseBibliography(path, content)
+        : parseWithoutText(path, content);
     // Only a JSON file with problems is parsed again to tell broken syntax from schema errors.
     const partial = /\.json$/i.test(path) && !parsed.bibliography && parsed.findings.length > 0 && typeof content === 'string' && !isValidJson(content);
     const entry: CachedFile = { parsed, stamp: ++this.stamps, mtimeMs, editorVersion, partial };
@@ -276,6 +288,11 @@ export class FactStore {
     if (parsed.sources.length > 0) this.lastGood.set(path, parsed);
     return parsed;
   }
+}
+
+/** A briefing whose `references:` were removed: a bibliography with no entries. */
+function NO_REFERENCES(path: string): LoadedFactFile {
+  return { path, sources: [], facts: [], factIdSpans: new Int32Array(0), findings: [], bibliography: true };
 }
 
 function parseWithoutText(path: string, content: string | Uint8Array): LoadedFactFile {

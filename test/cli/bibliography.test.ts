@@ -145,3 +145,32 @@ describe('briefing-check CLI: bibliographies and fact-file formats', () => {
     assert.deepEqual([missing.line, missing.column], [3, 5]);
   });
 });
+
+describe('briefing-check CLI: inline references', () => {
+  it('front matter references: are sources; an item without id is bibliography.invalid in the briefing, at its line', () => {
+    const brief = `---
+references:
+  - id: kim-2021
+    type: report
+    title: Fisheries outlook
+    author:
+      - family: Kim
+        given: Min
+    issued:
+      date-parts: [[2021]]
+  - type: report
+    title: No id here
+---
+Farmed fish are half the total [@kim-2021, p. 3]. See also [@kim-2012].
+`;
+    const dir = workspace({ 'b.brief.md': brief });
+    const { reports } = run(['b.brief.md'], dir);
+    assert.deepEqual(
+      reports.map((r) => [r.file, r.line, r.column, r.code, r.message]),
+      [
+        ['b.brief.md', 11, 5, 'bibliography.invalid', 'This bibliography item has no "id", so it cannot be cited'],
+        ['b.brief.md', 14, brief.split('\n')[13]!.indexOf('@kim-2012') + 1, 'source.unknown', '@kim-2012 names no source: it is not in b.brief.md or the fact files.'],
+      ],
+    );
+  });
+});

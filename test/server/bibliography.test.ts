@@ -144,3 +144,32 @@ describe('bibliographies as sources (language server)', () => {
     await client.waitFor(() => ((client.published.get(uri)?.diagnostics ?? []).length === 0 ? true : undefined), 'the briefing to be clean again');
   });
 });
+
+describe('inline references (language server)', () => {
+  const clients: LspClient[] = [];
+  const workspaces: { dispose(): void }[] = [];
+  after(async () => {
+    for (const c of clients) await c.stop();
+    for (const w of workspaces) w.dispose();
+  });
+
+  it('front matter references: are sources, re-read as the briefing is edited; definition goes to the item', async () => {
+    const brief = '---\nreferences:\n  - id: kim-2021\n    title: Fisheries outlook\n---\nFarmed fish are half the total [@kim-2021, p. 3].\n';
+    const ws = makeWorkspace({ 'b.brief.md': brief });
+    workspaces.push(ws);
+    const client = await LspClient.start({ root: ws.root, pull: false });
+    clients.push(client);
+    const uri = ws.uri('b.brief.md');
+    client.open(uri, brief);
+    assert.deepEqual(codes(await client.pushedDiagnostics(uri)), []);
+    const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(brief, '@kim-2021', 1, 2) });
+    assert.deepEqual(defs, [{ uri, range: { start: { line: 2, character: 8 }, end: { line: 2, character: 16 } } }]);
+    // The item is renamed in the front matter: the citation no longer names a source.
+    client.change(uri, brief.replace('id: kim-2021', 'id: kim-2022'));
+    const now = await client.waitFor(() => {
+      const published = client.published.get(uri)?.diagnostics ?? [];
+      return published.some((d) => d.code === 'source.unknown') ? published : undefined;
+    }, 'source.unknown once the item is renamed');
+    assert.equal(now.find((d) => d.code === 'source.unknown')!.message, '@kim-2021 names no source: it is not in b.brief.md or the fact files.');
+  });
+});
