@@ -25,6 +25,7 @@ export const SPEC_CODES = [
   'facts.missing',
   'facts.broken',
   'stat.arithmetic',
+  'bibliography.invalid',
 ] as const;
 
 export function assert(condition: unknown, message: string): asserts condition {
