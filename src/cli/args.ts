@@ -6,6 +6,8 @@ export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
 export interface CliOptions {
   targets: string[];
   facts: string[];
+  /** Bibliographies every briefing loads, besides its own front matter `bibliography:`. */
+  bibliographies: string[];
   format: FormatName;
   fix: boolean;
   maxWarnings: number | undefined;
@@ -30,6 +32,7 @@ Directories and globs expand to **/*.brief.md; files named explicitly are always
 
 Options:
   --facts <file>        fact file (repeatable); overrides discovery
+  --bibliography <file> bibliography (.bib, CSL-JSON, CSL-YAML; repeatable), in addition to each briefing's own
   --format <name>       stylish (default) | json | sarif | github (workflow annotations) | junit
   --fix                 apply the safe fixes (renumber notes, convert [n] notes to [^n]) in place
   --max-warnings <n>    exit 1 when there are more than n warnings
@@ -51,6 +54,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       strict: true,
       options: {
         facts: { type: 'string', multiple: true },
+        bibliography: { type: 'string', multiple: true },
         format: { type: 'string' },
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
@@ -91,6 +95,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const options: CliOptions = {
     targets: positionals,
     facts: values.facts ?? [],
+    bibliographies: values.bibliography ?? [],
     format,
     fix: values.fix ?? false,
     maxWarnings,

@@ -5,13 +5,15 @@ import { analyzeBriefing } from '../core/analyze/analyzeBriefing';
 import { checkModel } from '../core/check';
 import { prepareStatistics } from '../core/rules/statistics';
 import { FactIndex } from '../core/facts/factIndex';
-import type { ParsedFactFile } from '../core/facts/parseFactFile';
+import type { LoadedFactFile, ParsedFactFile } from '../core/facts/parseFactFile';
+import { frontMatterReferences } from '../core/bibliography/frontMatterReferences';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
 import { briefingFactFileFindings, factFileProblems, type FactFileStatus } from '../core/facts/briefingFactFiles';
 import { applySafeFixes } from '../core/fixes/safeFixes';
 import { LineMap } from '../core/positions';
 import type { BriefingModel } from '../core/model';
 import type { Finding } from '../core/types';
+import { bibliographyPathsFor, loadBibliography } from '../node/bibliographyFiles';
 import { discoverFactFiles, loadFactFiles } from '../node/factDiscovery';
 import { AnalysisPool, analyzeInParallel } from '../node/parallelAnalysis';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
@@ -59,6 +61,9 @@ function toReports(file: string, text: string, findings: Finding[], quiet: boole
     });
 }
 
+/** Marks, in an index key, the briefing whose inline references the index holds. */
+const REFERENCES_MARK = '\u0001references:';
+
 /** Fact indexes by the set of files they load, so briefings sharing facts share one. */
 class FactCache {
   private readonly indexes = new Map<string, FactIndex>();
@@ -66,14 +71,31 @@ class FactCache {
 
   constructor(private readonly cwd: string) {}
 
-  index(paths: string[]): FactIndex {
-    const key = paths.join('\u0000');
+  /** The index of `paths`, and of a briefing's inline `references:` when it has them (the briefing's own, so not shared). */
+  index(paths: string[], references?: LoadedFactFile): FactIndex {
+    const key = paths.join('\u0000') + (references ? `\u0000${REFERENCES_MARK}${references.path}` : '');
     let index = this.indexes.get(key);
     if (!index) {
-      index = FactIndex.from(paths.map((p) => this.file(p)));
+      index = FactIndex.from(references ? [...paths.map((p) => this.file(p)), references] : paths.map((p) => this.file(p)));
       this.indexes.set(key, index);
     }
     return index;
+  }
+
+  /** Bibliographies, read as fact files with sources only; a path here is not read as a fact file. */
+  private readonly bibliographies = new Set<string>();
+
+  /** Marks `paths` as bibliographies; those that cannot be read are returned, to be reported as missing. */
+  addBibliographies(paths: string[]): string[] {
+    const unreadable: string[] = [];
+    for (const path of paths) {
+      this.bibliographies.add(path);
+      if (this.files.has(path)) continue;
+      const loaded = loadBibliography(path);
+      if ('message' in loaded) unreadable.push(path);
+      else this.files.set(path, loaded);
+    }
+    return unreadable;
   }
 
   private file(path: string): ParsedFactFile {
@@ -90,7 +112,9 @@ class FactCache {
   /** Every loaded fact file with the index that loaded it, for their own findings. */
   loaded(): { path: string; index: FactIndex }[] {
     const result = new Map<string, FactIndex>();
-    for (const [key, index] of this.indexes) for (const path of key.split('\u0000')) if (path && !result.has(path)) result.set(path, index);
+    for (const [key, index] of this.indexes) {
+      for (const path of key.split('\u0000')) if (path && !path.startsWith(REFERENCES_MARK) && !result.has(path)) result.set(path, index);
+    }
     return [...result].map(([path, index]) => ({ path, index }));
   }
 
@@ -98,12 +122,12 @@ class FactCache {
   statuses(briefingPath: string, paths: string[], missing: string[], index: FactIndex): FactFileStatus[] {
     const folder = dirname(briefingPath);
     const name = (path: string) => relative(folder, path).split('\\').join('/') || path;
-    const statuses: FactFileStatus[] = missing.map((path) => ({ path, name: name(path), missing: true, problems: 0, facts: 0, partial: false }));
+    const statuses: FactFileStatus[] = missing.map((path) => ({ path, name: name(path), missing: true, problems: 0, facts: 0, partial: false, bibliography: this.bibliographies.has(path) }));
     for (const path of paths) {
       const problems = factFileProblems(index.fileFindings(path));
       if (problems === 0) continue;
       const parsed = this.file(path);
-      statuses.push({ path, name: name(path), missing: false, problems, facts: parsed.facts.length, partial: !isJson(parsed.text) });
+      statuses.push({ path, name: name(path), missing: false, problems, facts: parsed.bibliography ? parsed.sources.length : parsed.facts.length - index.unresolvedSourceFindings(path).length, partial: isUnreadableJson(parsed), bibliography: parsed.bibliography === true });
     }
     return statuses;
   }
@@ -116,6 +140,15 @@ class FactCache {
   text(path: string): string {
     return this.file(path).text;
   }
+
+  isUnreadableJson(path: string): boolean {
+    return isUnreadableJson(this.file(path));
+  }
+}
+
+/** A JSON fact file that is not valid JSON as a whole (other formats recover entry by entry). */
+function isUnreadableJson(parsed: ParsedFactFile): boolean {
+  return !parsed.bibliography && /\.json$/i.test(parsed.path) && !isJson(parsed.text);
 }
 
 function isJson(text: string): boolean {
@@ -176,6 +209,7 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
   const files = expandTargets(options.targets, cwd);
   const cache = new FactCache(cwd);
   const explicitFacts = options.facts.map((f) => resolve(cwd, f));
+  const explicitBibliographies = options.bibliographies.map((f) => resolve(cwd, f));
   const reports: Report[] = [];
   const workers = threadsFor(options.concurrency);
   // Workers start before the first long briefing is read: starting one takes a while.
@@ -191,11 +225,17 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
         }
       }
       const briefingPath = resolve(cwd, file);
-      const named = explicitFacts.length > 0 ? explicitFacts : discoverFactFiles({ briefingPath, root: cwd, frontMatterFacts: readFrontMatterOf(text).facts });
+      const frontMatter = readFrontMatterOf(text);
+      const named = explicitFacts.length > 0 ? explicitFacts : discoverFactFiles({ briefingPath, root: cwd, frontMatterFacts: frontMatter.facts });
       // A front-matter path that does not exist is the briefing's finding (facts.missing), not a reason to stop.
       const missing = explicitFacts.length > 0 ? [] : named.filter((path) => !existsSync(path));
-      const factPaths = missing.length > 0 ? named.filter((path) => !missing.includes(path)) : named;
-      const factsOf = () => cache.index(factPaths);
+      // Bibliographies come after the fact files: a fact file's source wins over an entry with its key.
+      const bibliographies = bibliographyPathsFor(briefingPath, frontMatter.bibliography, explicitBibliographies);
+      const missingBibliographies = cache.addBibliographies(bibliographies);
+      missing.push(...missingBibliographies);
+      const factPaths = [...named, ...bibliographies].filter((path) => !missing.includes(path));
+      const references = frontMatterReferences(text, briefingPath);
+      const factsOf = () => cache.index(factPaths, references);
       let model: BriefingModel;
       let facts: FactIndex | undefined;
       if (workers > 0 && text.length >= PARALLEL_MIN_CHARS) {
@@ -206,7 +246,8 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
       }
       const index = facts ?? factsOf();
       const result = checkModel(model, index, { staleAfter: options.staleAfter });
-      const factFileFindings = briefingFactFileFindings(text, cache.statuses(briefingPath, factPaths, missing, index));
+      // Problems of the inline references (and keys they define twice) are the briefing's own.
+      const factFileFindings = [...briefingFactFileFindings(text, cache.statuses(briefingPath, factPaths, missing, index)), ...index.fileFindings(briefingPath)];
       reports.push(...toReports(file, text, factFileFindings.length > 0 ? [...factFileFindings, ...result.findings] : result.findings, options.quiet));
     }
   } finally {
@@ -222,7 +263,7 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
   const errors = reports.filter((r) => r.severity === 'error').length;
   const warnings = reports.filter((r) => r.severity === 'warning').length;
   // A fact file that is not JSON at all makes the whole check meaningless: exit 2.
-  const unparseable = cache.loaded().find(({ path, index }) => index.fileFindings(path).some((f) => f.code === 'facts.invalid') && !isJson(cache.text(path)));
+  const unparseable = cache.loaded().find(({ path, index }) => index.fileFindings(path).some((f) => f.code === 'facts.invalid') && cache.isUnreadableJson(path));
   if (unparseable) {
     process.stderr.write(`briefing-check: fact file ${cache.display(unparseable.path)} is not valid JSON; see its facts.invalid finding\n`);
     return 2;

@@ -28,7 +28,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
-      { scheme: 'file', pattern: '**/*.facts.json' },
+      { scheme: 'file', pattern: '**/*.facts.{json,yaml,yml,csv,tsv}' },
+      { scheme: 'file', pattern: '**/*.{bib,bibtex}' },
     ],
     initializationOptions,
     outputChannel: output,

@@ -7,9 +7,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { parseFactFile, type ParsedFactFile } from '../core/facts/parseFactFile';
+import type { ParsedFactFile } from '../core/facts/parseFactFile';
+import { parseFactSource } from '../core/facts/parseFactSource';
 
-const FACT_FILE_SUFFIX = '.facts.json';
+/** The names fact files are found by, in every format (SPEC "Fact file"). */
+export const FACT_FILE_NAME = /\.facts\.(?:json|ya?ml|csv|tsv|xlsx)$/i;
 
 export interface DiscoveryOptions {
   /** The briefing being checked. */
@@ -24,7 +26,7 @@ export interface DiscoveryOptions {
  * The fact files for one briefing, as absolute paths, nearest first:
  * - the front matter's `facts:` paths, relative to the briefing, when given (whether
  *   or not they exist: reading them reports the ones that do not);
- * - otherwise every `*.facts.json` in the briefing's folder and each parent folder up
+ * - otherwise every `*.facts.json|yaml|yml|csv|tsv|xlsx` in the briefing's folder and each parent folder up
  *   to and including `root`; just the briefing's own folder when it is outside `root`.
  */
 export function discoverFactFiles({ briefingPath, root, frontMatterFacts }: DiscoveryOptions): string[] {
@@ -52,7 +54,7 @@ function isInside(path: string, root: string): boolean {
 }
 
 /**
- * The same upward search without blocking, for the language server: `*.facts.json` in
+ * The same upward search without blocking, for the language server: fact files in
  * `folder` and its parents up to `root`, nearest first.
  */
 export async function nearbyFactFiles(folder: string, root: string): Promise<string[]> {
@@ -63,12 +65,12 @@ export async function nearbyFactFiles(folder: string, root: string): Promise<str
 /** Candidate fact files among a folder's entries, sorted by name. */
 function factFileCandidates(folder: string, names: string[]): string[] {
   return names
-    .filter((name) => name.endsWith(FACT_FILE_SUFFIX))
+    .filter((name) => FACT_FILE_NAME.test(name))
     .sort(compareCodeUnits)
     .map((name) => join(folder, name));
 }
 
-/** The `*.facts.json` files directly in `folder`, sorted by name; none when it cannot be listed. */
+/** The fact files directly in `folder`, sorted by name; none when it cannot be listed. */
 function factFilesIn(folder: string): string[] {
   let names: string[];
   try {
@@ -126,20 +128,26 @@ export interface LoadedFactFiles {
 export function loadFactFiles(paths: string[]): LoadedFactFiles {
   const loaded: LoadedFactFiles = { files: [], unreadable: [] };
   for (const path of unique(paths)) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch (error) {
       loaded.unreadable.push({ path, message: readErrorMessage(error) });
       continue;
     }
-    loaded.files.push(parseFactFile(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path));
+    // A workbook is read as bytes; the text formats as UTF-8.
+    if (/\.xlsx$/i.test(path)) {
+      loaded.files.push(parseFactSource(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+      continue;
+    }
+    const text = bytes.toString('utf8');
+    loaded.files.push(parseFactSource(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   }
   return loaded;
 }
 
 /** "file not found" rather than "ENOENT: no such file or directory, open '/x/y'". */
-function readErrorMessage(error: unknown): string {
+export function readErrorMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':

@@ -9,6 +9,7 @@ import { checkBriefing, type CheckResult } from '../core/check';
 import type { FactIndex } from '../core/facts/factIndex';
 import { IncrementalChecker } from '../core/incremental/incrementalChecker';
 import { briefingFactFileFindings } from '../core/facts/briefingFactFiles';
+import { severityFor } from '../core/codes';
 import { uriToPath } from './workspace';
 import { isBriefing, isFactFileUri } from './briefingScope';
 import type { FactStore } from './factStore';
@@ -69,8 +70,11 @@ export class Analyzer {
     return isBriefing(uri, document.languageId, document.getText(), settings, this.workspace);
   }
 
+  /** A fact file, or a bibliography (a CSL-JSON/YAML one once a briefing loads it). */
   async isFactFile(uri: string): Promise<boolean> {
-    return isFactFileUri(uri, await this.settings.get(uri), this.workspace);
+    if (isFactFileUri(uri, await this.settings.get(uri), this.workspace)) return true;
+    const path = uriToPath(uri);
+    return path !== undefined && this.store.isBibliography(path);
   }
 
   /**
@@ -148,7 +152,15 @@ export class Analyzer {
 
   /** The check's findings with what the briefing is told about its fact files (facts.missing, facts.broken) first. */
   private withFactFileFindings(uri: string, text: string, result: CheckResult, factFiles: string[], facts: FactIndex, settings: BriefingSettings): CheckResult {
-    const extra = briefingFactFileFindings(text, this.store.statusesFor(uriToPath(uri), factFiles, facts), settings.rules);
+    const path = uriToPath(uri);
+    const extra = briefingFactFileFindings(text, this.store.statusesFor(path, factFiles, facts), settings.rules);
+    // Problems of the front matter's inline `references:` (and keys they define twice) are the briefing's own.
+    if (path && factFiles.includes(path)) {
+      for (const finding of facts.fileFindings(path)) {
+        const severity = severityFor(finding.code, settings.rules);
+        if (severity) extra.push({ ...finding, severity });
+      }
+    }
     return extra.length === 0 ? result : { ...result, findings: [...extra, ...result.findings] };
   }
 

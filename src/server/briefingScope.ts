@@ -48,7 +48,8 @@ export function isBriefing(uri: string, languageId: string, text: string, settin
   return readFrontMatterOf(text).briefing;
 }
 
+/** A fact file (any format) or a BibTeX bibliography, by name or by the `briefing.factFiles` globs. */
 export function isFactFileUri(uri: string, settings: BriefingSettings, workspace: Workspace): boolean {
-  if (/\.facts\.json$/i.test(uri)) return true;
+  if (/\.facts\.(?:json|ya?ml|csv|tsv|xlsx)$/i.test(uri) || /\.(?:bib|bibtex|biblatex)$/i.test(uri)) return true;
   return /\.json$/i.test(uri) && matchesGlobs(uri, settings.factFiles, workspace);
 }

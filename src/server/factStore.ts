@@ -13,12 +13,16 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { glob } from 'tinyglobby';
+import { bibliographyAsFactFile } from '../core/bibliography/bibliographySources';
+import { frontMatterReferences } from '../core/bibliography/frontMatterReferences';
+import { BibtexCache, parseBibliography } from '../core/bibliography/parseBibliography';
 import { FactIndex } from '../core/facts/factIndex';
-import { parseFactFile, type LoadedFactFile } from '../core/facts/parseFactFile';
+import type { LoadedFactFile } from '../core/facts/parseFactFile';
+import { parseFactSource } from '../core/facts/parseFactSource';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
 import { factFileGlobs, type BriefingSettings } from './settings';
 import { factFileProblems, type FactFileStatus } from '../core/facts/briefingFactFiles';
-import { nearbyFactFiles } from '../node/factDiscovery';
+import { FACT_FILE_NAME, nearbyFactFiles } from '../node/factDiscovery';
 import { pathToUri, uriToPath, type Workspace } from './workspace';
 
 interface CachedFile {
@@ -32,6 +36,10 @@ interface CachedFile {
   partial: boolean;
 }
 
+/** Bibliographies by extension; a `.json`/`.yaml` is one only when a briefing or setting names it so. */
+const BIBTEX_FILE = /\.(?:bib|bibtex|biblatex)$/i;
+const FACT_FILE = FACT_FILE_NAME;
+
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 /** Indexes kept; each holds its files' facts, so a few is plenty. */
 const MAX_INDEXES = 16;
@@ -44,6 +52,14 @@ export class FactStore {
   /** The last finished walk's files per glob key, to tell when a walk finds other files. */
   private readonly lastFound = new Map<string, string>();
   private readonly indexes = new Map<string, FactIndex>();
+  /** Each bibliography's last read that gave entries, kept through a half-written file (see parseBibliography). */
+  private readonly lastGood = new Map<string, LoadedFactFile>();
+  /** Each .bib's parsed entries by text, so a rewrite (Zotero rewrites the whole file) parses only what changed. */
+  private readonly bibtexCaches = new Map<string, BibtexCache>();
+  /** Briefings whose front matter has `references:`: read as a bibliography of their inline items. */
+  private readonly referencePaths = new Set<string>();
+  /** Paths named as bibliographies (front matter `bibliography:`, `briefing.bibliographies`). */
+  private readonly bibliographyPaths = new Set<string>();
   private stamps = 0;
   /** True when the client reports file changes; otherwise mtimes are compared on each use. */
   watching = false;
@@ -62,7 +78,7 @@ export class FactStore {
    * The fact files of a briefing, in the order docs/fact-files.md gives: its front
    * matter's `facts:` paths alone, when it has them (missing ones included, which
    * `statusesFor` reports); else the `briefing.factFiles` globs, when the user set them;
-   * else `*.facts.json` in its folder and the folders above, up to its workspace folder
+   * else the fact files (`*.facts.json|yaml|yml|csv|tsv|xlsx`) in its folder and the folders above, up to its workspace folder
    * (with none: the repository root or the home folder).
    */
   async factFilesFor(briefingUri: string, text: string, settings: BriefingSettings): Promise<string[]> {
@@ -77,7 +93,33 @@ export class FactStore {
     } else {
       found = path ? await nearbyFactFiles(dirname(path), this.workspace.rootFor(path)) : [];
     }
-    return found.filter((f) => this.workspace.mayRead(f));
+    // Bibliographies come after the fact files, so a fact file's source wins over an entry with its key.
+    const bibliographies = await this.bibliographiesFor(path, text, settings);
+    for (const bibliography of bibliographies) this.markBibliography(bibliography);
+    // Inline `references:` are read from the briefing itself, last.
+    const references = path && frontMatterReferences(text, path) ? [path] : [];
+    if (path && references.length > 0) this.referencePaths.add(path);
+    return [...new Set([...found, ...bibliographies])].filter((f) => this.workspace.mayRead(f)).concat(references);
+  }
+
+  /** A briefing's bibliographies: its front matter's `bibliography:` (relative to it), then the `briefing.bibliographies` globs. */
+  private async bibliographiesFor(path: string | undefined, text: string, settings: BriefingSettings): Promise<string[]> {
+    const named = path ? readFrontMatterOf(text).bibliography.map((rel) => resolve(dirname(path), rel)) : [];
+    if (settings.bibliographies.length === 0) return named;
+    const folder = path ? this.workspace.folderOf(path) : this.workspace.all()[0];
+    return folder ? [...named, ...(await this.expandGlobs(folder, settings.bibliographies))] : named;
+  }
+
+  private markBibliography(path: string): void {
+    if (this.bibliographyPaths.has(path) || FACT_FILE.test(path)) return;
+    this.bibliographyPaths.add(path);
+    // Read before as a fact file (opened before any briefing named it): read it again.
+    if (!BIBTEX_FILE.test(path)) this.files.delete(path);
+  }
+
+  /** Whether `path` is read as a bibliography rather than a fact file. */
+  isBibliography(path: string): boolean {
+    return !FACT_FILE.test(path) && (BIBTEX_FILE.test(path) || this.bibliographyPaths.has(path));
   }
 
   /** The fact files of a workspace folder (for the fact files' own diagnostics, and pickers with no briefing open). */
@@ -94,13 +136,18 @@ export class FactStore {
     const name = (path: string) => (folder ? relative(folder, path).split(sep).join('/') : path);
     const statuses: FactFileStatus[] = [];
     for (const path of paths) {
+      // The briefing's own inline references: their problems are shown in it, not summed up.
+      if (path === briefingPath) continue;
       const entry = this.files.get(path);
       if (!entry) {
-        statuses.push({ path, name: name(path), missing: true, problems: 0, facts: 0, partial: false });
+        statuses.push({ path, name: name(path), missing: true, problems: 0, facts: 0, partial: false, bibliography: this.isBibliography(path) });
         continue;
       }
       const problems = factFileProblems(index.fileFindings(path));
-      if (problems > 0) statuses.push({ path, name: name(path), missing: false, problems, facts: entry.parsed.facts.length, partial: entry.partial });
+      if (problems === 0) continue;
+      const bibliography = entry.parsed.bibliography === true;
+      const facts = bibliography ? entry.parsed.sources.length : entry.parsed.facts.length - index.unresolvedSourceFindings(path).length;
+      statuses.push({ path, name: name(path), missing: false, problems, facts, partial: entry.partial, bibliography });
     }
     return statuses;
   }
@@ -195,13 +242,15 @@ export class FactStore {
   private openDocument(path: string): TextDocument | undefined {
     const direct = this.documents.get(pathToUri(path));
     if (direct) return direct;
-    return this.documents.all().find((d) => d.uri.endsWith('.json') && uriToPath(d.uri) === path);
+    const extension = /\.[^./\\]+$/.exec(path)?.[0].toLowerCase();
+    return this.documents.all().find((d) => extension !== undefined && d.uri.toLowerCase().endsWith(extension) && uriToPath(d.uri) === path);
   }
 
   private async readFromDisk(path: string): Promise<CachedFile | undefined> {
     try {
-      const [text, info] = await Promise.all([readText(path), stat(path)]);
-      return this.remember(path, text, info.mtimeMs, undefined);
+      // A workbook is read as bytes; every other format as text.
+      const [content, info] = await Promise.all([/\.xlsx$/i.test(path) ? readBytes(path) : readText(path), stat(path)]);
+      return this.remember(path, content, info.mtimeMs, undefined);
     } catch {
       // A glob match deleted since, or a front-matter path that does not exist: nothing to load.
       this.files.delete(path);
@@ -209,14 +258,51 @@ export class FactStore {
     }
   }
 
-  private remember(path: string, text: string, mtimeMs: number | undefined, editorVersion: number | undefined): CachedFile {
-    const { text: _parsedText, ...parsed } = parseFactFile(text, path);
-    // Only a file with problems is parsed again to tell broken syntax from schema errors.
-    const partial = parsed.findings.length > 0 && !isValidJson(text);
+  private remember(path: string, content: string | Uint8Array, mtimeMs: number | undefined, editorVersion: number | undefined): CachedFile {
+    const parsed = this.referencePaths.has(path)
+      ? (frontMatterReferences(typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content), path) ?? NO_REFERENCES(path))
+      : this.isBibliography(path)
+        ? this.parseBibliography(path, content)
+        : parseWithoutText(path, content);
+    // Only a JSON file with problems is parsed again to tell broken syntax from schema errors.
+    const partial = /\.json$/i.test(path) && !parsed.bibliography && parsed.findings.length > 0 && typeof content === 'string' && !isValidJson(content);
     const entry: CachedFile = { parsed, stamp: ++this.stamps, mtimeMs, editorVersion, partial };
     this.files.set(path, entry);
     return entry;
   }
+
+  /**
+   * A bibliography's sources. A file that yields no entry at all but problems is taken
+   * to be half-written (a reference manager exporting it, an editor mid-edit): the
+   * entries of its last good read are kept, with the new problems, until it reads again.
+   */
+  private parseBibliography(path: string, content: string | Uint8Array): LoadedFactFile {
+    const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content);
+    let cache = this.bibtexCaches.get(path);
+    if (!cache) this.bibtexCaches.set(path, (cache = new BibtexCache()));
+    const parsed = bibliographyAsFactFile(path, parseBibliography(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, undefined, path, cache));
+    const before = this.lastGood.get(path);
+    // An empty file is one being written: an exporter truncates it first.
+    const halfWritten = parsed.sources.length === 0 && (parsed.findings.length > 0 || text.trim() === '');
+    if (halfWritten && before) return { ...parsed, sources: before.sources };
+    if (parsed.sources.length > 0) this.lastGood.set(path, parsed);
+    return parsed;
+  }
+}
+
+/** A briefing whose `references:` were removed: a bibliography with no entries. */
+function NO_REFERENCES(path: string): LoadedFactFile {
+  return { path, sources: [], facts: [], factIdSpans: new Int32Array(0), findings: [], bibliography: true };
+}
+
+function parseWithoutText(path: string, content: string | Uint8Array): LoadedFactFile {
+  const { text: _parsedText, ...parsed } = parseFactSource(path, content);
+  return parsed;
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  const bytes = await readFile(path);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function isValidJson(text: string): boolean {

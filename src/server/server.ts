@@ -38,9 +38,12 @@ import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
+import { documentLinks } from './features/documentLinks';
+import { isMarkdown } from './briefingScope';
 import { checkFiles, listBriefings } from './features/workspaceCheck';
 import { Settings, DEFAULT_SETTINGS } from './settings';
 import { uriToPath, Workspace, pathToUri } from './workspace';
+import { FACT_FILE_NAME } from '../node/factDiscovery';
 
 declare const BRIEFING_CHECK_VERSION: string | undefined;
 /** From package.json, put in by the build (esbuild `define`). */
@@ -100,6 +103,7 @@ export function startServer(connection: Connection): void {
         renameProvider: prepareSupport ? { prepareProvider: true } : true,
         documentSymbolProvider: { label: 'Briefing' },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         executeCommandProvider: { commands: ALL_SERVER_COMMANDS },
         ...(pull ? { diagnosticProvider: { identifier: 'briefing', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -112,11 +116,16 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(async () => {
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'briefing' });
     if (dynamicWatch) {
-      // Custom `briefing.factFiles` globs may name any JSON file; the default needs only *.facts.json.
+      // Custom `briefing.factFiles` globs may name any JSON file; the default needs only the fact-file names and .bib files.
+      // (A CSL-JSON or CSL-YAML bibliography is re-read when its mtime changes, on the next check.)
       const folder = workspace.all()[0];
       const first = folder ? await settings.get(pathToUri(folder)) : DEFAULT_SETTINGS;
-      const custom = first.factFiles.some((g) => !g.endsWith('.facts.json'));
-      const watchers = [{ globPattern: '**/*.facts.json' }, ...(custom ? [{ globPattern: '**/*.json' }] : [])];
+      const custom = first.factFiles.some((g) => !FACT_FILE_NAME.test(g));
+      const watchers = [
+        { globPattern: '**/*.facts.{json,yaml,yml,csv,tsv,xlsx}' },
+        { globPattern: '**/*.{bib,bibtex}' },
+        ...(custom ? [{ globPattern: '**/*.json' }] : []),
+      ];
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     }
     if (workspace.all().length > 0) {
@@ -148,7 +157,7 @@ export function startServer(connection: Connection): void {
   let clientCommands: string[] = [];
   const watchFoldersOurselves = () => {
     const watcher = new FolderWatcher(
-      (path) => /\.facts\.json$/i.test(path) || analyzer.isLoaded(path),
+      (path) => FACT_FILE_NAME.test(path) || analyzer.isLoaded(path),
       (path, change) => {
         if (documents.all().some((d) => uriToPath(d.uri) === path)) return;
         store.changed(path, change);
@@ -199,7 +208,7 @@ export function startServer(connection: Connection): void {
     analyzer.forget(uri);
     settings.forget(uri);
     const path = uriToPath(uri);
-    if (path && /\.json$/i.test(uri)) {
+    if (path && (/\.(?:json|ya?ml|csv|tsv|bib|bibtex)$/i.test(uri) || analyzer.isLoaded(path))) {
       // Closing a fact file with unsaved edits brings back its disk text.
       store.changed(path, 'changed');
       diagnostics.refreshAll();
@@ -236,6 +245,10 @@ export function startServer(connection: Connection): void {
   connection.onRenameRequest((params, token) => withAnalysis(params.textDocument.uri, token, (a) => rename(a, params.position, params.newName)));
   connection.languages.semanticTokens.on((params, token) => withAnalysis(params.textDocument.uri, token, (a) => semanticTokens(a)).then((t) => t ?? { data: [] }));
   connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, (a) => documentSymbols(a, headingSymbols)));
+  connection.onDocumentLinks((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document && isMarkdown(document.languageId, document.uri) ? documentLinks(document) : [];
+  });
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (document && (await analyzer.isFactFile(document.uri))) return factFileCodeActions(document, params);

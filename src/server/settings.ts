@@ -16,6 +16,8 @@ export interface BriefingSettings {
    * default) means each briefing finds its own, in its folder and the folders above.
    */
   factFiles: string[];
+  /** Globs (relative to the workspace folder) of bibliographies every briefing loads, besides its front matter `bibliography:`. */
+  bibliographies: string[];
   /** Severity or `off` per diagnostic code. */
   rules: Partial<Record<string, RuleSetting>>;
   citationScope: 'sentence' | 'paragraph';
@@ -26,13 +28,14 @@ export interface BriefingSettings {
 export const DEFAULT_SETTINGS: BriefingSettings = {
   files: ['**/*.brief.md'],
   factFiles: [],
+  bibliographies: [],
   rules: {},
   citationScope: 'sentence',
   staleAfter: '',
 };
 
 /** Every fact file of a folder, for the fact files' own diagnostics and for pickers with no briefing open. */
-export const ALL_FACT_FILES: readonly string[] = ['**/*.facts.json'];
+export const ALL_FACT_FILES: readonly string[] = ['**/*.facts.{json,yaml,yml,csv,tsv,xlsx}'];
 
 /** The globs that find a folder's fact files: the user's, or all of them. */
 export function factFileGlobs(settings: BriefingSettings): readonly string[] {
@@ -57,6 +60,7 @@ export function normalizeSettings(raw: unknown): BriefingSettings {
   return {
     files: globs(value.files, DEFAULT_SETTINGS.files),
     factFiles: globs(value.factFiles, DEFAULT_SETTINGS.factFiles),
+    bibliographies: globs(value.bibliographies, DEFAULT_SETTINGS.bibliographies),
     rules,
     citationScope: value.citationScope === 'paragraph' ? 'paragraph' : 'sentence',
     staleAfter: typeof value.staleAfter === 'string' && parseStaleAfter(value.staleAfter) ? value.staleAfter.trim() : '',

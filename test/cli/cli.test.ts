@@ -283,6 +283,8 @@ describe('briefing-check CLI', () => {
     const { stdout } = run(['--format', 'json', 'examples/'], REPO);
     const reports = JSON.parse(stdout) as JsonReport[];
     assert.deepEqual(reports.filter((r) => r.file === 'examples/north-korea.brief.md'), []);
+    // The briefing whose sources are a .bib and whose facts are a CSV is clean too.
+    assert.deepEqual(reports.filter((r) => r.file.startsWith('examples/fisheries/')), []);
     const codes = new Set(reports.map((r) => r.code));
     // fact.stale runs only with --stale-after (briefing.staleAfter); the draft shows it then.
     assert.deepEqual([...RULE_CODES].filter((c) => !codes.has(c)), ['fact.stale']);

@@ -209,14 +209,27 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
     assert.equal(file.sources.length, 0);
   });
 
-  test('a source that names no source is reported at the value, with a suggestion when one is close', () => {
+  test('a source that no loaded file defines is reported by the index at the value, with a suggestion when one is close', () => {
+    // The file alone cannot tell: the source may be another fact file's or a bibliography's.
     const unknown = parseFactFile(replaceOnce(VALID, '"source": "cn-customs-2017q1"', '"source": "cn-customs"'), 'x');
-    assert.deepEqual(findingsOf(unknown), [
-      { code: 'facts.invalid', message: 'fact "cn-nk-trade-growth-2017q1".source "cn-customs" is not a key of "sources"', text: '"cn-customs"', line: LINE.source },
-    ]);
-    assert.equal(unknown.facts.length, 0);
+    assert.deepEqual(findingsOf(unknown), []);
+    const index = FactIndex.from([unknown]);
+    assert.deepEqual(
+      index.fileFindings('x').map((f) => describeFinding(unknown.text, f)),
+      [{ code: 'facts.invalid', message: 'fact "cn-nk-trade-growth-2017q1": source "cn-customs" is not defined in this file, the other fact files or the bibliographies this briefing loads', text: '"cn-customs"', line: LINE.source }],
+    );
+    assert.equal(index.facts.length, 0);
+    assert.equal(index.unresolvedSourceFindings('x').length, 1);
     const close = parseFactFile(replaceOnce(VALID, '"source": "cn-customs-2017q1"', '"source": "cn-customs-2017q2"'), 'x');
-    assert.equal(close.findings[0]!.message, 'fact "cn-nk-trade-growth-2017q1".source "cn-customs-2017q2" is not a key of "sources"; did you mean "cn-customs-2017q1"?');
+    assert.match(FactIndex.from([close]).fileFindings('x')[0]!.message, /; did you mean "cn-customs-2017q1"\?$/);
+  });
+
+  test("a fact may name another file's source; the index loads it", () => {
+    const other = parseFactFile(JSON.stringify({ sources: { 'cn-customs': { title: 'Customs' } }, facts: [] }), 'other');
+    const file = parseFactFile(replaceOnce(VALID, '"source": "cn-customs-2017q1"', '"source": "cn-customs"'), 'x');
+    const index = FactIndex.from([file, other]);
+    assert.deepEqual(index.fileFindings('x'), []);
+    assert.deepEqual(index.factsOfSource('cn-customs').map((f) => f.fact.id), ['cn-nk-trade-growth-2017q1']);
   });
 
   test('a misspelt key is reported on the key; a misspelt required key is not also reported as missing', () => {
@@ -269,10 +282,11 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
   test('one bad fact or source does not drop the valid ones', () => {
     const text = fileWithFacts([{}, { value: 'many' }, { unit: 'troops' }, { source: 'nowhere' }, {}]);
     const file = parseFactFile(text, 'x');
-    assert.deepEqual(file.facts.map((f) => [f.fact.id, f.index]), [['f0', 0], ['f2', 2], ['f4', 4]]);
-    assert.deepEqual(file.findings.map((f) => f.message), [
+    const index = FactIndex.from([file]);
+    assert.deepEqual(index.facts.map((f) => [f.fact.id, f.index]), [['f0', 0], ['f2', 2], ['f4', 4]]);
+    assert.deepEqual(index.fileFindings('x').map((f) => f.message), [
       'fact "f1".value: expected a number, got string "many"',
-      'fact "f3".source "nowhere" is not a key of "sources"',
+      'fact "f3": source "nowhere" is not defined in this file, the other fact files or the bibliographies this briefing loads',
     ]);
     const twoSources = JSON.stringify({ sources: { good: { title: 'G' }, bad: { title: 3 } }, facts: [] }, null, 2);
     assert.deepEqual(parseFactFile(twoSources, 'x').sources.map((s) => s.id), ['good']);

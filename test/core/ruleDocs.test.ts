@@ -8,6 +8,8 @@
 //   facts                          a fact file loaded by both examples (one per block)
 //   facts-bad / facts-good         a fact file loaded by only one of them
 //   settings                       check options for both sides, as JSON (e.g. { "staleAfter": "2y" })
+//   bibliography                   a bibliography loaded by both (after the fact files), read by
+//   bibliography-bad / -good       the block's language: bibtex, json (CSL-JSON) or yaml (CSL-YAML)
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -16,23 +18,28 @@ import { checkBriefing, type CheckOptions } from '../../src/core/check';
 import { briefingFactFileFindings, factFileProblems, frontMatterFactEntries, type FactFileStatus } from '../../src/core/facts/briefingFactFiles';
 import { RULE_CODES, RULES, isRuleCode } from '../../src/core/codes';
 import { FactIndex } from '../../src/core/facts/factIndex';
-import { parseFactFile } from '../../src/core/facts/parseFactFile';
+import { parseFactFile, type LoadedFactFile } from '../../src/core/facts/parseFactFile';
+import { bibliographyAsFactFile } from '../../src/core/bibliography/bibliographySources';
+import { parseBibliography } from '../../src/core/bibliography/parseBibliography';
 
 const RULE_DOCS = 'docs/rules';
 
 /** Codes whose pages are written ahead of the rules that will report them. */
-const PLANNED = ['bibliography.invalid'];
+const PLANNED: string[] = [];
 
 interface Example {
+  language: string;
   marker: string;
   text: string;
 }
+
+const BIBLIOGRAPHY_FORMATS = { bibtex: 'bibtex', json: 'csl-json', yaml: 'csl-yaml' } as const;
 
 /** The marked fenced blocks of a page, in order. */
 function examplesOf(page: string): Example[] {
   const examples: Example[] = [];
   const fence = /^(`{3,})(\w+)[ \t]+([\w-]+)[ \t]*\n([\s\S]*?)^\1[ \t]*$/gm;
-  for (const m of page.matchAll(fence)) examples.push({ marker: m[3]!, text: m[4]! });
+  for (const m of page.matchAll(fence)) examples.push({ language: m[2]!, marker: m[3]!, text: m[4]! });
   return examples;
 }
 
@@ -44,12 +51,23 @@ function findingsFor(examples: Example[], side: 'bad' | 'good'): { code: string;
   // over has no file (facts.missing), as the CLI and the server would find.
   const named = frontMatterFactEntries(briefing).entries.map((e) => e.value);
   const names = factTexts.map((_, i) => named[i] ?? `example-${i + 1}.facts.json`);
-  const files = factTexts.map((text, i) => parseFactFile(text, names[i]!));
+  const parsed = factTexts.map((text, i) => parseFactFile(text, names[i]!));
+  // Bibliographies take the names of the front matter's `bibliography:`, as fact files take those of `facts:`.
+  const bibNames = frontMatterFactEntries(briefing).bibliographies.map((e) => e.value);
+  const bibliographies = examples
+    .filter((e) => e.marker === 'bibliography' || e.marker === `bibliography-${side}`)
+    .map((e, i) => {
+      const format = BIBLIOGRAPHY_FORMATS[e.language as keyof typeof BIBLIOGRAPHY_FORMATS];
+      assert.ok(format, `a bibliography example must be bibtex, json or yaml, not ${e.language}`);
+      const name = bibNames[i] ?? `example-${i + 1}.${e.language === 'bibtex' ? 'bib' : e.language}`;
+      return { ...bibliographyAsFactFile(name, parseBibliography(e.text, format, name)), text: e.text };
+    });
+  const files: (LoadedFactFile & { text: string })[] = [...parsed, ...bibliographies];
   const facts = FactIndex.from(files);
   const statuses: FactFileStatus[] = named.slice(files.length).map((name) => ({ path: name, name, missing: true, problems: 0, facts: 0, partial: false }));
   for (const file of files) {
     const problems = factFileProblems(facts.fileFindings(file.path));
-    if (problems > 0) statuses.push({ path: file.path, name: file.path, missing: false, problems, facts: file.facts.length, partial: !isJson(file.text) });
+    if (problems > 0) statuses.push({ path: file.path, name: file.path, missing: false, problems, facts: file.bibliography ? file.sources.length : file.facts.length, partial: !file.bibliography && !isJson(file.text), bibliography: file.bibliography });
   }
   const settings = examples.find((e) => e.marker === 'settings');
   const options = settings ? (JSON.parse(settings.text) as CheckOptions) : {};
@@ -108,8 +126,8 @@ describe('rule pages (docs/rules)', () => {
 
     test(`${code}: the bad example gives ${code}, the fixed one is clean`, () => {
       const examples = examplesOf(pageOf(code));
-      const hasBad = examples.some((e) => e.marker === 'briefing-bad' || e.marker === 'facts-bad');
-      const hasGood = examples.some((e) => e.marker === 'briefing-good' || e.marker === 'facts-good');
+      const hasBad = examples.some((e) => e.marker === 'briefing-bad' || e.marker === 'facts-bad' || e.marker === 'bibliography-bad');
+      const hasGood = examples.some((e) => e.marker === 'briefing-good' || e.marker === 'facts-good' || e.marker === 'bibliography-good');
       assert.ok(hasBad && hasGood, `${code}.md needs a bad and a good example`);
       const bad = findingsFor(examples, 'bad');
       assert.ok(

@@ -31,9 +31,25 @@ const OPTIONS: Options = {
   applyCrossRef: true,
 };
 
-export function parseBibtex(text: string): ParsedBibliography {
+/**
+ * What a re-read of the same file can reuse: each entry the parser read, by its text as
+ * the parser was given it, valid while the file's `@string`/`@preamble` text is the same.
+ * A reference manager rewrites the whole file on every change; with this, only the
+ * entries that changed are parsed again. Files with crossref or xdata (entries that
+ * read other entries) are always parsed whole.
+ */
+export class BibtexCache {
+  macros = '';
+  entries = new Map<string, Entry>();
+}
+
+const READS_OTHER_ENTRIES = /\b(?:crossref|xdata)\s*=/i;
+
+export function parseBibtex(text: string, cache?: BibtexCache): ParsedBibliography {
   const lines = new LineMap(text);
-  const { slim, chunks, slimStarts } = slimText(text, scanBibtex(text));
+  const all = scanBibtex(text);
+  const reuse = cache && !READS_OTHER_ENTRIES.test(text) ? reusableEntries(cache, text, all) : undefined;
+  const { slim, chunks, slimStarts, entryChunks, entryTexts, cached } = slimText(text, all, reuse);
   const problems: BibProblem[] = [];
   const problem = (span: Span, message: string) => problems.push(bibProblem(lines, span, message));
   let library: ReturnType<typeof parse>;
@@ -58,12 +74,17 @@ export function parseBibtex(text: string): ParsedBibliography {
     if (list) list.push(chunk);
     else byKey.set(chunk.key, [chunk]);
   }
-  const entries: BibEntry[] = [];
-  const fieldsByKey = new Map(library.entries.map((entry) => [entry.key, entry.fields as Record<string, unknown>]));
+  const read = new Map<BibChunk, Entry>(cached);
   for (const entry of library.entries) {
     const chunk = byKey.get(entry.key)?.shift();
     // An entry the parser gave up on comes back empty, beside its error.
     if (!chunk || failed.has(chunk) || entry.input === '') continue;
+    read.set(chunk, entry);
+  }
+  const entries: BibEntry[] = [];
+  const readEntries = entryChunks.filter((chunk) => read.has(chunk)).map((chunk) => ({ chunk, entry: read.get(chunk)! }));
+  const fieldsByKey = new Map(readEntries.map(({ entry }) => [entry.key, entry.fields as Record<string, unknown>]));
+  for (const { chunk, entry } of readEntries) {
     if (entry.key === '') {
       problem(headerSpan(chunk), `This @${chunk.type} entry has no key, so it cannot be cited`);
       continue;
@@ -71,14 +92,31 @@ export function parseBibtex(text: string): ParsedBibliography {
     entries.push(toEntry(entry, chunk, lines, crossrefLookup(entry, fieldsByKey)));
   }
   // Entries the parser skipped without a word (it treats some damage as a comment).
-  const read = new Set(entries.map((entry) => entry.span.start));
-  for (const chunk of chunks) {
-    if (read.has(chunk.span.start) || failed.has(chunk) || chunk.key === '') continue;
+  const readStarts = new Set(entries.map((entry) => entry.span.start));
+  for (const chunk of entryChunks) {
+    if (readStarts.has(chunk.span.start) || failed.has(chunk) || chunk.key === '') continue;
     const reason = chunk.closed ? 'it could not be read' : 'its closing brace is missing';
     problem(headerSpan(chunk), `Entry "${chunk.key}" is skipped: ${reason}`);
   }
   problems.sort((a, b) => a.span.start - b.span.start);
+  if (cache && reuse) {
+    // Only this read's entries are kept: the cache never outgrows the file.
+    cache.entries = new Map(readEntries.filter(({ entry }) => entry.key !== '').map(({ chunk, entry }) => [entryTexts.get(chunk)!, entry]));
+  }
   return { entries, problems };
+}
+
+/** The cache's entries when the file's macros are those it was filled under; else an emptied cache. */
+function reusableEntries(cache: BibtexCache, text: string, all: BibChunk[]): Map<string, Entry> {
+  const macros = all
+    .filter((chunk) => NON_ENTRY_TYPES.has(chunk.type))
+    .map((chunk) => text.slice(chunk.span.start, chunk.span.end))
+    .join('\n');
+  if (macros !== cache.macros) {
+    cache.macros = macros;
+    cache.entries = new Map();
+  }
+  return cache.entries;
 }
 
 function toEntry(entry: Entry, chunk: BibChunk, lines: LineMap, inherited: (name: string) => string | undefined): BibEntry {
@@ -119,22 +157,37 @@ function crossrefLookup(entry: Entry, fieldsByKey: Map<string, Record<string, un
  * down to the fields a source needs (bibtexSlim.ts) or whole when it cannot be split,
  * and no comments. `slimStarts[k]` is where `chunks[k]` (the entries) starts in it.
  */
-function slimText(text: string, all: BibChunk[]): { slim: string; chunks: BibChunk[]; slimStarts: number[] } {
+/**
+ * The text given to the parser: each entry slimmed, the other chunks as they are, in
+ * file order. An entry whose slimmed text is in `reuse` is left out and returned in
+ * `cached`; `chunks` (with their starts in the slim text) are the entries given.
+ */
+function slimText(text: string, all: BibChunk[], reuse: Map<string, Entry> | undefined) {
   const parts: string[] = [];
   const chunks: BibChunk[] = [];
   const slimStarts: number[] = [];
+  const entryChunks: BibChunk[] = [];
+  const entryTexts = new Map<BibChunk, string>();
+  const cached = new Map<BibChunk, Entry>();
   let length = 0;
   for (const chunk of all) {
     const isEntry = !NON_ENTRY_TYPES.has(chunk.type);
     const part = (isEntry ? slimEntry(text, chunk) : undefined) ?? text.slice(chunk.span.start, chunk.span.end);
     if (isEntry) {
+      entryChunks.push(chunk);
+      entryTexts.set(chunk, part);
+      const known = reuse?.get(part);
+      if (known) {
+        cached.set(chunk, known);
+        continue;
+      }
       chunks.push(chunk);
       slimStarts.push(length);
     }
     parts.push(part);
     length += part.length + 1;
   }
-  return { slim: parts.join('\n'), chunks, slimStarts };
+  return { slim: parts.join('\n'), chunks, slimStarts, entryChunks, entryTexts, cached };
 }
 
 /** The entry whose text the parser quotes in an error (it quotes the entry from its `@`). */
@@ -170,7 +223,8 @@ function escapeRegExp(text: string): string {
 
 /** The parser's message, without its position (the problem is shown at the entry). */
 function describeError(message: string, chunk: BibChunk | undefined): string {
-  const what = message.replace(/ at line \d+, column \d+.*$/s, '').replace(/^Unresolved @string reference/, 'Unknown @string macro');
+  // Without what the parser found instead: that is the next entry's text, which says nothing about this one.
+  const what = message.replace(/ at line \d+, column \d+.*$/s, '').replace(/(expected "[^"]*"), found ".*$/s, '$1').replace(/^Unresolved @string reference/, 'Unknown @string macro');
   if (!chunk) return what;
   const name = chunk.key === '' ? `This @${chunk.type} entry` : `Entry "${chunk.key}"`;
   return `${name} is skipped: ${what}`;

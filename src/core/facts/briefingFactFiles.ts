@@ -1,5 +1,5 @@
 /**
- * What a briefing is told about its own fact files: a `facts:` path of its front matter
+ * What a briefing is told about its own fact files and bibliographies: a `facts:` or `bibliography:` path of its front matter
  * that does not exist (`facts.missing`, on that line), and a loaded fact file with
  * problems (`facts.broken`, at the front matter), so that a writer looking at the
  * briefing learns why its figures read as they do (docs/fact-files.md).
@@ -22,6 +22,8 @@ export interface FactFileStatus {
   facts: number;
   /** It is not readable as a whole (broken syntax): only the entries that could be read are used. */
   partial: boolean;
+  /** A bibliography (front matter `bibliography:`, a setting or `--bibliography`), not a fact file. */
+  bibliography?: boolean;
 }
 
 /** A front-matter entry and where its value is. */
@@ -30,7 +32,6 @@ interface Entry {
   span: Span;
 }
 
-/** Where the front matter's `facts:` key and its paths are, as offsets into the briefing. */
 /**
  * How many problems a fact file has, as facts.broken counts them: what stops facts being
  * read. A fact whose value disagrees with its quote (facts.quoteMismatch) is still read.
@@ -41,33 +42,40 @@ export function factFileProblems(findings: readonly Finding[]): number {
   return problems;
 }
 
-export function frontMatterFactEntries(text: string): { key: Span | undefined; entries: Entry[]; frontMatter: Span | undefined } {
+/**
+ * Where the front matter's `facts:` key and its paths are, as offsets into the briefing;
+ * `bibliographies` are the paths of its `bibliography:` key.
+ */
+export function frontMatterFactEntries(text: string): { key: Span | undefined; entries: Entry[]; bibliographies: Entry[]; frontMatter: Span | undefined } {
+  const none = { key: undefined, entries: [], bibliographies: [] };
   const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!m) return { key: undefined, entries: [], frontMatter: undefined };
+  if (!m) return { ...none, frontMatter: undefined };
   const bodyStart = m[0].indexOf('\n') + 1;
   const frontMatter = { start: 0, end: m[0].trimEnd().length };
   let doc;
   try {
     doc = parseDocument(m[1]!);
   } catch {
-    return { key: undefined, entries: [], frontMatter };
+    return { ...none, frontMatter };
   }
-  if (!isMap(doc.contents)) return { key: undefined, entries: [], frontMatter };
+  if (!isMap(doc.contents)) return { ...none, frontMatter };
+  let key: Span | undefined;
+  const entries: Entry[] = [];
+  const bibliographies: Entry[] = [];
   for (const pair of doc.contents.items) {
-    if (!isScalar(pair.key) || pair.key.value !== 'facts') continue;
+    if (!isScalar(pair.key) || (pair.key.value !== 'facts' && pair.key.value !== 'bibliography')) continue;
+    const list = pair.key.value === 'facts' ? entries : bibliographies;
     const keyRange = pair.key.range;
-    const key = keyRange ? { start: bodyStart + keyRange[0], end: bodyStart + keyRange[1] } : undefined;
-    const entries: Entry[] = [];
+    if (pair.key.value === 'facts' && keyRange) key = { start: bodyStart + keyRange[0], end: bodyStart + keyRange[1] };
     const add = (node: unknown) => {
       if (isScalar(node) && typeof node.value === 'string' && node.range) {
-        entries.push({ value: node.value, span: { start: bodyStart + node.range[0], end: bodyStart + node.range[1] } });
+        list.push({ value: node.value, span: { start: bodyStart + node.range[0], end: bodyStart + node.range[1] } });
       }
     };
     if (isSeq(pair.value)) for (const item of pair.value.items) add(item);
     else add(pair.value);
-    return { key, entries, frontMatter };
   }
-  return { key: undefined, entries: [], frontMatter };
+  return { key, entries, bibliographies, frontMatter };
 }
 
 /**
@@ -77,29 +85,32 @@ export function frontMatterFactEntries(text: string): { key: Span | undefined; e
  */
 export function briefingFactFileFindings(text: string, statuses: readonly FactFileStatus[], rules?: Partial<Record<string, RuleSetting>>): Finding[] {
   const findings: Finding[] = [];
-  const { key, entries, frontMatter } = frontMatterFactEntries(text);
+  const { key, entries: factEntries, bibliographies, frontMatter } = frontMatterFactEntries(text);
   const firstLine = { start: 0, end: Math.max(0, text.search(/\r?\n|$/)) };
   const general = key ?? frontMatter ?? firstLine;
   const missing = severityFor('facts.missing', rules);
   const broken = severityFor('facts.broken', rules);
   for (const status of statuses) {
+    const entries = status.bibliography ? bibliographies : factEntries;
+    const kind = status.bibliography ? 'Bibliography' : 'Fact file';
     if (status.missing) {
       if (!missing) continue;
       const entry = entries.find((e) => status.name === e.value || status.path.endsWith(e.value.replace(/^\.\//, '')));
       findings.push({
         code: 'facts.missing',
         severity: missing,
-        message: `Fact file ${status.name} does not exist: create it, or correct the path (relative to this briefing).`,
+        message: `${kind} ${status.name} does not exist: create it, or correct the path (relative to this briefing).`,
         span: entry?.span ?? general,
       });
     } else if (status.problems > 0 && broken) {
-      const readable = status.facts === 0 ? 'none of its facts is used' : `only its ${plural(status.facts, 'readable fact')} ${status.facts === 1 ? 'is' : 'are'} used`;
+      const [one, many] = status.bibliography ? ['entry', 'entries'] : ['fact', 'facts'];
+      const readable = status.facts === 0 ? `none of its ${many} is used` : `only its ${status.facts} readable ${status.facts === 1 ? `${one} is` : `${many} are`} used`;
       const used = status.partial ? `it is not valid JSON, so ${readable}` : readable;
       const entry = entries.find((e) => status.path.endsWith(e.value.replace(/^\.\//, '')));
       findings.push({
         code: 'facts.broken',
         severity: broken,
-        message: `Fact file ${status.name} has ${plural(status.problems, 'problem')} (see the Problems of that file); ${used}.`,
+        message: `${kind} ${status.name} has ${plural(status.problems, 'problem')} (see the Problems of that file); ${used}.`,
         span: entry?.span ?? general,
       });
     }

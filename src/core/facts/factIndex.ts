@@ -7,6 +7,7 @@ import { RULES } from '../codes';
 import type { Finding, Span } from '../types';
 import { FactSearch } from './factSearch';
 import { IdTable } from './idTable';
+import { closestName } from './keyTypos';
 import { factIdSpan, invalid, type FactEntry, type LoadedFactFile, type SourceEntry } from './parseFactFile';
 
 export type { FactEntry, LoadedFactFile, ParsedFactFile, SourceEntry } from './parseFactFile';
@@ -42,10 +43,16 @@ export class FactIndex {
   private readonly bySource = new Map<string, FactEntry[]>();
   private readonly byUrl = new Map<string, SourceEntry>();
   private readonly findingsByFile = new Map<string, Finding[]>();
+  /** Facts whose source no file of this set defines (facts.invalid), by file: they depend on the set, not on the file alone. */
+  private readonly unresolvedByFile = new Map<string, Finding[]>();
   /** Built on the first search: most sessions never search, and it indexes all fact text (7 MB for 100,000 facts). */
   private factSearch: FactSearch | undefined;
 
+  /** The bibliographies among the files, by file name (for messages: "not in refs.bib or the fact files"). */
+  readonly bibliographyNames: string[];
+
   private constructor(files: readonly LoadedFactFile[]) {
+    this.bibliographyNames = [...new Set(files.filter((f) => f.bibliography).map((f) => baseName(f.path)))];
     for (const file of files) this.findingsOf(file.path).push(...file.findings);
     // All sources first: a fact may come before its source in the file list.
     for (const file of files) for (const entry of file.sources) this.addSource(entry, file);
@@ -60,7 +67,11 @@ export class FactIndex {
     for (const findings of this.findingsByFile.values()) findings.sort((a, b) => a.span.start - b.span.start);
   }
 
-  /** The index of `files` (their text is not needed); earlier files win when an id is defined twice. */
+  /**
+   * The index of `files` (their text is not needed); earlier files win when an id is
+   * defined twice. Bibliographies (bibliographyAsFactFile) come after the fact files, so
+   * a fact file's source wins over a bibliography entry with the same key.
+   */
   static from(files: readonly LoadedFactFile[]): FactIndex {
     return new FactIndex(files);
   }
@@ -119,11 +130,18 @@ export class FactIndex {
     this.sources.set(entry.id, entry);
     const url = entry.source.url && normalizeUrl(entry.source.url);
     if (url && !this.byUrl.has(url)) this.byUrl.set(url, entry);
+    // A bibliography entry with a URL is cited by a link to its DOI as well.
+    const doi = entry.bib?.doi && normalizeUrl(`https://doi.org/${entry.bib.doi}`);
+    if (doi && !this.byUrl.has(doi)) this.byUrl.set(doi, entry);
   }
 
   /** Adds `file.facts[k]` to `facts`, unless its id is taken. */
   private addFact(entry: FactEntry, file: LoadedFactFile, k: number, facts: FactEntry[], byId: IdTable<FactEntry>): void {
     const id = entry.fact.id;
+    if (entry.sourceSpan && !this.sources.has(entry.fact.source)) {
+      this.unresolved(file.path, entry);
+      return;
+    }
     const first = byId.get(id);
     if (first) {
       const span = factIdSpan(file, k);
@@ -147,6 +165,30 @@ export class FactIndex {
       const message = `Fact "${entry.fact.id}": supersededBy "${next}" ${problem}; give the id of the fact that replaces it`;
       this.findingsOf(file.path).push({ ...invalid(factIdSpan(file, k), message), factId: entry.fact.id });
     });
+  }
+
+  /** A fact whose source is in no loaded fact file or bibliography: reported at its source, and not loaded. */
+  private unresolved(path: string, entry: FactEntry): void {
+    const { id, source } = entry.fact;
+    const meant = closestName(source, this.sources.keys());
+    // A workbook has no lines to point at: the cell of the fact's id names its row.
+    const where = entry.cell ? `${entry.cell}: ` : '';
+    const message =
+      `${where}fact ${JSON.stringify(id)}: source ${JSON.stringify(source)} is not defined in this file, the other fact files or the bibliographies this briefing loads` +
+      (meant === undefined ? '' : `; did you mean "${meant}"?`);
+    const finding: Finding = { code: 'facts.invalid', severity: RULES['facts.invalid'].severity, message, span: entry.sourceSpan!, factId: id };
+    this.findingsOf(path).push(finding);
+    let list = this.unresolvedByFile.get(path);
+    if (!list) this.unresolvedByFile.set(path, (list = []));
+    list.push(finding);
+  }
+
+  /**
+   * The facts.invalid findings of `path` for facts whose source none of this set's files
+   * defines: true of this set of files only (a table read alone knows no sources).
+   */
+  unresolvedSourceFindings(path: string): Finding[] {
+    return [...(this.unresolvedByFile.get(path) ?? [])];
   }
 
   private findingsOf(path: string): Finding[] {

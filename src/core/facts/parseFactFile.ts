@@ -29,6 +29,7 @@ import { closestName, KeyVocabulary } from './keyTypos';
 import { quickCheck } from './quickCheck';
 import { withQuoteMismatches } from './quoteMismatch';
 import { canonicalUnitFor, FactFileSchema, FactSchema, SourceIdSchema, SourceSchema, type Fact, type Source } from './schema';
+import type { BibEntry } from '../bibliography/types';
 
 export interface SourceEntry {
   id: string;
@@ -41,6 +42,8 @@ export interface SourceEntry {
   line: number;
   /** 0-based UTF-16 column of `span.start`; the key is on one line, so it ends at `character + span.end - span.start`. */
   character: number;
+  /** A bibliography entry's source (`file` is the bibliography): the entry, for hovers and completion. */
+  bib?: BibEntry;
 }
 
 export interface FactEntry {
@@ -55,6 +58,12 @@ export interface FactEntry {
   index: number;
   /** In a workbook, which has no lines: the cell of the fact's id, e.g. `facts!A7` (then `line` is 0). */
   cell?: string;
+  /**
+   * Set when the fact's source is not defined in its own file (always, for a table):
+   * where its source is written. FactIndex looks the source up among all the fact
+   * files and bibliographies of the briefing, and reports it there when none has it.
+   */
+  sourceSpan?: Span;
 }
 
 /**
@@ -82,15 +91,17 @@ export interface ParsedFactFile {
   text: string;
   /** The valid sources, in file order (a source id defined twice appears twice). */
   sources: SourceEntry[];
-  /** The valid facts whose source is a valid source of this file, in file order. */
+  /** The valid facts, in file order: those whose source is a valid source of this file, and those (with `sourceSpan`) whose source is defined elsewhere. */
   facts: FactEntry[];
   /**
    * Where each fact's id string is (quotes included): offsets `start, end` of `facts[k]`
    * at `2k` and `2k + 1`. A duplicate id is reported there; see factIdSpan.
    */
   factIdSpans: Int32Array;
-  /** `facts.invalid` findings, in text order. */
+  /** `facts.invalid` findings, in text order (a bibliography's: `bibliography.invalid`). */
   findings: Finding[];
+  /** A bibliography read as sources (see bibliographyAsFactFile), not a fact file. */
+  bibliography?: boolean;
 }
 
 /** A parsed fact file without its text: all that FactIndex needs, and what the server keeps. */
@@ -333,8 +344,15 @@ function readEntries(json: string, sourceSlots: SourceSlot[], factSlots: FactSlo
       if (validSourceIds.has(value.source)) load(value, start, end, index);
       continue;
     }
-    const { fact, problems } = checkFact(value, index, sourceIds);
-    if (fact && validSourceIds.has(fact.source)) load(fact, start, end, index);
+    // A source this file does not define may be another fact file's or a bibliography's:
+    // FactIndex decides, from the sourceSpan it is given.
+    const external = isObject(value) && typeof value.source === 'string' && !sourceIds.has(value.source);
+    const { fact, problems } = checkFact(value, index, external ? undefined : sourceIds);
+    if (fact && external) {
+      load(fact, start, end, index);
+      const loaded = facts[facts.length - 1]!;
+      facts[facts.length - 1] = { fact, file, span: loaded.span, line: loaded.line, index, sourceSpan: sourceValueSpan(json, start, end) };
+    } else if (fact && validSourceIds.has(fact.source)) load(fact, start, end, index);
     if (problems.length > 0) reports.push({ span: { start, end }, problems });
   }
   if (idSpans.length > 2 * facts.length) idSpans = idSpans.slice(0, 2 * facts.length);
@@ -446,6 +464,14 @@ function needsEscapes(text: string): boolean {
 function skipJsonWhitespace(json: string, at: number): number {
   for (let c = json.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = json.charCodeAt(++at));
   return at;
+}
+
+/** Where the `"source"` value of the fact at `start`..`end` is (quotes included); the fact itself if not found. */
+function sourceValueSpan(json: string, start: number, end: number): Span {
+  const m = /"source"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(json.slice(start, end));
+  if (!m) return { start, end };
+  const at = start + m.index + m[0].length - m[1]!.length;
+  return { start: at, end: at + m[1]!.length };
 }
 
 function isUsableFact(value: unknown, sourceIds: Set<string>): value is Fact {

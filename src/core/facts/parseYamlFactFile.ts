@@ -72,10 +72,15 @@ export function parseYamlFactFile(text: string, path: string): ParsedFactFile {
       const node = item as YamlNode;
       const span = rangeOf(node);
       if (hasError(span)) return;
-      const { fact, problems } = checkFact(node.toJSON(), index, sourceIds);
+      const value = node.toJSON() as unknown;
+      // A source this file does not define may be another fact file's or a bibliography's: FactIndex decides.
+      const source = isMap(node) ? node.get('source', true) : undefined;
+      const external = isScalar(source) && typeof source.value === 'string' && !sourceIds.has(source.value);
+      const { fact, problems } = checkFact(value, index, external ? undefined : sourceIds);
       report(problems, node, undefined);
-      if (!fact || !validSourceIds.has(fact.source)) return;
+      if (!fact || (!external && !validSourceIds.has(fact.source))) return;
       const entry: FactEntry = { fact, file: path, span, line: lines.lineIndexOf(span.start), index };
+      if (external) entry.sourceSpan = rangeOf(source as YamlNode);
       result.facts.push(entry);
       const idNode = isMap(node) ? node.get('id', true) : undefined;
       const idSpan = idNode ? rangeOf(idNode as YamlNode) : span;

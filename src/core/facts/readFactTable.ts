@@ -134,7 +134,8 @@ function readRow(row: TableRow, index: number, columns: Map<string, number>, tab
   if (!fact) return undefined;
   const idColumn = columns.get('id')!;
   const idCell = cellOf(row, idColumn)!;
-  const entry: FactEntry = { fact, file: table.path, span: row.span, line: row.line, index };
+  const sourceCell = cellOf(row, columns.get('source'));
+  const entry: FactEntry = { fact, file: table.path, span: row.span, line: row.line, index, sourceSpan: sourceCell?.span ?? row.span };
   if (table.cellRef) entry.cell = table.cellRef(row, idColumn);
   return { fact: entry, idSpan: idCell.span };
 }

@@ -7,9 +7,11 @@ export interface FrontMatter {
   briefing: boolean;
   /** `facts:` paths (relative to the briefing), when given. */
   facts: string[] | undefined;
+  /** `bibliography:` paths (relative to the briefing), as pandoc reads them; [] when none. */
+  bibliography: string[];
 }
 
-const NONE: FrontMatter = { briefing: false, facts: undefined };
+const NONE: FrontMatter = { briefing: false, facts: undefined, bibliography: [] };
 
 /** Reads the front matter of a parsed document. */
 export function readFrontMatter(tree: Root): FrontMatter {
@@ -34,11 +36,11 @@ function interpret(yaml: string): FrontMatter {
   if (!data || typeof data !== 'object') return NONE;
   const record = data as Record<string, unknown>;
   const facts = record.facts;
-  const factList =
-    typeof facts === 'string'
-      ? [facts]
-      : Array.isArray(facts)
-        ? facts.filter((f): f is string => typeof f === 'string')
-        : undefined;
-  return { briefing: record.briefing === true || facts !== undefined, facts: factList };
+  return { briefing: record.briefing === true || facts !== undefined, facts: pathList(facts), bibliography: pathList(record.bibliography) ?? [] };
+}
+
+/** A path or a list of paths; undefined for anything else. */
+function pathList(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((f): f is string => typeof f === 'string') : undefined;
 }

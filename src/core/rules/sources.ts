@@ -13,9 +13,11 @@ export function checkSources(context: RuleContext): RawFinding[] {
     if (facts.sources.has(key.id)) continue;
     findings.push({
       code: 'source.unknown',
-      message: facts.isEmpty
-        ? `@${key.id} names no source: no fact file is loaded.`
-        : `@${key.id} names no source in the loaded fact files.`,
+      message: facts.isEmpty && facts.bibliographyNames.length === 0
+        ? `@${key.id} names no source: no fact file or bibliography is loaded.`
+        : facts.bibliographyNames.length === 0
+          ? `@${key.id} names no source in the loaded fact files.`
+          : `@${key.id} names no source: it is not in ${facts.bibliographyNames.join(', ')} or the fact files.`,
       span: key.span,
       fixes: () => nearestIds(key.id, facts).map((id, i): FixData => ({ title: `Change to @${id}`, edits: [{ span: key.span, newText: `@${id}` }], safe: false, preferred: i === 0 })),
     });

@@ -2,6 +2,8 @@
  * Completion: after `[^` the labels in use and the next free number; after `@` the
  * ids of the loaded sources, with title and publisher.
  */
+import { formatNames } from '../../core/bibliography/bibliographySources';
+import type { BibEntry } from '../../core/bibliography/types';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
 import { nextNoteNumber } from '../../core/fixes/insertCitation';
 import type { Analysis } from '../analysis';
@@ -61,7 +63,7 @@ export function completion(analysis: Analysis, params: CompletionParams): Comple
     return [...analysis.facts.sources.values()].map((source) => ({
       label: source.id,
       kind: CompletionItemKind.Reference,
-      detail: [source.source.title, source.source.publisher].filter(Boolean).join(' — '),
+      detail: source.bib ? bibDetail(source.bib) : [source.source.title, source.source.publisher].filter(Boolean).join(' — '),
       documentation: {
         kind: MarkupKind.Markdown,
         value: `${describeSource(source)}\n\n${analysis.facts.factsOfSource(source.id).length} facts`,
@@ -70,4 +72,11 @@ export function completion(analysis: Analysis, params: CompletionParams): Comple
     }));
   }
   return [];
+}
+
+/** "Lindqvist and Müller, 2023 — Quota swaps and the mackerel dispute": who, when and what, as a reference manager lists it. */
+function bibDetail(entry: BibEntry): string {
+  const who = formatNames(entry.authors.length > 0 ? entry.authors : entry.editors);
+  const when = entry.issued?.year ?? entry.issued?.text;
+  return [[who, when].filter((x) => x !== undefined && x !== '').join(', '), entry.title].filter(Boolean).join(' — ');
 }

@@ -121,15 +121,18 @@ export class DiagnosticsFeature {
     // loads both.
     const own = await this.analyzer.store.indexFor([path]);
     if (token?.isCancellationRequested || this.analyzer.documents.get(uri)?.version !== version) throw new Stale();
-    const findings = own.fileFindings(path);
+    // A source the file does not define is told by the briefings that load it, with their other files and bibliographies.
+    const unresolved = new Set(own.unresolvedSourceFindings(path));
+    const findings = own.fileFindings(path).filter((f) => !unresolved.has(f));
     const seen = new Set(findings.map((f) => `${f.span.start}:${f.message}`));
     for (const open of this.analyzer.documents.all()) {
       if (open.uri === uri || !/\.(?:md|markdown)$/i.test(open.uri)) continue;
       const analysis = await this.analyzer.analyze(open.uri).catch(() => undefined);
       if (!analysis?.factFiles.includes(path)) continue;
+      const unresolvedHere = new Set(analysis.facts.unresolvedSourceFindings(path));
       for (const finding of analysis.facts.fileFindings(path)) {
         const key = `${finding.span.start}:${finding.message}`;
-        if (finding.code !== 'facts.duplicateId' || seen.has(key)) continue;
+        if ((finding.code !== 'facts.duplicateId' && !unresolvedHere.has(finding)) || seen.has(key)) continue;
         seen.add(key);
         findings.push(finding);
       }

@@ -98,11 +98,20 @@ function recordedInUnit(analysis: Analysis, stat: Statistic, sources: readonly s
 
 const MAX_LISTED = 5;
 
+/** Facts listed in the hover of a bibliography entry; the rest are counted. */
+const MAX_LISTED_FACTS = 5;
+
 function sourceHover(analysis: Analysis, id: string): string {
   const source = analysis.facts.sources.get(id);
   if (!source) return `\`@${id}\` names no source in the loaded fact files.`;
-  const count = analysis.facts.factsOfSource(id).length;
-  return `**Source \`${id}\`:** ${describeSource(source)}\n\n${count === 1 ? '1 fact' : `${count} facts`} in \`${baseName(source.file)}\`.`;
+  const backed = analysis.facts.factsOfSource(id);
+  const count = backed.length;
+  if (!source.bib) return `**Source \`${id}\`:** ${describeSource(source)}\n\n${count === 1 ? '1 fact' : `${count} facts`} in \`${baseName(source.file)}\`.`;
+  // A bibliography entry's facts live in other files: list what it backs.
+  const listed = backed.slice(0, MAX_LISTED_FACTS).map((f) => `- ${escapeMarkdown(f.fact.statement)}: ${escapeMarkdown(describeValue(f.fact))}`);
+  if (count > MAX_LISTED_FACTS) listed.push(`- … and ${count - MAX_LISTED_FACTS} more`);
+  const facts = count === 0 ? 'No fact is taken from it.' : `${count === 1 ? '1 fact' : `${count} facts`} taken from it:\n\n${listed.join('\n')}`;
+  return `**Source \`${id}\`** (in \`${baseName(source.file)}\`): ${describeSource(source)}\n\n${facts}`;
 }
 
 /** The known sources a note definition cites, by `@id` or URL. */

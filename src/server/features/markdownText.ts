@@ -1,4 +1,6 @@
 /** Small helpers for writing Markdown in hovers and completion docs. */
+import { entryLink, formatNames } from '../../core/bibliography/bibliographySources';
+import type { BibEntry } from '../../core/bibliography/types';
 import type { FactEntry, SourceEntry } from '../../core/facts/factIndex';
 import { describeValue } from '../../core/rules/statistics';
 
@@ -58,12 +60,24 @@ export function inlineCode(text: string): string {
 
 /** "*Title* — Publisher, 2017-04-13 · [example.org/…](url)" */
 export function describeSource(entry: SourceEntry): string {
+  if (entry.bib) return describeBibEntry(entry.bib);
   const s = entry.source;
   const parts = [`*${escapeMarkdown(s.title)}*`];
   const meta = [s.publisher, s.published].filter((x): x is string => !!x).map(escapeMarkdown).join(', ');
   if (meta) parts.push(`— ${meta}`);
   if (s.url) parts.push(`· [${escapeMarkdown(s.url.replace(/^https?:\/\//, ''))}](${s.url.replace(/[()\s]/g, encodeURIComponent)})`);
   return parts.join(' ');
+}
+
+/** A bibliography entry as a reference list gives it: authors (year). *Title*. Container. Publisher. Link. */
+function describeBibEntry(entry: BibEntry): string {
+  const names = formatNames(entry.authors.length > 0 ? entry.authors : entry.editors);
+  const year = entry.issued?.year ?? entry.issued?.text;
+  const head = [names, year === undefined ? '' : `(${year})`].filter(Boolean).join(' ');
+  const parts = [head && `${escapeMarkdown(head)}.`, entry.title && `*${escapeMarkdown(entry.title)}*.`, entry.containerTitle && `${escapeMarkdown(entry.containerTitle)}.`, entry.publisher && `${escapeMarkdown(entry.publisher)}.`];
+  const link = entryLink(entry);
+  if (link) parts.push(`[${escapeMarkdown(entry.doi && !entry.url ? `doi:${entry.doi}` : link.replace(/^https?:\/\//, ''))}](${link.replace(/[()\s]/g, encodeURIComponent)})`);
+  return parts.filter(Boolean).join(' ');
 }
 
 /** A fact's verbatim quote as a block quote, with its value and where in the source. */

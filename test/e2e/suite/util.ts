@@ -29,6 +29,7 @@ export const SPEC_CODES = [
   'fact.superseded',
   'fact.stale',
   'facts.quoteMismatch',
+  'bibliography.invalid',
 ] as const;
 
 export function assert(condition: unknown, message: string): asserts condition {
