@@ -157,6 +157,13 @@ describe('each briefing has its own facts', () => {
     });
     const pick = actions.find((a) => a.title === 'Insert citation…');
     assert.deepEqual(pick?.command, { title: 'Insert citation…', command: 'briefing.insertCitation', arguments: [{ line: 0, character: 47 }] });
+    // Not announced by this client: no "Find fact…".
+    assert.equal(actions.find((a) => a.title === 'Find fact…'), undefined);
+    const vscodeLike = await start(ws.root, { initializationOptions: { clientCommands: ['briefing.insertCitation', 'briefing.findFact'] } });
+    vscodeLike.open(uri, ws.read('u.brief.md'));
+    const again = (await vscodeLike.pushedDiagnostics(uri)).filter((d) => d.code === 'stat.uncited');
+    const more = await vscodeLike.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', { textDocument: { uri }, range: again[0]!.range, context: { diagnostics: again } });
+    assert.deepEqual(more.find((a) => a.title === 'Find fact…')?.command, { title: 'Find fact…', command: 'briefing.findFact', arguments: [{ query: '12', cite: { line: 0, character: 47 } }] });
   });
 
   it('semantic tokens mark each statistic as the engine reads it, counts and figures that wrap a line included', async () => {

@@ -15,12 +15,21 @@ interface FactPick extends vscode.QuickPickItem {
 const PICKER_LIMIT = 200;
 const TYPING_DELAY_MS = 80;
 
-export async function findFact(api: ServerApi, arg?: { factId?: string }): Promise<void> {
+/**
+ * `factId`: insert that fact without asking. `query`: start the picker with it. `cite`: the
+ * quick fix of an uncited figure, which is already written: cite the chosen fact's source
+ * at that position instead of inserting its figure.
+ */
+export async function findFact(api: ServerApi, arg?: { factId?: string; query?: string; cite?: { line: number; character: number } }): Promise<void> {
   const editor = activeBriefingEditor();
   if (!editor) return;
-  const factId = arg?.factId ?? (await pickFact(api, editor.document));
-  if (!factId) return;
-  reportEdit(await api.insertFact(editor.document, editor.selection.active, factId));
+  const picked = arg?.factId !== undefined ? { id: arg.factId, source: undefined } : await pickFact(api, editor.document, arg?.query ?? '');
+  if (!picked) return;
+  if (arg?.cite && picked.source) {
+    reportEdit(await api.insertCitation(editor.document, new vscode.Position(arg.cite.line, arg.cite.character), picked.source));
+    return;
+  }
+  reportEdit(await api.insertFact(editor.document, editor.selection.active, picked.id));
 }
 
 function toPick(fact: FactItem): FactPick {
@@ -34,7 +43,7 @@ function toPick(fact: FactItem): FactPick {
   };
 }
 
-function pickFact(api: ServerApi, document: vscode.TextDocument): Promise<string | undefined> {
+function pickFact(api: ServerApi, document: vscode.TextDocument, query: string): Promise<{ id: string; source: string } | undefined> {
   return new Promise((resolve) => {
     const picker = vscode.window.createQuickPick<FactPick>();
     picker.title = 'Find Fact';
@@ -63,9 +72,10 @@ function pickFact(api: ServerApi, document: vscode.TextDocument): Promise<string
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => search(value), TYPING_DELAY_MS);
     });
-    let chosen: string | undefined;
+    let chosen: { id: string; source: string } | undefined;
     picker.onDidAccept(() => {
-      chosen = picker.selectedItems[0]?.fact.id;
+      const fact = picker.selectedItems[0]?.fact;
+      chosen = fact && { id: fact.id, source: fact.source };
       picker.hide();
     });
     picker.onDidHide(() => {
@@ -73,7 +83,8 @@ function pickFact(api: ServerApi, document: vscode.TextDocument): Promise<string
       picker.dispose();
       resolve(chosen);
     });
-    search('');
+    picker.value = query;
+    search(query);
     picker.show();
   });
 }

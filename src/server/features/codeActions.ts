@@ -74,7 +74,7 @@ function quickFixes(analysis: Analysis, diagnostic: Diagnostic, clientCommands: 
   }
   if (diagnostic.code === 'note.undefined') actions.push(...defineNoteActions(analysis, diagnostic));
   if (diagnostic.code === 'stat.unsupported' && data?.version === analysis.version) actions.push(...recordFactActions(analysis, diagnostic));
-  if (diagnostic.code === 'stat.uncited' && clientCommands.includes('briefing.insertCitation')) actions.push(...pickCitationActions(analysis, diagnostic));
+  if (diagnostic.code === 'stat.uncited' && clientCommands.includes('briefing.insertCitation')) actions.push(...pickCitationActions(analysis, diagnostic, clientCommands));
   return actions;
 }
 
@@ -91,7 +91,7 @@ function recordFactActions(analysis: Analysis, diagnostic: Diagnostic): CodeActi
 }
 
 /** For an uncited figure, besides citing the source a fact names: pick any loaded source to cite (the editor's picker). */
-function pickCitationActions(analysis: Analysis, diagnostic: Diagnostic): CodeAction[] {
+function pickCitationActions(analysis: Analysis, diagnostic: Diagnostic, clientCommands: readonly string[]): CodeAction[] {
   if (analysis.facts.sources.size === 0) return [];
   const span = toSpan(analysis.document, diagnostic.range);
   const stat = analysis.result.model.stats.find((s) => s.span.start === span.start);
@@ -102,7 +102,14 @@ function pickCitationActions(analysis: Analysis, diagnostic: Diagnostic): CodeAc
   while (end > sentence.span.start && /\s/.test(analysis.result.model.text[end - 1]!)) end--;
   const at = analysis.document.positionAt(end);
   const title = 'Insert citation…';
-  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: 'briefing.insertCitation', arguments: [{ line: at.line, character: at.character }] } }];
+  const actions: CodeAction[] = [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: 'briefing.insertCitation', arguments: [{ line: at.line, character: at.character }] } }];
+  if (clientCommands.includes('briefing.findFact')) {
+    // The figure's digits as the first search: the facts that have this value come first.
+    const query = analysis.result.model.text.slice(stat.numberSpan.start, stat.numberSpan.end).replace(/,/g, '');
+    const find = 'Find fact…';
+    actions.push({ title: find, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: find, command: 'briefing.findFact', arguments: [{ query, cite: { line: at.line, character: at.character } }] } });
+  }
+  return actions;
 }
 
 /** For an undefined note: a definition citing each loaded source, or an empty one. */
