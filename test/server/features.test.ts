@@ -52,6 +52,20 @@ describe('language features', () => {
     assert.match(uncited, /Coal imports from the DPRK fell 51\.6 percent in April\./);
   });
 
+  it('hover on a figure backed by another figure of a fact\'s quote marks that figure in the quote', async () => {
+    const facts = FACTS.replace('"quote": "Trade with the DPRK rose 37.4 percent in the first quarter."', '"quote": "Trade with the DPRK rose 37.4 percent in the first quarter, after 5.2 percent a year earlier."');
+    ws.write('quoted/data.facts.json', facts);
+    const uri = ws.uri('quoted/q.brief.md');
+    const text = '---\nfacts: data.facts.json\n---\n\n# Q\n\nA year earlier trade with North Korea had grown 5.2 percent.[^1]\n\n[^1]: @cn-customs.\n';
+    client.open(uri, text);
+    assert.deepEqual((await client.pulledDiagnostics(uri)).map((d) => d.code), []);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '5.2 percent') });
+    const value = hover!.contents.value;
+    assert.match(value, /in the quote of a fact that records another figure/);
+    assert.match(value, /after \*\*5\.2 percent\*\* a year earlier/);
+    client.close(uri);
+  });
+
   it('hover on an unsupported statistic lists what its source records in that unit, not the diagnostic again', async () => {
     const uri = ws.uri('unsupported-hover.brief.md');
     const text = '# H\n\nTrade with North Korea grew 12 percent in 2015.[^1]\n\n[^1]: @cn-customs.\n';

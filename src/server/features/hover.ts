@@ -7,6 +7,8 @@
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { NoteDef, Statistic } from '../../core/model';
 import { unitKeyOfFact, unitKeysOfStatistic } from '../../core/stats/match';
+import { claimAdmits } from '../../core/stats/claim';
+import { quoteFigureSupporting } from '../../core/stats/quoteFigures';
 import { verifiedQuotationAt } from '../../core/rules/quotations';
 import { describeValue } from '../../core/rules/statistics';
 import type { Analysis } from '../analysis';
@@ -51,9 +53,15 @@ export function hover(analysis: Analysis, params: HoverParams): Hover | undefine
     const written = model.text.slice(stat.span.start, stat.span.end);
     const parts: string[] = [];
     switch (match?.status) {
-      case 'supported':
-        parts.push(`**${escapeMarkdown(written)}** is backed by \`${match.fact!.fact.source}\`:`, describeFactQuote(match.fact!));
+      case 'supported': {
+        // Backed by a figure its quote states rather than by the value it records: mark that figure.
+        const byQuote = claimAdmits(stat, Math.abs(match.fact!.fact.value)) ? undefined : quoteFigureSupporting(match.fact!.fact, stat, stat.unit);
+        parts.push(
+          `**${escapeMarkdown(written)}** is backed by \`${match.fact!.fact.source}\`${byQuote ? ', in the quote of a fact that records another figure' : ''}:`,
+          describeFactQuote(match.fact!, byQuote?.span),
+        );
         break;
+      }
       case 'mismatch':
         parts.push(`**${escapeMarkdown(written)}** contradicts \`${match.fact!.fact.source}\`, which says ${escapeMarkdown(describeValue(match.fact!.fact))}:`, describeFactQuote(match.fact!));
         break;

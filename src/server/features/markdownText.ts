@@ -3,6 +3,7 @@ import { entryLink, formatNames } from '../../core/bibliography/bibliographySour
 import type { BibEntry } from '../../core/bibliography/types';
 import type { FactEntry, SourceEntry } from '../../core/facts/factIndex';
 import { describeValue } from '../../core/rules/statistics';
+import type { Span } from '../../core/types';
 
 /** ASCII punctuation: the characters CommonMark lets a backslash escape. */
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
@@ -81,11 +82,13 @@ function describeBibEntry(entry: BibEntry): string {
 }
 
 /** A fact's verbatim quote as a block quote, with its value and where in the source. */
-export function describeFactQuote(entry: FactEntry): string {
+export function describeFactQuote(entry: FactEntry, marked?: Span): string {
   const f = entry.fact;
-  const quote = f.quote
+  // The figure of the quote that backs the text, when it is not the fact's own value, in bold.
+  const text = marked ? `${escapeMarkdown(f.quote.slice(0, marked.start))}**${escapeMarkdown(f.quote.slice(marked.start, marked.end))}**${escapeMarkdown(f.quote.slice(marked.end))}` : escapeMarkdown(f.quote);
+  const quote = text
     .split(/\r?\n/)
-    .map((line) => `> ${escapeMarkdown(line)}`)
+    .map((line) => `> ${line}`)
     .join('\n');
   const where = [f.locator, f.asOf ? `as of ${f.asOf}` : undefined].filter(Boolean).join(', ');
   return `${quote}\n\n**${escapeMarkdown(describeValue(f))}**${where ? ` (${escapeMarkdown(where)})` : ''} — \`${f.id}\``;
