@@ -66,7 +66,8 @@ export interface NoteDef {
 /** A citation in running text, attached to the sentence that contains it. */
 export type Citation =
   | { kind: 'note'; span: Span; ref: number /* index into notes.refs */ }
-  | { kind: 'inline'; span: Span; keys: CitedKey[] }
+  /** `[@key]`; or, `narrative`, pandoc's in-text `@key` in running text, which cites only when the key is a known source. */
+  | { kind: 'inline'; span: Span; keys: CitedKey[]; narrative?: true }
   | { kind: 'link'; span: Span; url: string };
 
 export type StatUnit =

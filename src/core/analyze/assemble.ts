@@ -258,7 +258,7 @@ function shiftCitation(c: Citation, by: number, newIndex: number[]): Citation {
     case 'note':
       return { kind: 'note', span, ref: newIndex[c.ref]! };
     case 'inline':
-      return { kind: 'inline', span, keys: c.keys.map((k) => shiftKey(k, by)) };
+      return c.narrative ? { kind: 'inline', span, keys: c.keys.map((k) => shiftKey(k, by)), narrative: true } : { kind: 'inline', span, keys: c.keys.map((k) => shiftKey(k, by)) };
     case 'link':
       return { kind: 'link', span, url: c.url };
   }

@@ -8,12 +8,13 @@ import {
   findInlineCitations,
   findSuperscripts,
   type FoundSuperscript,
+  findKeys,
 } from './inlinePatterns';
 
 /** A citation found in a block before sentences exist; `ref` indexes the model's refs. */
 export type PendingCitation =
   | { kind: 'note'; span: Span; ref: number }
-  | { kind: 'inline'; span: Span; keys: CitedKey[] }
+  | { kind: 'inline'; span: Span; keys: CitedKey[]; narrative?: true }
   | { kind: 'link'; span: Span; url: string };
 
 /** Shared state of one document's analysis that inline scanning adds to. */
@@ -114,6 +115,14 @@ export function scanInline(node: Parent & Nodes, sink: InlineSink, options: Inli
         excluded.push(c.span);
         sink.keys.push(...c.keys);
         citations.push({ kind: 'inline', span: c.span, keys: c.keys });
+      }
+      // Pandoc's in-text citation ("As @kotra-2016 shows, …"): a key outside brackets. It is
+      // not added to the keys that must name a source: an unknown one is a handle or a name,
+      // not a citation, and the statistics rule counts it only when the key is a known source.
+      for (const key of findKeys(source, s)) {
+        if (inline.some((c) => key.span.start >= c.span.start && key.span.end <= c.span.end)) continue;
+        if (excluded.some((x) => key.span.start >= x.start && key.span.end <= x.end)) continue;
+        citations.push({ kind: 'inline', span: key.span, keys: [key], narrative: true });
       }
       if (options.endnotes) {
         for (const r of findEndnoteRefs(source, s)) {

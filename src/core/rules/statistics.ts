@@ -120,7 +120,7 @@ class Matching {
       } else if (c.kind === 'inline') {
         for (const k of c.keys) {
           if (this.facts.sources.has(k.id)) known = withIds(known, this.only(k.id));
-          else unchecked = true;
+          else if (!c.narrative) unchecked = true;
         }
       } else {
         // A note counts as unchecked unless it adds a source not cited before it.
@@ -571,7 +571,7 @@ export class StatisticsMemo {
       if (c.kind === 'link') {
         if (b.kind !== 'link' || c.url !== b.url) return false;
       } else if (c.kind === 'inline') {
-        if (b.kind !== 'inline' || c.keys.length !== b.keys.length) return false;
+        if (b.kind !== 'inline' || c.keys.length !== b.keys.length || c.narrative !== b.narrative) return false;
         for (let k = 0; k < c.keys.length; k++) if (c.keys[k]!.id !== b.keys[k]!.id) return false;
       } else if (b.kind !== 'note' || !sameNoteSources(notes.defOfRef[c.ref], before.noteDefs[note++], matching)) return false;
     }
@@ -616,6 +616,11 @@ export class StatisticsMemo {
     this.now.matches.push(match);
     this.now.findings.push(finding);
   }
+}
+
+/** Whether a citation counts: an in-text `@key` only when it names a known source (else it is a handle, a name). */
+function isCitation(c: Citation, facts: FactIndex): boolean {
+  return c.kind !== 'inline' || c.narrative !== true || c.keys.some((k) => facts.sources.has(k.id));
 }
 
 /** Reports the match and finding of the statistic at `index`. */
@@ -672,7 +677,7 @@ export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): Ra
       tableSubject = tables.subjectOf(block.table, index);
       memo?.recordTable(block.table.table, tables.rangeOf(block.table, index));
     }
-    const cited = citations.length > 0;
+    const cited = citations.length > 0 && citations.some((c) => isCitation(c, facts));
     const start = sentence.span.start - block.span.start;
     const end = sentence.span.end - block.span.start;
     const circumstances: Circumstances = { start, end, tableSubject, cited, sources: cited ? matching.sourcesOf(citations, notes) : NOTHING_CITED };
