@@ -8,7 +8,7 @@ import { FactIndex } from '../core/facts/factIndex';
 import type { LoadedFactFile, ParsedFactFile } from '../core/facts/parseFactFile';
 import { frontMatterReferences } from '../core/bibliography/frontMatterReferences';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
-import { briefingFactFileFindings, factFileProblems, type FactFileStatus } from '../core/facts/briefingFactFiles';
+import { briefingFactFileFindings, isBrokenJson, loadedFileStatus, missingFileStatus, type FactFileStatus } from '../core/facts/briefingFactFiles';
 import { applySafeFixes } from '../core/fixes/safeFixes';
 import { LineMap } from '../core/positions';
 import type { BriefingModel } from '../core/model';
@@ -68,6 +68,8 @@ const REFERENCES_MARK = '\u0001references:';
 class FactCache {
   private readonly indexes = new Map<string, FactIndex>();
   private readonly files = new Map<string, ParsedFactFile>();
+  /** Per fact file with problems, whether its JSON is broken: the whole text is parsed once, not per briefing. */
+  private readonly broken = new Map<string, boolean>();
 
   constructor(private readonly cwd: string) {}
 
@@ -122,12 +124,11 @@ class FactCache {
   statuses(briefingPath: string, paths: string[], missing: string[], index: FactIndex): FactFileStatus[] {
     const folder = dirname(briefingPath);
     const name = (path: string) => relative(folder, path).split('\\').join('/') || path;
-    const statuses: FactFileStatus[] = missing.map((path) => ({ path, name: name(path), missing: true, problems: 0, facts: 0, partial: false, bibliography: this.bibliographies.has(path) }));
+    const statuses: FactFileStatus[] = missing.map((path) => missingFileStatus(path, name(path), this.bibliographies.has(path)));
     for (const path of paths) {
-      const problems = factFileProblems(index.fileFindings(path));
-      if (problems === 0) continue;
       const parsed = this.file(path);
-      statuses.push({ path, name: name(path), missing: false, problems, facts: parsed.bibliography ? parsed.sources.length : parsed.facts.length - index.unresolvedSourceFindings(path).length, partial: isUnreadableJson(parsed), bibliography: parsed.bibliography === true });
+      const status = loadedFileStatus(path, name(path), parsed, index, this.isUnreadableJson(path));
+      if (status) statuses.push(status);
     }
     return statuses;
   }
@@ -142,21 +143,12 @@ class FactCache {
   }
 
   isUnreadableJson(path: string): boolean {
-    return isUnreadableJson(this.file(path));
-  }
-}
-
-/** A JSON fact file that is not valid JSON as a whole (other formats recover entry by entry). */
-function isUnreadableJson(parsed: ParsedFactFile): boolean {
-  return !parsed.bibliography && /\.json$/i.test(parsed.path) && !isJson(parsed.text);
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text.replace(/^\uFEFF/, ''));
-    return true;
-  } catch {
-    return false;
+    let broken = this.broken.get(path);
+    if (broken === undefined) {
+      const parsed = this.file(path);
+      this.broken.set(path, (broken = isBrokenJson(parsed, parsed.text)));
+    }
+    return broken;
   }
 }
 

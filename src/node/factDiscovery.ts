@@ -135,13 +135,8 @@ export function loadFactFiles(paths: string[]): LoadedFactFiles {
       loaded.unreadable.push({ path, message: readErrorMessage(error) });
       continue;
     }
-    // A workbook is read as bytes; the text formats as UTF-8.
-    if (/\.xlsx$/i.test(path)) {
-      loaded.files.push(parseFactSource(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
-      continue;
-    }
-    const text = bytes.toString('utf8');
-    loaded.files.push(parseFactSource(path, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+    // parseFactSource reads a workbook as bytes and decodes the text formats (UTF-8, BOM dropped).
+    loaded.files.push(parseFactSource(path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
   }
   return loaded;
 }

@@ -34,8 +34,13 @@ export class Stale extends Error {
   }
 }
 
+/** Checks of briefings not open in an editor that are kept for asking again. */
+const MAX_UNOPENED = 256;
+
 export class Analyzer {
   private readonly cache = new Map<string, Analysis>();
+  /** The last check of each briefing read from disk rather than an editor (Check All, the Facts view's usage counts). */
+  private readonly unopened = new Map<string, Analysis>();
   /** Per open document, what its earlier versions' checks found, so that an edit re-checks only what it changed. */
   private readonly checkers = new Map<string, IncrementalChecker>();
 
@@ -107,9 +112,18 @@ export class Analyzer {
     if (!isBriefing(uri, languageId, text, settings, this.workspace)) return undefined;
     const factFiles = await this.store.factFilesFor(uri, text, settings);
     const facts = await this.store.indexFor(factFiles);
+    // The Facts view asks for every briefing of the workspace again after each edit: a file
+    // whose text, facts and settings are as before is not checked again.
+    const kept = this.unopened.get(uri);
+    if (kept && kept.document.getText() === text && kept.facts === facts && kept.settings === settings) return kept;
     const document = TextDocument.create(uri, languageId, 0, text);
     const result = this.withFactFileFindings(uri, text, checkBriefing(text, facts, { rules: settings.rules, citationScope: settings.citationScope, staleAfter: settings.staleAfter }), factFiles, facts, settings);
-    return { uri, version: 0, document, result, facts, factFiles, settings };
+    const analysis: Analysis = { uri, version: 0, document, result, facts, factFiles, settings };
+    this.unopened.delete(uri);
+    this.unopened.set(uri, analysis);
+    // Each holds its briefing's model: keep the most recent few hundred.
+    if (this.unopened.size > MAX_UNOPENED) this.unopened.delete(this.unopened.keys().next().value!);
+    return analysis;
   }
 
   /** The last analysis of a document, whatever its version (for code actions on stale diagnostics). */

@@ -21,7 +21,7 @@ import type { LoadedFactFile } from '../core/facts/parseFactFile';
 import { parseFactSource } from '../core/facts/parseFactSource';
 import { readFrontMatterOf } from '../core/markdown/frontMatter';
 import { factFileGlobs, type BriefingSettings } from './settings';
-import { factFileProblems, type FactFileStatus } from '../core/facts/briefingFactFiles';
+import { isBrokenJson, loadedFileStatus, missingFileStatus, type FactFileStatus } from '../core/facts/briefingFactFiles';
 import { FACT_FILE_NAME, nearbyFactFiles } from '../node/factDiscovery';
 import { pathToUri, uriToPath, type Workspace } from './workspace';
 
@@ -61,8 +61,6 @@ export class FactStore {
   /** Paths named as bibliographies (front matter `bibliography:`, `briefing.bibliographies`). */
   private readonly bibliographyPaths = new Set<string>();
   private stamps = 0;
-  /** True when the client reports file changes; otherwise mtimes are compared on each use. */
-  watching = false;
   /**
    * Called when a walk finds other files than the walk before it (a rescan found a
    * fact file no watcher reported): every open briefing may cite it.
@@ -83,7 +81,8 @@ export class FactStore {
    */
   async factFilesFor(briefingUri: string, text: string, settings: BriefingSettings): Promise<string[]> {
     const path = uriToPath(briefingUri);
-    const frontMatter = readFrontMatterOf(text).facts ?? [];
+    const read = readFrontMatterOf(text);
+    const frontMatter = read.facts ?? [];
     let found: string[];
     if (path && frontMatter.length > 0) {
       found = [...new Set(frontMatter.map((rel) => resolve(dirname(path), rel)))];
@@ -94,7 +93,7 @@ export class FactStore {
       found = path ? await nearbyFactFiles(dirname(path), this.workspace.rootFor(path)) : [];
     }
     // Bibliographies come after the fact files, so a fact file's source wins over an entry with its key.
-    const bibliographies = await this.bibliographiesFor(path, text, settings);
+    const bibliographies = await this.bibliographiesFor(path, read.bibliography, settings);
     for (const bibliography of bibliographies) this.markBibliography(bibliography);
     // Inline `references:` are read from the briefing itself, last.
     const references = path && frontMatterReferences(text, path) ? [path] : [];
@@ -103,8 +102,8 @@ export class FactStore {
   }
 
   /** A briefing's bibliographies: its front matter's `bibliography:` (relative to it), then the `briefing.bibliographies` globs. */
-  private async bibliographiesFor(path: string | undefined, text: string, settings: BriefingSettings): Promise<string[]> {
-    const named = path ? readFrontMatterOf(text).bibliography.map((rel) => resolve(dirname(path), rel)) : [];
+  private async bibliographiesFor(path: string | undefined, frontMatter: readonly string[], settings: BriefingSettings): Promise<string[]> {
+    const named = path ? frontMatter.map((rel) => resolve(dirname(path), rel)) : [];
     if (settings.bibliographies.length === 0) return named;
     const folder = path ? this.workspace.folderOf(path) : this.workspace.all()[0];
     return folder ? [...named, ...(await this.expandGlobs(folder, settings.bibliographies))] : named;
@@ -139,15 +138,8 @@ export class FactStore {
       // The briefing's own inline references: their problems are shown in it, not summed up.
       if (path === briefingPath) continue;
       const entry = this.files.get(path);
-      if (!entry) {
-        statuses.push({ path, name: name(path), missing: true, problems: 0, facts: 0, partial: false, bibliography: this.isBibliography(path) });
-        continue;
-      }
-      const problems = factFileProblems(index.fileFindings(path));
-      if (problems === 0) continue;
-      const bibliography = entry.parsed.bibliography === true;
-      const facts = bibliography ? entry.parsed.sources.length : entry.parsed.facts.length - index.unresolvedSourceFindings(path).length;
-      statuses.push({ path, name: name(path), missing: false, problems, facts, partial: entry.partial, bibliography });
+      const status = entry ? loadedFileStatus(path, name(path), entry.parsed, index, entry.partial) : missingFileStatus(path, name(path), this.isBibliography(path));
+      if (status) statuses.push(status);
     }
     return statuses;
   }
@@ -265,7 +257,7 @@ export class FactStore {
         ? this.parseBibliography(path, content)
         : parseWithoutText(path, content);
     // Only a JSON file with problems is parsed again to tell broken syntax from schema errors.
-    const partial = /\.json$/i.test(path) && !parsed.bibliography && parsed.findings.length > 0 && typeof content === 'string' && !isValidJson(content);
+    const partial = typeof content === 'string' && isBrokenJson(parsed, content);
     const entry: CachedFile = { parsed, stamp: ++this.stamps, mtimeMs, editorVersion, partial };
     this.files.set(path, entry);
     return entry;
@@ -303,15 +295,6 @@ function parseWithoutText(path: string, content: string | Uint8Array): LoadedFac
 async function readBytes(path: string): Promise<Uint8Array> {
   const bytes = await readFile(path);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function isValidJson(text: string): boolean {
-  try {
-    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function readText(path: string): Promise<string> {

@@ -87,7 +87,6 @@ export function startServer(connection: Connection): void {
     commands = new Commands(connection, analyzer, capabilities.workspace?.workspaceEdit?.documentChanges === true);
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     dynamicWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    store.watching = dynamicWatch;
     store.onFilesFound = () => diagnostics.refreshAll();
     analyzer.log = (message) => connection.console.info(message);
     if (!dynamicWatch) watchFoldersOurselves();

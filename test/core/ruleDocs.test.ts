@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBriefing, type CheckOptions } from '../../src/core/check';
-import { briefingFactFileFindings, factFileProblems, frontMatterFactEntries, type FactFileStatus } from '../../src/core/facts/briefingFactFiles';
+import { briefingFactFileFindings, frontMatterFactEntries, isBrokenJson, loadedFileStatus, missingFileStatus, type FactFileStatus } from '../../src/core/facts/briefingFactFiles';
 import { RULE_CODES, RULES, isRuleCode } from '../../src/core/codes';
 import { FactIndex } from '../../src/core/facts/factIndex';
 import { parseFactFile, type LoadedFactFile } from '../../src/core/facts/parseFactFile';
@@ -64,25 +64,17 @@ function findingsFor(examples: Example[], side: 'bad' | 'good'): { code: string;
     });
   const files: (LoadedFactFile & { text: string })[] = [...parsed, ...bibliographies];
   const facts = FactIndex.from(files);
-  const statuses: FactFileStatus[] = named.slice(files.length).map((name) => ({ path: name, name, missing: true, problems: 0, facts: 0, partial: false }));
+  // What the CLI and the server tell a briefing, from the same core functions they use.
+  const statuses: FactFileStatus[] = named.slice(files.length).map((name) => missingFileStatus(name, name, false));
   for (const file of files) {
-    const problems = factFileProblems(facts.fileFindings(file.path));
-    if (problems > 0) statuses.push({ path: file.path, name: file.path, missing: false, problems, facts: file.bibliography ? file.sources.length : file.facts.length, partial: !file.bibliography && !isJson(file.text), bibliography: file.bibliography });
+    const status = loadedFileStatus(file.path, file.path, file, facts, isBrokenJson(file, file.text));
+    if (status) statuses.push(status);
   }
   const settings = examples.find((e) => e.marker === 'settings');
   const options = settings ? (JSON.parse(settings.text) as CheckOptions) : {};
   const findings: { code: string; message: string }[] = [...briefingFactFileFindings(briefing, statuses), ...checkBriefing(briefing, facts, options).findings];
   for (const file of files) findings.push(...facts.fileFindings(file.path));
   return findings;
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function codesFor(examples: Example[], side: 'bad' | 'good'): string[] {

@@ -27,7 +27,7 @@ function sourceOfEntry(path: string, entry: BibEntry): SourceEntry {
   const source: Source = { title: entry.title ?? entry.id };
   if (entry.publisher) source.publisher = entry.publisher;
   // A link to the DOI cites the entry too; its URL, when it has one, is what is compared first.
-  const url = entry.url ?? (entry.doi ? `https://doi.org/${entry.doi}` : undefined);
+  const url = entryLink(entry);
   if (url) source.url = url;
   if (entry.issued) source.published = entry.issued.text;
   return { id: entry.id, source, file: path, span: entry.keySpan, line: entry.line, character: entry.character, bib: entry };

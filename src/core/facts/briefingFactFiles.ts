@@ -7,6 +7,8 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { severityFor, type RuleSetting } from '../codes';
 import type { Finding, Span } from '../types';
+import type { FactIndex } from './factIndex';
+import type { LoadedFactFile } from './parseFactFile';
 
 /** One fact file a briefing loads (or tried to), as the adapter that read it saw it. */
 export interface FactFileStatus {
@@ -24,6 +26,35 @@ export interface FactFileStatus {
   partial: boolean;
   /** A bibliography (front matter `bibliography:`, a setting or `--bibliography`), not a fact file. */
   bibliography?: boolean;
+}
+
+/** A named file the briefing could not load. */
+export function missingFileStatus(path: string, name: string, bibliography: boolean): FactFileStatus {
+  return { path, name, missing: true, problems: 0, facts: 0, partial: false, bibliography };
+}
+
+/**
+ * A loaded fact file or bibliography as this briefing's set of files sees it; undefined
+ * when it has no problems there. `partial`: its text is not valid as a whole.
+ */
+export function loadedFileStatus(path: string, name: string, file: LoadedFactFile, index: FactIndex, partial: boolean): FactFileStatus | undefined {
+  const problems = factFileProblems(index.fileFindings(path));
+  if (problems === 0) return undefined;
+  const bibliography = file.bibliography === true;
+  // A fact whose source no file of this set defines is counted as a problem, not as used.
+  const facts = bibliography ? file.sources.length : file.facts.length - index.unresolvedSourceFindings(path).length;
+  return { path, name, missing: false, problems, facts, partial, bibliography };
+}
+
+/** Whether a fact file's text is broken JSON (other formats recover entry by entry); parsed only for files with problems. */
+export function isBrokenJson(file: Pick<LoadedFactFile, 'path' | 'bibliography' | 'findings'>, text: string): boolean {
+  if (file.bibliography || !/\.json$/i.test(file.path) || file.findings.length === 0) return false;
+  try {
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** A front-matter entry and where its value is. */

@@ -9,8 +9,8 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser/lib/esm/main.js';
 import { RULES } from '../codes';
 import { claimAdmits } from '../stats/claim';
 import type { ExtractedStatistic } from '../stats/extract';
-import { unitKeyOfFact, unitKeysOfStatistic } from '../stats/match';
-import { quoteFigures } from '../stats/quoteFigures';
+import { unitKeyOfFact } from '../stats/match';
+import { quoteFigureKeys, quoteFigures } from '../stats/quoteFigures';
 import type { Finding, FixData, Span } from '../types';
 import type { FactEntry, ParsedFactFile } from './parseFactFile';
 
@@ -27,7 +27,7 @@ export function quoteMismatchFindings(file: ParsedFactFile): Finding[] {
 /** The quote's figures in the fact's unit; none when the quote states the figure in words or refers to a table. */
 export function quotedFiguresInUnit(entry: FactEntry): ExtractedStatistic[] {
   const key = unitKeyOfFact(entry.fact.unit);
-  return quoteFigures(entry.fact).filter((f) => unitKeysOfStatistic(f.unit).includes(key));
+  return quoteFigures(entry.fact).filter((f) => quoteFigureKeys(f).includes(key));
 }
 
 function admits(figure: ExtractedStatistic, value: number): boolean {

@@ -11,7 +11,7 @@ import { isMap, isSeq, parseDocument, stringify, type Node as YamlNode } from 'y
 import { factFileFormatOf } from '../facts/parseFactSource';
 import { detectDelimiter } from '../facts/parseCsvFactFile';
 import type { TextEdit } from '../types';
-import { appendFactEdit, type NewFact } from './newFact';
+import { appendFactEdit, jsonFormattingOf, type NewFact } from './newFact';
 
 export interface FactToWrite extends NewFact {
   locator?: string;
@@ -66,10 +66,7 @@ function appendJson(text: string, fact: FactToWrite, source: SourceToWrite | und
     const tree = parseTree(text);
     const existing = tree && findNodeAtLocation(tree, ['sources', source.id]);
     if (existing) return { error: `The fact file already has a source "${source.id}".` };
-    const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
-    const edits = modify(text, ['sources', source.id], sourceFields(source), {
-      formattingOptions: { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: eolOf(text) },
-    });
+    const edits = modify(text, ['sources', source.id], sourceFields(source), { formattingOptions: jsonFormattingOf(text) });
     if (edits.length === 0) return { error: 'The fact file has no "sources" object that can be added to (is it valid JSON?).' };
     after = applyEdits(text, edits);
   }

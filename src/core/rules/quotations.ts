@@ -78,12 +78,17 @@ export function quotationsOf(model: BriefingModel): Quotation[] {
 
 /** The citations of the sentences a quotation lies in (a quotation may run over several; its note often follows it). */
 function citationsAround(model: BriefingModel, span: Span): Citation[] {
-  const citations: Citation[] = [];
-  for (const s of model.sentences) {
-    if (s.span.end < span.start) continue;
-    if (s.span.start > span.end + 1) break;
-    citations.push(...s.citations);
+  const { sentences } = model;
+  // Sentences are in document order: the first one that does not end before the quotation, by halving.
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.span.end < span.start) lo = mid + 1;
+    else hi = mid;
   }
+  const citations: Citation[] = [];
+  for (let i = lo; i < sentences.length && sentences[i]!.span.start <= span.end + 1; i++) citations.push(...sentences[i]!.citations);
   return citations;
 }
 

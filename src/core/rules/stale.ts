@@ -25,17 +25,18 @@ export function parseStaleAfter(text: string | undefined): StaleAfter | undefine
 export function checkStale(context: RuleContext, staleAfter: StaleAfter | undefined, today: Date = new Date()): RawFinding[] {
   if (!staleAfter) return [];
   const { model, facts, matches } = context;
-  const reference = briefingDate(model) ?? today;
+  const dated = briefingDate(model);
+  const reference = dated ?? today;
   const cutoff = shiftBack(reference, staleAfter);
   const findings: RawFinding[] = [];
   matches.forEach((match, i) => {
     if (match.status !== 'supported' || !match.fact) return;
-    const dated = dateOf(match.fact, facts);
-    if (!dated || dated.date >= cutoff) return;
+    const factDate = dateOf(match.fact, facts);
+    if (!factDate || factDate.date >= cutoff) return;
     const stat = model.stats[i]!;
     const written = model.text.slice(stat.span.start, stat.span.end).replace(/\s+/g, ' ');
-    const what = dated.from === 'asOf' ? `${match.fact.fact.id} is as of ${dated.text}` : `${match.fact.fact.source} was published ${dated.text}`;
-    const since = briefingDate(model) ? 'before the briefing\'s date' : 'ago';
+    const what = factDate.from === 'asOf' ? `${match.fact.fact.id} is as of ${factDate.text}` : `${match.fact.fact.source} was published ${factDate.text}`;
+    const since = dated ? 'before the briefing\'s date' : 'ago';
     const message = `${written}: ${what}, more than ${describe(staleAfter)} ${since}; check for a newer figure.`;
     findings.push({ code: 'fact.stale', message, span: stat.span, factId: match.fact.fact.id });
   });

@@ -11,11 +11,16 @@ import { extractStatistics, type ExtractedStatistic } from './extract';
 import { unitKeysOfStatistic } from './match';
 
 const figures = new WeakMap<Fact, ExtractedStatistic[]>();
+/** Per quote figure, the unit keys it may be compared in: worked out with the figures, once per fact. */
+const figureKeys = new WeakMap<ExtractedStatistic, readonly string[]>();
 
 /** The statistics in a fact's quote, read by the same extractor as briefings (once per fact). */
 export function quoteFigures(fact: Fact): ExtractedStatistic[] {
   let found = figures.get(fact);
-  if (!found) figures.set(fact, (found = extractStatistics(fact.quote)));
+  if (!found) {
+    figures.set(fact, (found = extractStatistics(fact.quote)));
+    for (const figure of found) figureKeys.set(figure, unitKeysOfStatistic(figure.unit));
+  }
   return found;
 }
 
@@ -23,10 +28,15 @@ export function quoteFigures(fact: Fact): ExtractedStatistic[] {
 export function quoteFigureSupporting(fact: Fact, claim: Claim, unit: StatUnit): ExtractedStatistic | undefined {
   const quoted = quoteFigures(fact);
   if (quoted.length === 0) return undefined;
-  const keys = new Set(unitKeysOfStatistic(unit));
+  const keys = unitKeysOfStatistic(unit);
   for (const figure of quoted) {
-    if (!unitKeysOfStatistic(figure.unit).some((k) => keys.has(k))) continue;
+    if (!figureKeys.get(figure)!.some((k) => keys.includes(k))) continue;
     if (claimAdmits(claim, figure.value) || (claim.value > 0 && figure.value < 0 && claimAdmits(claim, -figure.value))) return figure;
   }
   return undefined;
+}
+
+/** The unit keys a figure of a quote (from quoteFigures) may be compared in. */
+export function quoteFigureKeys(figure: ExtractedStatistic): readonly string[] {
+  return figureKeys.get(figure)!;
 }

@@ -101,12 +101,13 @@ export function factSubject(fact: Fact): FactSubject {
     const years = yearsIn(fact.statement);
     const asOf = /^(\d{4})/.exec(fact.asOf ?? '');
     if (asOf) years.add(Number(asOf[1]));
+    const places = placesIn(text);
     subject = {
       years,
       quarters: quartersIn(fact.statement),
-      places: placesIn(text),
+      places,
       change: CHANGE_IN_STATEMENT.test(text),
-      words: wordsOf(text),
+      words: wordsOf(text, places),
     };
     subjects.set(fact, subject);
   }
@@ -115,7 +116,8 @@ export function factSubject(fact: Fact): FactSubject {
 
 /** What a sentence is about. */
 export function sentenceSubject(text: string): SentenceSubject {
-  return { years: yearsIn(text), quarters: quartersIn(text), places: placesIn(text), words: wordsOf(text) };
+  const places = placesIn(text);
+  return { years: yearsIn(text), quarters: quartersIn(text), places, words: wordsOf(text, places) };
 }
 
 /** Forms of the verbs of change and trade that briefings and fact statements word differently ("grew" and "growth"). */
@@ -140,8 +142,7 @@ const LEMMAS = new Map(
 );
 
 /** Content words, with each named place as one `@id` word ("Russian" and "Russia's" are both `@russia`). */
-function wordsOf(text: string): Set<string> {
-  const places = placesIn(text);
+function wordsOf(text: string, places: Map<string, PlaceKind>): Set<string> {
   // Names are blanked so their words ("North", "Korean") do not count twice.
   const words = new Set<string>();
   for (const w of contentWords(places.size === 0 ? text : withoutPlaceNames(text))) words.add(LEMMAS.get(w) ?? w);

@@ -98,10 +98,10 @@ export class FactCapture {
       edit = this.versionedEdits && open ? { documentChanges: [{ textDocument: { uri, version: open.version }, edits }] } : { changes: { [uri]: edits } };
     }
     // Never write a file the checker would then call broken: no new error, and (where the file holds its sources) the fact read back.
-    const errorsOf = (content: string) => parseFactSource(path, content).findings.filter((f) => f.severity === 'error').length;
+    const errors = (findings: readonly { severity: string }[]) => findings.filter((f) => f.severity === 'error').length;
     const reparsed = parseFactSource(path, after);
     const readBack = format === 'csv' || reparsed.facts.some((f) => f.fact.id === fact.id);
-    if (!readBack || errorsOf(after) > (before === undefined ? 0 : errorsOf(before))) {
+    if (!readBack || errors(reparsed.findings) > (before === undefined ? 0 : errors(parseFactSource(path, before).findings))) {
       return { applied: false, message: 'The fact could not be written cleanly into this file (is it valid, and does it define the source?).' };
     }
     if (args.apply === false) return { applied: false, edit };
