@@ -10,10 +10,11 @@ import { checkNoteResolution } from './rules/noteResolution';
 import { checkQuotations } from './rules/quotations';
 import { checkSources } from './rules/sources';
 import { checkStale, parseStaleAfter } from './rules/stale';
-import { checkStatistics, type StatisticsMemo } from './rules/statistics';
+import type { StatisticsMemo } from './incremental/statisticsMemo';
+import { checkStatistics } from './rules/statistics';
 import { checkSuperseded } from './rules/superseded';
 import { LineMap } from './positions';
-import type { StatMatch } from './stats/match';
+import type { StatMatch } from './stats/matchStatistic';
 import type { Finding, FixData } from './types';
 
 export interface CheckOptions extends AnalyzeOptions {

@@ -7,9 +7,9 @@
  */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser/lib/esm/main.js';
 import { RULES } from '../codes';
-import { claimAdmits } from '../stats/claim';
+import { claimSupports } from '../stats/claim';
 import type { ExtractedStatistic } from '../stats/extract';
-import { unitKeyOfFact } from '../stats/match';
+import { unitKeyOfFact } from '../stats/unitKeys';
 import { quoteFigureKeys, quoteFigures } from '../stats/quoteFigures';
 import type { Finding, FixData, Span } from '../types';
 import type { FactEntry, ParsedFactFile } from './parseFactFile';
@@ -32,7 +32,7 @@ export function quotedFiguresInUnit(entry: FactEntry): ExtractedStatistic[] {
 
 function admits(figure: ExtractedStatistic, value: number): boolean {
   // A quote writes a fall without its sign ("fell 16 percent") where the fact may record -16.
-  return claimAdmits(figure, value) || (figure.value > 0 && value < 0 && claimAdmits(figure, -value));
+  return claimSupports(figure, value);
 }
 
 /**

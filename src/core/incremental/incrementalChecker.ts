@@ -1,7 +1,7 @@
 import type { AnalyzeOptions } from '../analyze/analyzeBriefing';
 import { checkModel, type CheckOptions, type CheckResult } from '../check';
 import type { FactIndex } from '../facts/factIndex';
-import { StatisticsMemo } from '../rules/statistics';
+import { StatisticsMemo } from './statisticsMemo';
 import { IncrementalAnalyzer } from './incrementalAnalyzer';
 
 /**

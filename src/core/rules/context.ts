@@ -3,7 +3,7 @@ import type { FactIndex } from '../facts/factIndex';
 import type { BriefingModel } from '../model';
 import type { NoteResolution } from '../notes/resolve';
 import type { FixData, Span } from '../types';
-import type { StatMatch } from '../stats/match';
+import type { StatMatch } from '../stats/matchStatistic';
 
 /** A finding before severities are applied: rules do not know the user's settings. */
 export interface RawFinding {

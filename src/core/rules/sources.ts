@@ -1,7 +1,7 @@
 import { editDistance } from '../facts/keyTypos';
 import type { FactIndex } from '../facts/factIndex';
 import type { NoteDef } from '../model';
-import { contentWords } from '../stats/match';
+import { contentWords } from '../stats/words';
 import type { FixData } from '../types';
 import type { RawFinding, RuleContext } from './context';
 

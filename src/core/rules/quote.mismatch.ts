@@ -5,7 +5,7 @@ import type { NoteResolution } from '../notes/resolve';
 import { align, isEllipsis, quotedTokens, wordsOf, type Alignment, type QuotedToken, type Word } from '../stats/quoteAlignment';
 import type { FixData, Span, TextEdit } from '../types';
 import type { RawFinding, RuleContext } from './context';
-import { citedSources } from './statistics';
+import { citedSources } from '../stats/citedSources';
 
 /** Fewer words than this is a phrase, not a quotation worth checking. */
 const MIN_WORDS = 6;

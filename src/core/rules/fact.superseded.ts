@@ -2,11 +2,12 @@ import type { FactEntry, FactIndex } from '../facts/factIndex';
 import { insertCitationFix } from '../fixes/insertCitation';
 import { replaceFigureFix } from '../fixes/replaceFigure';
 import type { BriefingModel, Statistic } from '../model';
-import { supports, unitKeyOfFact, unitKeysOfStatistic } from '../stats/match';
+import { claimSupports } from '../stats/claim';
+import { unitKeyOfFact, unitKeysOfStatistic } from '../stats/unitKeys';
 import { quoteFigureSupporting } from '../stats/quoteFigures';
 import type { FixData } from '../types';
 import type { RawFinding, RuleContext } from './context';
-import { describeValue } from './statistics';
+import { describeValue } from '../stats/valueWording';
 
 /**
  * `fact.superseded`: a cited statistic that only a replaced fact supports (one with
@@ -38,7 +39,7 @@ function supportedByCurrentFact(stat: Statistic, sources: readonly string[], fac
   for (const source of sources) {
     for (const entry of facts.factsOfSource(source)) {
       if (entry.fact.supersededBy || !keys.includes(unitKeyOfFact(entry.fact.unit))) continue;
-      if (supports(stat, entry) || quoteFigureSupporting(entry.fact, stat, stat.unit)) return true;
+      if (claimSupports(stat, entry.fact.value) || quoteFigureSupporting(entry.fact, stat, stat.unit)) return true;
     }
   }
   return false;
