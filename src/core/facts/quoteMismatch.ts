@@ -6,7 +6,7 @@
  * interval its rounding and hedge allow, as a briefing's figures do (SPEC "Hedge words").
  */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser/lib/esm/main.js';
-import { RULES } from '../codes';
+import { quoteMismatchFinding } from '../rules/facts.quoteMismatch';
 import { claimSupports } from '../stats/claim';
 import type { ExtractedStatistic } from '../stats/extract';
 import { unitKeyOfFact } from '../stats/unitKeys';
@@ -79,8 +79,7 @@ function quoteMismatchOf(text: string, entry: FactEntry): Finding | undefined {
   if (figures.length === 0 || figures.some((f) => admits(f, fact.value))) return undefined;
   const written = [...new Set(figures.map((f) => fact.quote.slice(f.hedgeSpan?.start ?? f.span.start, f.span.end).replace(/\s+/g, ' ')))];
   const valueSpan = valueSpanOf(text, entry);
-  const message = `Quote says ${joined(written)}; value is ${fact.value}. Check the value against the quote.`;
-  const finding: Finding = { code: 'facts.quoteMismatch', severity: RULES['facts.quoteMismatch'].severity, message, span: valueSpan ?? entry.span, factId: fact.id };
+  const finding = quoteMismatchFinding(written, fact.value, valueSpan ?? entry.span, fact.id);
   // Only a single quoted figure in the unit is known to be the one meant; a hedged one is no exact value.
   const only = figures.length === 1 ? figures[0]! : undefined;
   if (valueSpan && only && only.hedgeKind === undefined && only.numberSpan2 === undefined) {
@@ -89,11 +88,6 @@ function quoteMismatchOf(text: string, entry: FactEntry): Finding | undefined {
     finding.fixes = [fix];
   }
   return finding;
-}
-
-function joined(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** The span of the fact's `value` in a JSON or YAML fact file; undefined where it cannot be told (tables, workbooks). */

@@ -3,6 +3,7 @@ import type { FactIndex } from '../facts/factIndex';
 import type { BriefingModel } from '../model';
 import type { NoteResolution } from '../notes/resolve';
 import type { FixData, Span } from '../types';
+import type { StatisticsMemo } from '../incremental/statisticsMemo';
 import type { StatMatch } from '../stats/matchStatistic';
 
 /** A finding before severities are applied: rules do not know the user's settings. */
@@ -28,6 +29,10 @@ export interface RuleContext {
   matches: StatMatch[];
   /** 1-based line of an offset, for messages that point elsewhere ("defined on line 12"). */
   lineOf(offset: number): number;
+  /** `briefing.staleAfter` ("2y", "18m", "90d"), which turns `fact.stale` on. */
+  staleAfter?: string | undefined;
+  /** The date `fact.stale` counts back from when the briefing has no `date:`; now when absent. */
+  today?: Date | undefined;
+  /** The statistics pass's matches from the checks of earlier versions of the same document. */
+  statisticsMemo?: StatisticsMemo | undefined;
 }
-
-export type Rule = (context: RuleContext) => RawFinding[];

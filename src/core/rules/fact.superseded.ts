@@ -8,13 +8,21 @@ import { quoteFigureSupporting } from '../stats/quoteFigures';
 import type { FixData } from '../types';
 import type { RawFinding, RuleContext } from './context';
 import { describeValue } from '../stats/valueWording';
+import { defineRule } from './ruleDefinition';
+
+export const factSuperseded = defineRule({
+  code: 'fact.superseded',
+  severity: 'warning',
+  description: 'A statistic is supported only by a fact that a newer one replaces (`supersededBy`).',
+  check: checkSuperseded,
+});
 
 /**
  * `fact.superseded`: a cited statistic that only a replaced fact supports (one with
  * `supersededBy`). The figure was right when the fact was recorded; the message and the
  * fix give the figure that replaces it. Reads what the statistics rule matched.
  */
-export function checkSuperseded(context: RuleContext): RawFinding[] {
+function checkSuperseded(context: RuleContext): RawFinding[] {
   const { model, facts, matches } = context;
   const findings: RawFinding[] = [];
   matches.forEach((match, i) => {

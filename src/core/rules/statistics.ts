@@ -19,7 +19,7 @@ function isCitation(c: Citation, facts: FactIndex): boolean {
 }
 
 /** stat.uncited, stat.mismatch and stat.unsupported; fills context.matches. */
-export function checkStatistics(context: RuleContext, memo?: StatisticsMemo): RawFinding[] {
+export function checkStatistics(context: RuleContext, memo: StatisticsMemo | undefined = context.statisticsMemo): RawFinding[] {
   const { model, notes, facts } = context;
   const { text, stats, sentences, blocks } = model;
   const findings: RawFinding[] = [];

@@ -9,7 +9,7 @@ import type { NoteDef, Statistic } from '../../core/model';
 import { unitKeyOfFact, unitKeysOfStatistic } from '../../core/stats/unitKeys';
 import { claimAdmits } from '../../core/stats/claim';
 import { quoteFigureSupporting } from '../../core/stats/quoteFigures';
-import { verifiedQuotationAt } from '../../core/rules/quotations';
+import { verifiedQuotationAt } from '../../core/rules/quote.mismatch';
 import { describeValue } from '../../core/stats/valueWording';
 import type { Analysis } from '../analysis';
 import { toRange, touches } from '../convert';
