@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseStaleAfter } from '../core/rules/fact.stale';
+import { parseStaleAfter } from '../core';
 
 export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
 

@@ -1,18 +1,25 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { analyzeBriefing } from '../core/analyze/analyzeBriefing';
-import { checkModel } from '../core/check';
-import { prepareStatistics } from '../core/stats/matchStatistic';
-import { FactIndex } from '../core/facts/factIndex';
-import type { LoadedFactFile, ParsedFactFile } from '../core/facts/parseFactFile';
-import { frontMatterReferences } from '../core/bibliography/frontMatterReferences';
-import { readFrontMatterOf } from '../core/markdown/frontMatter';
-import { briefingFactFileFindings, isBrokenJson, loadedFileStatus, missingFileStatus, type FactFileStatus } from '../core/facts/briefingFactFiles';
-import { applySafeFixes } from '../core/fixes/safeFixes';
-import { LineMap } from '../core/positions';
-import type { BriefingModel } from '../core/model';
-import type { Finding } from '../core/types';
+import {
+  analyzeBriefing,
+  applySafeFixes,
+  briefingFactFileFindings,
+  type BriefingModel,
+  checkModel,
+  type FactFileStatus,
+  FactIndex,
+  type Finding,
+  frontMatterReferences,
+  isBrokenJson,
+  LineMap,
+  type LoadedFactFile,
+  loadedFileStatus,
+  missingFileStatus,
+  type ParsedFactFile,
+  prepareStatistics,
+  readFrontMatterOf,
+} from '../core';
 import { bibliographyPathsFor, loadBibliography } from '../node/bibliographyFiles';
 import { discoverFactFiles, loadFactFiles } from '../node/factDiscovery';
 import { AnalysisPool, analyzeInParallel } from '../node/parallelAnalysis';

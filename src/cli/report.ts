@@ -1,4 +1,4 @@
-import type { Severity } from '../core/codes';
+import type { Severity } from '../core';
 
 /** One finding as the CLI reports it (docs/cli.md#json). */
 export interface Report {

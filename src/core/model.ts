@@ -1,5 +1,8 @@
-import type { Claim } from './stats/claim';
+import type { ExtractedStatistic } from './stats/extract';
+import type { StatUnit } from './stats/figureUnit';
 import type { Span } from './types';
+
+export type { StatUnit };
 
 /**
  * What the analysis of one briefing finds: notes, citations, sentences and statistics,
@@ -70,26 +73,8 @@ export type Citation =
   | { kind: 'inline'; span: Span; keys: CitedKey[]; narrative?: true }
   | { kind: 'link'; span: Span; url: string };
 
-export type StatUnit =
-  | { kind: 'percent' }
-  | { kind: 'percentage-points' }
-  /** ISO codes the figure may be in (`$` may be USD or another dollar). */
-  | { kind: 'currency'; codes: string[] }
-  /** The words that follow the number, singular and lower-case, first one first. */
-  | { kind: 'count'; nouns: string[] };
-
-/** A statistic: the interval its figure claims (value, low/high, scale, decimals, hedge kind) and where it stands. */
-export interface Statistic extends Claim {
-  /** From the currency sign or first digit to the end of the unit (docs/statistics.md#what-counts-as-a-statistic). */
-  span: Span;
-  /** The number as written (digits only; for a range, the first number). */
-  numberSpan: Span;
-  /** For a range (`20-30%`), the second number. */
-  numberSpan2: Span | undefined;
-  /** The hedge word(s) before the figure, if any (`almost`, `more than`). */
-  hedge: string | undefined;
-  hedgeSpan: Span | undefined;
-  unit: StatUnit;
+/** A statistic of the briefing: a figure as extracted (stats/extract.ts), and its sentence. */
+export interface Statistic extends ExtractedStatistic {
   /** Index into BriefingModel.sentences. */
   sentence: number;
 }

@@ -1,8 +1,4 @@
-import type { TopMode } from '../core/analyze/outline';
-import type { SegmentAnalysis, SegmentOptions } from '../core/analyze/segment';
-import type { ChunkContext, ChunkRequest } from '../core/incremental/chunks';
-import type { LabelDefinition } from '../core/incremental/labels';
-import type { ParsedRunData } from '../core/incremental/runParse';
+import type { ChunkContext, ChunkRequest, LabelDefinition, ParsedRunData, SegmentAnalysis, SegmentOptions, TopMode } from '../core';
 
 /** Messages between the parallel analysis and its worker threads; `id` names one chunk. */
 export type WorkerRequest =

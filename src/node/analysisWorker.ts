@@ -1,6 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { parseChunk } from '../core/incremental/chunks';
-import type { ParsedRun } from '../core/incremental/runParse';
+import { parseChunk, type ParsedRun } from '../core';
 import type { WorkerReply, WorkerRequest } from './analysisProtocol';
 
 /**

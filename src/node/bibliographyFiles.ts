@@ -6,9 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { bibliographyAsFactFile } from '../core/bibliography/bibliographySources';
-import { parseBibliography } from '../core/bibliography/parseBibliography';
-import type { ParsedFactFile } from '../core/facts/parseFactFile';
+import { bibliographyAsFactFile, parseBibliography, type ParsedFactFile } from '../core';
 import { readErrorMessage } from './factDiscovery';
 
 /** The bibliographies of a briefing, absolute: its front matter's, then `extra` (already absolute), without repeats. */

@@ -7,8 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import type { ParsedFactFile } from '../core/facts/parseFactFile';
-import { parseFactSource } from '../core/facts/parseFactSource';
+import { type ParsedFactFile, parseFactSource } from '../core';
 
 /** The names fact files are found by, in every format (SPEC "Fact file"). */
 export const FACT_FILE_NAME = /\.facts\.(?:json|ya?ml|csv|tsv|xlsx)$/i;

@@ -1,9 +1,14 @@
 import { Worker } from 'node:worker_threads';
-import type { AnalyzeOptions } from '../core/analyze/analyzeBriefing';
-import { ChunkedAnalysis, parseChunk, planChunks, type ChunkParse } from '../core/incremental/chunks';
-import type { AnalysisJob } from '../core/incremental/incrementalAnalyzer';
-import { ParsedRun } from '../core/incremental/runParse';
-import type { BriefingModel } from '../core/model';
+import {
+  type AnalysisJob,
+  type AnalyzeOptions,
+  type BriefingModel,
+  ChunkedAnalysis,
+  type ChunkParse,
+  parseChunk,
+  ParsedRun,
+  planChunks,
+} from '../core';
 import type { WorkerReply, WorkerRequest } from './analysisProtocol';
 
 /**

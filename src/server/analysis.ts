@@ -5,11 +5,7 @@
  */
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkBriefing, type CheckResult } from '../core/check';
-import type { FactIndex } from '../core/facts/factIndex';
-import { IncrementalChecker } from '../core/incremental/incrementalChecker';
-import { briefingFactFileFindings } from '../core/facts/briefingFactFiles';
-import { severityFor } from '../core/codes';
+import { briefingFactFileFindings, checkBriefing, type CheckResult, type FactIndex, IncrementalChecker, severityFor } from '../core';
 import { uriToPath } from './workspace';
 import { isBriefing, isFactFileUri } from './briefingScope';
 import type { FactStore } from './factStore';

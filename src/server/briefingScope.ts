@@ -6,7 +6,7 @@
  */
 import picomatch from 'picomatch';
 import { basename } from 'node:path';
-import { readFrontMatterOf } from '../core/markdown/frontMatter';
+import { readFrontMatterOf } from '../core';
 import type { BriefingSettings } from './settings';
 import { uriToPath, type Workspace } from './workspace';
 

@@ -5,8 +5,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocUrl, type Severity } from '../core/codes';
-import type { Finding, Span, TextEdit as CoreEdit } from '../core/types';
+import { type Finding, ruleDocUrl, type Severity, type Span, type TextEdit as CoreEdit } from '../core';
 import type { DiagnosticData } from '../shared/protocol';
 
 export const DIAGNOSTIC_SOURCE = 'briefing';

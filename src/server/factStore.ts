@@ -13,15 +13,21 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { glob } from 'tinyglobby';
-import { bibliographyAsFactFile } from '../core/bibliography/bibliographySources';
-import { frontMatterReferences } from '../core/bibliography/frontMatterReferences';
-import { BibtexCache, parseBibliography } from '../core/bibliography/parseBibliography';
-import { FactIndex } from '../core/facts/factIndex';
-import type { LoadedFactFile } from '../core/facts/parseFactFile';
-import { parseFactSource } from '../core/facts/parseFactSource';
-import { readFrontMatterOf } from '../core/markdown/frontMatter';
+import {
+  bibliographyAsFactFile,
+  BibtexCache,
+  type FactFileStatus,
+  FactIndex,
+  frontMatterReferences,
+  isBrokenJson,
+  type LoadedFactFile,
+  loadedFileStatus,
+  missingFileStatus,
+  parseBibliography,
+  parseFactSource,
+  readFrontMatterOf,
+} from '../core';
 import { factFileGlobs, type BriefingSettings } from './settings';
-import { isBrokenJson, loadedFileStatus, missingFileStatus, type FactFileStatus } from '../core/facts/briefingFactFiles';
 import { FACT_FILE_NAME, nearbyFactFiles } from '../node/factDiscovery';
 import { pathToUri, uriToPath, type Workspace } from './workspace';
 

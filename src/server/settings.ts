@@ -5,8 +5,7 @@
  * request get the settings pushed with didChangeConfiguration, or the defaults.
  */
 import type { Connection } from 'vscode-languageserver';
-import { isRuleCode, type RuleSetting } from '../core/codes';
-import { parseStaleAfter } from '../core/rules/fact.stale';
+import { isRuleCode, parseStaleAfter, type RuleSetting } from '../core';
 
 export interface BriefingSettings {
   /** Globs (relative to the workspace folder) of the Markdown files that are briefings. */

@@ -1,4 +1,4 @@
-import { RULES, ruleDocUrl, type RuleCode } from '../../core/codes';
+import { type RuleCode, ruleDocUrl, RULES } from '../../core';
 import type { Report } from '../report';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;

@@ -1,4 +1,4 @@
-import { ruleDocUrl } from '../../core/codes';
+import { ruleDocUrl } from '../../core';
 import type { Report } from '../report';
 
 const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };

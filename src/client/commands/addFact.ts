@@ -6,7 +6,7 @@
  * can go into the briefing open beside it.
  */
 import * as vscode from 'vscode';
-import { sourceIdFor } from '../../core/fixes/sourceId';
+import { sourceIdFor } from '../../core';
 import {
   ServerCommands,
   type AddFactArgs,

@@ -13,8 +13,9 @@
  */
 import { parse } from 'csv-parse/sync';
 import { LineMap } from '../positions';
+import { factsInvalidFinding } from '../rules/facts.invalid';
 import type { Finding, Span } from '../types';
-import { invalid, type ParsedFactFile } from './parseFactFile';
+import type { ParsedFactFile } from './parseFactFile';
 import { readFactTable, type TableCell, type TableRow } from './readFactTable';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -39,7 +40,7 @@ export function parseCsvFactFile(text: string, path: string): ParsedFactFile {
     // The record that failed starts where the last one read ended; skip its first line.
     const start = located[records.length]?.span.start ?? segment;
     const lineEnd = text.indexOf('\n', start);
-    findings.push(invalid({ start, end: lineEnd === -1 ? text.length : lineEnd }, `Invalid CSV: ${error}; this row is skipped`));
+    findings.push(factsInvalidFinding({ start, end: lineEnd === -1 ? text.length : lineEnd }, `Invalid CSV: ${error}; this row is skipped`));
     rows.push({ cells: [], span: { start, end: start }, line: lines.lineIndexOf(start), rowNumber: rows.length + 1 });
     if (lineEnd === -1) break;
     segment = lineEnd + 1;

@@ -19,17 +19,16 @@
  * each fact's id) is worked out here, so that a caller holding many files need not keep
  * their text: the text of a large fact file is about as big as all its parsed facts.
  */
-import { findNodeAtLocation, parseTree, type JSONPath, type Node } from 'jsonc-parser/lib/esm/main.js';
-import type { z } from 'zod';
+import type { BibEntry } from '../bibliography/types';
 import { factsInvalidFinding } from '../rules/facts.invalid';
 import type { Finding, Span } from '../types';
-import { memberValueSpan, outlineJson, type Member, type Outline } from './jsonOutline';
-import { readBrokenJson, STRICT_JSON } from './brokenJson';
-import { closestName, KeyVocabulary } from './keyTypos';
-import { quickCheck } from './quickCheck';
+import { readBrokenJson } from './brokenJson';
+import { checkFact, checkSource, describeValue, FACT_KEYS, formatPath, isFact, isObject, type SourceSlot } from './factEntryChecks';
+import { type Member, type Outline, outlineJson } from './jsonOutline';
+import { type EntryReport, idSpanIn, LineCounter, locateProblems, sourceValueSpan } from './jsonPositions';
+import { KeyVocabulary } from './keyTypos';
 import { withQuoteMismatches } from './quoteMismatch';
-import { canonicalUnitFor, FactFileSchema, FactSchema, SourceIdSchema, SourceSchema, type Fact, type Source } from './schema';
-import type { BibEntry } from '../bibliography/types';
+import { canonicalUnitFor, type Fact, FactFileSchema, type Source } from './schema';
 
 export interface SourceEntry {
   id: string;
@@ -113,11 +112,6 @@ export function factIdSpan(file: LoadedFactFile, k: number): Span {
 }
 
 const ROOT_KEYS = new KeyVocabulary(Object.keys(FactFileSchema.shape));
-const SOURCE_KEYS = new KeyVocabulary(Object.keys(SourceSchema.shape));
-const FACT_KEYS = new KeyVocabulary(Object.keys(FactSchema.shape));
-const isSource = quickCheck(SourceSchema);
-const isFact = quickCheck(FactSchema);
-
 /**
  * Parses and validates a fact file. `path` only labels the entries. Spans are
  * offsets into `text` (a leading BOM is allowed and keeps its offset). Never throws.
@@ -131,7 +125,7 @@ export function parseFactFile(text: string, path: string): ParsedFactFile {
     // Only pathological input gets here (nesting deep enough to overflow the stack of
     // jsonc-parser's recursive parser), or a bug; a broken fact file must not stop the checker.
     const message = `Could not read this fact file: ${error instanceof Error ? error.message : String(error)}`;
-    return { path, text, sources: [], facts: [], factIdSpans: NO_ID_SPANS, findings: [invalid({ start: 0, end: 0 }, message)] };
+    return { path, text, sources: [], facts: [], factIdSpans: NO_ID_SPANS, findings: [factsInvalidFinding({ start: 0, end: 0 }, message)] };
   }
 }
 
@@ -155,14 +149,6 @@ function parseJson(json: string, file: string): Contents {
   return notAnObject(json, root);
 }
 
-/** One source in "sources", before validation. */
-export interface SourceSlot {
-  id: string;
-  keySpan: Span;
-  valueSpan: Span;
-  value: unknown;
-}
-
 /** The elements of "facts", before validation: element k spans `bounds[2k]` to `bounds[2k + 1]`. */
 interface FactSlots {
   bounds: Int32Array;
@@ -175,22 +161,6 @@ interface Parts {
   root: Record<string, unknown>;
   sources: SourceSlot[];
   facts: FactSlots;
-}
-
-/** A problem inside an entry, at `path` relative to the entry; located only if reported. */
-export interface EntryProblem {
-  path: JSONPath;
-  /** Whether to point at the value at `path` or at its key. */
-  target: 'value' | 'key';
-  message: string;
-}
-
-/** The problems of one entry, with where the entry is. */
-interface EntryReport {
-  span: Span;
-  /** For a source, its key in "sources": where VS Code reports problems of the whole object. */
-  ownerKey?: Span;
-  problems: EntryProblem[];
 }
 
 /**
@@ -260,10 +230,10 @@ function readValidJson(json: string, outline: Outline, parts: Parts, file: strin
  */
 function parseInvalidJson(json: string, file: string, parseError: unknown, shared: SharedValues): Contents {
   const broken = readBrokenJson(json);
-  const findings = broken.problems.map((p) => invalid(p.span, p.message));
+  const findings = broken.problems.map((p) => factsInvalidFinding(p.span, p.message));
   if (findings.length === 0) {
     // jsonc-parser is more lenient than JSON.parse in corners; never pass bad JSON silently.
-    findings.push(invalid({ start: 0, end: 0 }, `Invalid JSON: ${parseError instanceof Error ? parseError.message : parseError}`));
+    findings.push(factsInvalidFinding({ start: 0, end: 0 }, `Invalid JSON: ${parseError instanceof Error ? parseError.message : parseError}`));
   }
   const sources = broken.sources.map(({ key, keySpan, valueSpan }) => ({ id: key, keySpan, valueSpan, value: parseSlice(json, valueSpan) }));
   const bounds = Int32Array.from(broken.facts.flatMap((span) => [span.start, span.end]));
@@ -285,7 +255,7 @@ function notAnObject(json: string, root: unknown): Contents {
   const start = json.length - json.trimStart().length;
   const span = { start, end: json.trimEnd().length };
   const message = `A fact file must be a JSON object with "sources" and "facts", not ${describeValue(root)}`;
-  return { sources: [], facts: [], factIdSpans: NO_ID_SPANS, findings: [invalid(span, message)] };
+  return { sources: [], facts: [], factIdSpans: NO_ID_SPANS, findings: [factsInvalidFinding(span, message)] };
 }
 
 /** Problems of the file's own keys; they are located through the outline, with no re-parse. */
@@ -294,16 +264,16 @@ function rootFindings(root: Record<string, unknown>, outline: Outline): Finding[
   // JSON.parse keeps the last of duplicate keys, so problems are reported on the last.
   const last = (key: string) => outline.members.filter((m) => m.key === key).pop()!;
   for (const { key, meant } of ROOT_KEYS.misspellings(root)) {
-    findings.push(invalid(last(key).keySpan, `${formatPath([key])}: unknown key; did you mean "${meant}"?`));
+    findings.push(factsInvalidFinding(last(key).keySpan, `${formatPath([key])}: unknown key; did you mean "${meant}"?`));
   }
   const schemaRef = FactFileSchema.shape.$schema.safeParse(root.$schema);
-  if (!schemaRef.success) findings.push(invalid(last('$schema').valueSpan, `$schema: expected a string, got ${describeValue(root.$schema)}`));
+  if (!schemaRef.success) findings.push(factsInvalidFinding(last('$schema').valueSpan, `$schema: expected a string, got ${describeValue(root.$schema)}`));
   if (root.sources !== undefined && !isObject(root.sources)) {
     const message = `sources: expected an object of sources by id, got ${describeValue(root.sources)}`;
-    findings.push(invalid(last('sources').valueSpan, message));
+    findings.push(factsInvalidFinding(last('sources').valueSpan, message));
   }
   if (root.facts !== undefined && !Array.isArray(root.facts)) {
-    findings.push(invalid(last('facts').valueSpan, `facts: expected an array of facts, got ${describeValue(root.facts)}`));
+    findings.push(factsInvalidFinding(last('facts').valueSpan, `facts: expected an array of facts, got ${describeValue(root.facts)}`));
   }
   return findings;
 }
@@ -404,76 +374,6 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-/**
- * Line numbers of increasing offsets in one pass over the text, so that entries know
- * their line without a table of every line start (a pretty-printed fact file has a
- * dozen lines per fact).
- */
-class LineCounter {
-  private line = 0;
-  /** Where the line of the last offset asked for starts. */
-  lineStart = 0;
-  private nextBreak: number;
-
-  constructor(private readonly text: string) {
-    this.nextBreak = text.indexOf('\n');
-  }
-
-  /** 0-based line of `offset`, which must not be less than the offset asked for before. */
-  lineAt(offset: number): number {
-    while (this.nextBreak !== -1 && this.nextBreak < offset) {
-      this.line++;
-      this.lineStart = this.nextBreak + 1;
-      this.nextBreak = this.text.indexOf('\n', this.lineStart);
-    }
-    return this.line;
-  }
-}
-
-/**
- * The span of the id string of the fact object at `start`, which is valid JSON. Usually
- * the first member; otherwise found by a scan of the fact's members (the last "id"
- * member, the one JSON.parse keeps). No regex runs on the text: the last match of one
- * keeps its whole input alive.
- */
-function idSpanIn(json: string, start: number, id: string): Span | undefined {
-  return leadingIdSpan(json, start, id) ?? memberValueSpan(json, start, 'id');
-}
-
-/** The span of the id string when it is the first member, `{ "id": "..."`, and spelt without escapes. */
-function leadingIdSpan(json: string, start: number, id: string): Span | undefined {
-  let at = skipJsonWhitespace(json, start + 1);
-  if (!json.startsWith('"id"', at)) return undefined;
-  at = skipJsonWhitespace(json, at + 4);
-  if (json.charCodeAt(at) !== 0x3a) return undefined; // :
-  at = skipJsonWhitespace(json, at + 1);
-  const end = at + id.length + 2;
-  const plain = json.charCodeAt(at) === 0x22 && json.charCodeAt(end - 1) === 0x22 && json.startsWith(id, at + 1);
-  return plain && !needsEscapes(id) ? { start: at, end } : undefined;
-}
-
-/** Whether JSON writes `text` with escapes (a quote, a backslash or a control character), so not as it is. */
-function needsEscapes(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 || c === 0x5c || c < 0x20) return true;
-  }
-  return false;
-}
-
-function skipJsonWhitespace(json: string, at: number): number {
-  for (let c = json.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = json.charCodeAt(++at));
-  return at;
-}
-
-/** Where the `"source"` value of the fact at `start`..`end` is (quotes included); the fact itself if not found. */
-function sourceValueSpan(json: string, start: number, end: number): Span {
-  const m = /"source"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(json.slice(start, end));
-  if (!m) return { start, end };
-  const at = start + m.index + m[0].length - m[1]!.length;
-  return { start: at, end: at + m[1]!.length };
-}
-
 function isUsableFact(value: unknown, sourceIds: Set<string>): value is Fact {
   return (
     isFact(value) &&
@@ -481,188 +381,4 @@ function isUsableFact(value: unknown, sourceIds: Set<string>): value is Fact {
     canonicalUnitFor(value.unit) === undefined &&
     sourceIds.has(value.source)
   );
-}
-
-export function checkSource(slot: SourceSlot): { source: Source | undefined; problems: EntryProblem[] } {
-  const base = ['sources', slot.id];
-  const typos = SOURCE_KEYS.misspellings(slot.value);
-  const problems = typoProblems(base, typos);
-  const id = SourceIdSchema.safeParse(slot.id);
-  if (!id.success) problems.push({ path: [], target: 'key', message: `${formatPath(base)}: ${id.error.issues[0]!.message}` });
-  const result = isSource(slot.value) ? undefined : SourceSchema.safeParse(slot.value);
-  if (result && !result.success) problems.push(...issueProblems(base, slot.value, result.error.issues, typos));
-  const valid = id.success && (!result || result.success);
-  return { source: valid ? (slot.value as Source) : undefined, problems };
-}
-
-/** `sourceIds` undefined: the file has no sources of its own (a table), so a fact's source is checked by the caller. */
-export function checkFact(value: unknown, index: number, sourceIds: Set<string> | undefined): { fact: Fact | undefined; problems: EntryProblem[] } {
-  const checked = checkFactAt(value, index, sourceIds);
-  // A writer knows a fact by its id, not by its place in the array: `fact "nk-coal".value`.
-  const id = isObject(value) && typeof value.id === 'string' && value.id.trim() !== '' ? value.id : undefined;
-  if (id !== undefined) {
-    const prefix = `facts[${index}]`;
-    for (const problem of checked.problems) if (problem.message.startsWith(prefix)) problem.message = `fact ${JSON.stringify(id)}${problem.message.slice(prefix.length)}`;
-  }
-  return checked;
-}
-
-function checkFactAt(value: unknown, index: number, sourceIds: Set<string> | undefined): { fact: Fact | undefined; problems: EntryProblem[] } {
-  const base = ['facts', index];
-  const typos = FACT_KEYS.misspellings(value);
-  const problems = typoProblems(base, typos);
-  const result = isFact(value) ? undefined : FactSchema.safeParse(value);
-  if (result && !result.success) {
-    problems.push(...issueProblems(base, value, result.error.issues, typos));
-    return { fact: undefined, problems };
-  }
-  const fact = value as Fact;
-  const meaningProblems = factMeaningProblems(fact, base, sourceIds);
-  problems.push(...meaningProblems);
-  return { fact: meaningProblems.length === 0 ? fact : undefined, problems };
-}
-
-/** What makes a well-formed fact unusable: a unit the checker cannot read, a source that is not there. */
-function factMeaningProblems(fact: Fact, base: JSONPath, sourceIds: Set<string> | undefined): EntryProblem[] {
-  const problems: EntryProblem[] = [];
-  const unit = canonicalUnitFor(fact.unit);
-  if (unit !== undefined) {
-    const message = `${formatPath([...base, 'unit'])}: write "${unit}" instead of ${JSON.stringify(fact.unit)}`;
-    problems.push({ path: ['unit'], target: 'value', message });
-  }
-  if (sourceIds && !sourceIds.has(fact.source)) {
-    const meant = closestName(fact.source, sourceIds);
-    const message =
-      `${formatPath([...base, 'source'])} ${JSON.stringify(fact.source)} is not a key of "sources"` +
-      (meant === undefined ? '' : `; did you mean "${meant}"?`);
-    problems.push({ path: ['source'], target: 'value', message });
-  }
-  return problems;
-}
-
-type Typo = { key: string; meant: string };
-
-function typoProblems(base: JSONPath, typos: Typo[]): EntryProblem[] {
-  return typos.map(({ key, meant }) => ({
-    path: [key],
-    target: 'key',
-    message: `${formatPath([...base, key])}: unknown key; did you mean "${meant}"?`,
-  }));
-}
-
-/**
- * zod issues as problems with specific messages. A missing key that a reported typo
- * stands for is left out: "qoute: did you mean quote?" says it all.
- */
-function issueProblems(base: JSONPath, value: unknown, issues: z.core.$ZodIssue[], typos: Typo[]): EntryProblem[] {
-  const problems: EntryProblem[] = [];
-  const meant = new Set(typos.map((typo) => typo.meant));
-  for (const issue of issues) {
-    const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-    const missingKey = missingKeyOf(value, path);
-    if (missingKey !== undefined) {
-      if (path.length === 1 && meant.has(missingKey)) continue;
-      const message = `${formatPath([...base, ...path.slice(0, -1)])}: the required key "${missingKey}" is missing`;
-      problems.push({ path, target: 'value', message });
-    } else {
-      problems.push({ path, target: 'value', message: `${formatPath([...base, ...path])}: ${issueDetail(issue, valueAt(value, path))}` });
-    }
-  }
-  return problems;
-}
-
-function issueDetail(issue: z.core.$ZodIssue, input: unknown): string {
-  if (issue.code === 'invalid_type') return `expected ${withArticle(issue.expected)}, got ${describeValue(input)}`;
-  if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty';
-  return issue.message;
-}
-
-/** The key a zod issue at `path` complains about when that key is absent from its object. */
-function missingKeyOf(value: unknown, path: JSONPath): string | undefined {
-  const key = path[path.length - 1];
-  if (typeof key !== 'string') return undefined;
-  const parent = valueAt(value, path.slice(0, -1));
-  return isObject(parent) && !Object.hasOwn(parent, key) ? key : undefined;
-}
-
-function valueAt(value: unknown, path: JSONPath): unknown {
-  let current = value;
-  for (const segment of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
-}
-
-/** Findings for one entry's problems, located by re-parsing just that entry. */
-function locateProblems(json: string, report: EntryReport): Finding[] {
-  const offset = report.span.start;
-  const tree = parseTree(json.slice(offset, report.span.end), [], STRICT_JSON);
-  return report.problems.map((problem) => invalid(problemSpan(tree, offset, report.ownerKey, problem), problem.message));
-}
-
-function problemSpan(tree: Node | undefined, offset: number, ownerKey: Span | undefined, problem: EntryProblem): Span {
-  const node = tree && findNodeAtLocation(tree, problem.path);
-  if (node) {
-    if (problem.target === 'value') return nodeSpan(node, offset);
-    const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-    return key ? nodeSpan(key, offset) : (ownerKey ?? nodeSpan(node, offset));
-  }
-  // A missing key: point where VS Code does, at the key of the object that lacks it,
-  // or at its "{" when it has no key (an element of "facts").
-  for (let depth = problem.path.length - 1; depth >= 0; depth--) {
-    const parent = tree && findNodeAtLocation(tree, problem.path.slice(0, depth));
-    if (!parent) continue;
-    const key = parent.parent?.type === 'property' ? parent.parent.children?.[0] : undefined;
-    if (key) return nodeSpan(key, offset);
-    if (parent === tree && ownerKey) return ownerKey;
-    return { start: offset + parent.offset, end: offset + parent.offset + 1 };
-  }
-  return ownerKey ?? { start: offset, end: offset + 1 };
-}
-
-function nodeSpan(node: Node, offset = 0): Span {
-  return { start: offset + node.offset, end: offset + node.offset + node.length };
-}
-
-/** A facts.invalid finding (the readers of every format report through it). */
-export function invalid(span: Span, message: string): Finding {
-  return factsInvalidFinding(span, message);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `facts[3].value`, `sources["cn-customs"].title`: the path as a JavaScript reader would write it. */
-export function formatPath(path: JSONPath): string {
-  let text = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text;
-}
-
-/** `string "37.4"`, `number 5`, `an array`, `null`: what a value is, for messages. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string':
-      return `string ${JSON.stringify(value.length > 40 ? value.slice(0, 39) + '…' : value)}`;
-    case 'number':
-      return Number.isFinite(value) ? `number ${value}` : 'a number too large to represent';
-    case 'boolean':
-      return `boolean ${value}`;
-    case 'undefined':
-      return 'nothing';
-    default:
-      return 'an object';
-  }
-}
-
-function withArticle(noun: string): string {
-  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }

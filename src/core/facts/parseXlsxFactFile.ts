@@ -10,14 +10,15 @@
  * A date cell gives its date as YYYY-MM-DD (for `asOf`), whatever format shows it.
  */
 import { read, SSF, utils, type CellObject, type WorkSheet } from '@e965/xlsx';
+import { factsInvalidFinding } from '../rules/facts.invalid';
 import type { Finding } from '../types';
-import { invalid, type ParsedFactFile } from './parseFactFile';
+import type { ParsedFactFile } from './parseFactFile';
 import { readFactTable, type TableCell, type TableRow } from './readFactTable';
 
 const AT_START = { start: 0, end: 0 };
 
 export function parseXlsxFactFile(bytes: Uint8Array | undefined, path: string): ParsedFactFile {
-  const empty = (message: string): ParsedFactFile => ({ path, text: '', sources: [], facts: [], factIdSpans: new Int32Array(0), findings: [invalid(AT_START, message)] });
+  const empty = (message: string): ParsedFactFile => ({ path, text: '', sources: [], facts: [], factIdSpans: new Int32Array(0), findings: [factsInvalidFinding(AT_START, message)] });
   if (!bytes) return empty('A workbook must be read as bytes, not text');
   // SheetJS reads CSV, HTML and other formats too; an .xlsx file is a zip archive.
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {

@@ -11,15 +11,11 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { LineMap } from '../positions';
+import { factsInvalidFinding } from '../rules/facts.invalid';
 import type { Finding, Span } from '../types';
 import { KeyVocabulary } from './keyTypos';
+import { checkFact, checkSource, describeValue, formatPath, type EntryProblem } from './factEntryChecks';
 import {
-  checkFact,
-  checkSource,
-  describeValue,
-  formatPath,
-  invalid,
-  type EntryProblem,
   type FactEntry,
   type ParsedFactFile,
   type SourceEntry,
@@ -32,18 +28,18 @@ const NO_SPAN: Span = { start: 0, end: 0 };
 export function parseYamlFactFile(text: string, path: string): ParsedFactFile {
   const lines = new LineMap(text);
   const doc = parseDocument(text, { prettyErrors: false });
-  const syntax: Finding[] = doc.errors.map((error) => invalid({ start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }, `Invalid YAML: ${error.message.split('\n')[0]}`));
+  const syntax: Finding[] = doc.errors.map((error) => factsInvalidFinding({ start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }, `Invalid YAML: ${error.message.split('\n')[0]}`));
   const hasError = (span: Span) => syntax.some((f) => f.span.start < span.end && f.span.end > span.start);
   const result: ParsedFactFile = { path, text, sources: [], facts: [], factIdSpans: new Int32Array(0), findings: [...syntax] };
   const root = doc.contents;
   if (root === null) return result;
   if (!isMap(root)) {
-    if (syntax.length === 0) result.findings.push(invalid(rangeOf(root), `A fact file must be a mapping with "sources" and "facts", not ${describeValue(root.toJSON())}`));
+    if (syntax.length === 0) result.findings.push(factsInvalidFinding(rangeOf(root), `A fact file must be a mapping with "sources" and "facts", not ${describeValue(root.toJSON())}`));
     return result;
   }
   const report = (problems: EntryProblem[], base: YamlNode, ownerKey: Span | undefined) => {
     // With a syntax error, only syntax errors are reported (see above).
-    if (syntax.length === 0) for (const problem of problems) result.findings.push(invalid(locate(base, problem, ownerKey), problem.message));
+    if (syntax.length === 0) for (const problem of problems) result.findings.push(factsInvalidFinding(locate(base, problem, ownerKey), problem.message));
   };
   if (syntax.length === 0) result.findings.push(...rootFindings(root));
 
@@ -97,20 +93,20 @@ function rootFindings(root: YAMLMap): Finding[] {
   const findings: Finding[] = [];
   const value = root.toJSON() as Record<string, unknown>;
   for (const { key, meant } of ROOT_KEYS.misspellings(value)) {
-    findings.push(invalid(keySpanOf(root, key) ?? NO_SPAN, `${formatPath([key])}: unknown key; did you mean "${meant}"?`));
+    findings.push(factsInvalidFinding(keySpanOf(root, key) ?? NO_SPAN, `${formatPath([key])}: unknown key; did you mean "${meant}"?`));
   }
   const valueSpan = (key: string) => {
     const node = root.get(key, true);
     return node ? rangeOf(node as YamlNode) : (keySpanOf(root, key) ?? NO_SPAN);
   };
   if (value.$schema !== undefined && typeof value.$schema !== 'string') {
-    findings.push(invalid(valueSpan('$schema'), `$schema: expected a string, got ${describeValue(value.$schema)}`));
+    findings.push(factsInvalidFinding(valueSpan('$schema'), `$schema: expected a string, got ${describeValue(value.$schema)}`));
   }
   if (value.sources !== undefined && value.sources !== null && !isRecord(value.sources)) {
-    findings.push(invalid(valueSpan('sources'), `sources: expected a mapping of sources by id, got ${describeValue(value.sources)}`));
+    findings.push(factsInvalidFinding(valueSpan('sources'), `sources: expected a mapping of sources by id, got ${describeValue(value.sources)}`));
   }
   if (value.facts !== undefined && value.facts !== null && !Array.isArray(value.facts)) {
-    findings.push(invalid(valueSpan('facts'), `facts: expected a list of facts, got ${describeValue(value.facts)}`));
+    findings.push(factsInvalidFinding(valueSpan('facts'), `facts: expected a list of facts, got ${describeValue(value.facts)}`));
   }
   return findings;
 }

@@ -10,9 +10,11 @@
  * parseFactFile's checkFact); a problem is reported at its cell, and its message
  * names the cell as the user sees it (`row 7, value` in a CSV, `facts!C7` in a workbook).
  */
+import { factsInvalidFinding } from '../rules/facts.invalid';
 import type { Finding, Span } from '../types';
 import { closestName } from './keyTypos';
-import { checkFact, invalid, type FactEntry, type ParsedFactFile } from './parseFactFile';
+import { checkFact } from './factEntryChecks';
+import type { FactEntry, ParsedFactFile } from './parseFactFile';
 import { FactSchema } from './schema';
 import { parseTableNumber } from './tableValue';
 
@@ -84,13 +86,13 @@ function readHeader(header: TableRow, table: FactTable, findings: Finding[]): Ma
     if (written === '') return;
     const name = byLowerCase.get(written.toLowerCase().replace(/[\s_-]+/g, ''));
     if (name !== undefined) {
-      if (columns.has(name)) findings.push(invalid(cell.span, `${table.cellName(header, column, written)}: the column "${name}" is named twice; the first is read`));
+      if (columns.has(name)) findings.push(factsInvalidFinding(cell.span, `${table.cellName(header, column, written)}: the column "${name}" is named twice; the first is read`));
       else columns.set(name, column);
       return;
     }
     const meant = closestName(written, COLUMNS);
     if (meant !== undefined && !columns.has(meant)) {
-      findings.push(invalid(cell.span, `${table.cellName(header, column, written)}: unknown column "${written}"; did you mean "${meant}"?`));
+      findings.push(factsInvalidFinding(cell.span, `${table.cellName(header, column, written)}: unknown column "${written}"; did you mean "${meant}"?`));
     }
   });
   const missing = REQUIRED.filter((name) => !columns.has(name));
@@ -98,7 +100,7 @@ function readHeader(header: TableRow, table: FactTable, findings: Finding[]): Ma
   const list = missing.map((name) => `"${name}"`).join(', ');
   const first = header.cells.find((cell) => cell.text.trim() !== '') ?? header.cells[0];
   findings.push(
-    invalid(first ? { start: first.span.start, end: header.span.end } : header.span, `The header row has no ${list} column${missing.length > 1 ? 's' : ''}; the first row must name the columns (${COLUMNS.join(', ')})`),
+    factsInvalidFinding(first ? { start: first.span.start, end: header.span.end } : header.span, `The header row has no ${list} column${missing.length > 1 ? 's' : ''}; the first row must name the columns (${COLUMNS.join(', ')})`),
   );
   return undefined;
 }
@@ -116,7 +118,7 @@ function readRow(row: TableRow, index: number, columns: Map<string, number>, tab
     else if (name === 'value') {
       const number = cell.number !== undefined ? workbookNumber(cell, percent) : parseTableNumber(written, { decimalComma: table.decimalComma, percent });
       if (number === undefined) {
-        findings.push(invalid(cell.span, `${table.cellName(row, column, name)}: "${written}" is not a number; write the value as a plain number (2.1 billion is 2100000000${percent ? '' : ', 37.4% is 37.4 with unit percent'})`));
+        findings.push(factsInvalidFinding(cell.span, `${table.cellName(row, column, name)}: "${written}" is not a number; write the value as a plain number (2.1 billion is 2100000000${percent ? '' : ', 37.4% is 37.4 with unit percent'})`));
         unreadable = true;
       } else value.value = number;
     } else value[name] = written;
@@ -129,7 +131,7 @@ function readRow(row: TableRow, index: number, columns: Map<string, number>, tab
     const cell = cellOf(row, column);
     const span = cell ? cell.span : firstCellSpan(row);
     const where = column === undefined ? `row ${row.rowNumber}` : table.cellName(row, column, String(key));
-    findings.push(invalid(span, `${where}: ${tableMessage(problem.message)}`));
+    findings.push(factsInvalidFinding(span, `${where}: ${tableMessage(problem.message)}`));
   }
   if (!fact) return undefined;
   const idColumn = columns.get('id')!;

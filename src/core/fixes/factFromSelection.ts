@@ -7,7 +7,7 @@
  */
 import { splitSentences } from '../analyze/sentences';
 import { extractStatistics } from '../stats/extract';
-import type { StatUnit } from '../model';
+import type { StatUnit } from '../stats/figureUnit';
 import type { Span } from '../types';
 import { factUnitOf } from './newFact';
 

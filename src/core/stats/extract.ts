@@ -1,383 +1,52 @@
-import type { StatUnit } from '../model';
+// Statistics in prose: a number with its hedge, currency, scale and unit, ranges ("20-30%")
+// and lists that share a unit ("5, 10 and 15 per cent").
 import type { Span } from '../types';
-import { claimedInterval, type Claim } from './claim';
-import { CODE_BEFORE_DOLLAR, gluedCodeBefore, millionsCode, signAfter } from './currencyForms';
+import { type Claim, claimedInterval } from './claim';
+import { gluedCodeBefore } from './currencyForms';
+import { currencyBefore, type Hedge, hedgeBefore } from './figurePrefix';
+import { abbreviatedUnit, currencyAfter, readUnit, squaredEnd, type StatUnit, type Tail, WORD } from './figureUnit';
 import {
-  ADJECTIVES,
-  currencyCode,
-  CURRENCY_PREFIXES,
-  CURRENCY_SCALE_LETTERS,
-  CURRENCY_WORDS,
-  HEDGES,
-  type HedgeKind,
-  INVARIANT_PLURALS,
-  isPlural,
-  LABEL_WORDS,
-  MONTHS,
-  NATIONAL_CURRENCIES,
-  NOT_NOUNS,
-  PERCENTILE_WORDS,
-  SCALE_WORDS,
-  singular,
-  SUBUNIT_WORDS,
-  TIME_WORDS,
-  UNIT_ABBREVIATIONS,
-} from './vocabulary';
+  firstAfterBlanks,
+  isDigit,
+  isLetter,
+  isSpace,
+  isWordChar,
+  isYearLike,
+  letterWordBefore,
+  type ParsedNumber,
+  readLeadingDecimal,
+  readNumber,
+  sticky,
+  wordBefore,
+} from './textScan';
+import { CURRENCY_SCALE_LETTERS, currencyCode, LABEL_WORDS, MONTHS, PERCENTILE_WORDS, SCALE_WORDS, UNIT_ABBREVIATIONS } from './vocabulary';
 
-/** A statistic found in prose, before it is attached to a sentence. */
+/**
+ * A statistic found in prose, before it is attached to a sentence: the interval its figure
+ * claims (value, low/high, scale, decimals, hedge kind) and where it stands.
+ */
 export interface ExtractedStatistic extends Claim {
+  /** From the currency sign or first digit to the end of the unit (docs/statistics.md#what-counts-as-a-statistic). */
   span: Span;
+  /** The number as written (digits only; for a range, the first number). */
   numberSpan: Span;
+  /** For a range (`20-30%`), the second number. */
   numberSpan2: Span | undefined;
+  /** The hedge word(s) before the figure, if any (`almost`, `more than`). */
   hedge: string | undefined;
   hedgeSpan: Span | undefined;
   unit: StatUnit;
 }
 
-// Every pattern is compiled once and applied with `lastIndex` (sticky), so extraction
-// stays linear in the text and allocates no RegExp per number.
-const FRACTION = /\d+/y;
-const LETTER = /\p{L}/u;
-const UPPER = /\p{Lu}/u;
 const LETTERS = /\p{L}+/uy;
-/** A following word, across any blanks (a masked link destination may sit in between). */
-const WORD = /\s+(\p{L}[\p{L}'’-]*)/uy;
 const SCALE = /\s+(thousand|million|billion|trillion|mn|bn|tn|trn|lakhs?|crores?)(?![\p{L}\p{N}])/iuy;
-const PERCENT = /\s*(?:%|per[ -]?cent(?![\p{L}\p{N}])|pct(?![\p{L}\p{N}])|pc(?![\p{L}\p{N}]))/iuy;
-const POINTS = /\s*(?:percentage[ -]points?|pp|ppts?)(?![\p{L}\p{N}])/iuy;
-const POINTS_AFTER_PERCENT = /\s+(?:points?|pts?)(?![\p{L}\p{N}])/iuy;
-const BASIS_POINTS = /\s+(?:basis[ -]points?|bps?)(?![\p{L}\p{N}])/iuy;
-const US_DOLLARS = /\s+(?:US|U\.S\.)\s+dollars?(?![\p{L}\p{N}])/iuy;
-/** Indian digit grouping after a first group of one or two digits: "12,34,567", "1,00,000". */
-const INDIAN_GROUPS = /(?:,\d{2})+,\d{3}(?![\d])(?!,\d)/y;
-/** "Australian dollars", "Swiss francs": see NATIONAL_CURRENCIES. */
-const NATIONAL_CURRENCY = new RegExp(
-  `\\s+(${Object.keys(NATIONAL_CURRENCIES).map((name) => name.replaceAll(' ', '\\s+')).join('|')})s?(?![\\p{L}\\p{N}])`,
-  'iuy',
-);
-const NATIONAL_FIRST_WORDS = new Set(Object.keys(NATIONAL_CURRENCIES).map((name) => name.split(' ')[0]!));
 /** Joins the two numbers of a range; "and" only after "between". */
 const RANGE_JOIN = /[ \t]?[-–—][ \t]?|\s+(to|and)\s+/y;
 /** What may follow a figure in a list: "1.3 and", "4, 6", "from 20 to". */
 const LIST_LINK = /,|\s+(?:and|or|to)\s/y;
 /** The whole gap between two complete statistics that form a range ("20%-30%", "£2bn to £3bn"). */
 const RANGE_GAP = /^(?:[ \t]?[-–—][ \t]?|\s+(to|and)\s+)$/;
-const HYPHENATED = /^\p{L}+-\p{L}/u;
-const PARTICIPLE_OR_ADVERB = /(?:ly|ed|ing)$/;
-const ACRONYM = /^\p{Lu}{2,3}$/u;
-const POSSESSIVE = /[’']s$/;
-const HEX = /^[\dA-Fa-f]$/;
-const PERCENT_INITIALS = '%pPbB';
 const SCALE_INITIALS = 'tmbclTMBCL';
-
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
-function isLetter(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  if (ch < '\u0080') return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-  return LETTER.test(ch);
-}
-function isWordChar(ch: string | undefined): boolean {
-  return isDigit(ch) || isLetter(ch) || ch === '_';
-}
-function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0';
-}
-
-/** The first character at or after `at` that is not a blank (NUL at the end), to rule patterns out cheaply. */
-function firstAfterBlanks(text: string, at: number): string {
-  let i = at;
-  while (isSpace(text[i])) i++;
-  return text[i] ?? '\u0000';
-}
-
-function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
-  re.lastIndex = at;
-  return re.exec(text);
-}
-
-interface ParsedNumber {
-  start: number;
-  end: number;
-  value: number;
-  decimals: number;
-  hasComma: boolean;
-}
-
-function digitsFrom(text: string, at: number): number {
-  let i = at;
-  while (isDigit(text[i])) i++;
-  return i;
-}
-
-/** "3", "3,000,000", "37.4": digits, optionally grouped by commas in threes, then a decimal part. */
-function readNumber(text: string, at: number): ParsedNumber | undefined {
-  let end = digitsFrom(text, at);
-  if (end === at) return undefined;
-  let hasComma = false;
-  if (end - at <= 3) {
-    while (text[end] === ',' && digitsFrom(text, end + 1) - end - 1 >= 3) {
-      end += 4;
-      hasComma = true;
-    }
-    const indian = end - at <= 2 && text[end] === ',' ? sticky(INDIAN_GROUPS, text, end) : null;
-    if (indian) {
-      end += indian[0].length;
-      hasComma = true;
-    }
-  }
-  let decimals = 0;
-  if (text[end] === '.' && isDigit(text[end + 1])) {
-    const fractionEnd = digitsFrom(text, end + 1);
-    decimals = fractionEnd - end - 1;
-    end = fractionEnd;
-  }
-  const raw = text.slice(at, end);
-  return { start: at, end, value: Number(hasComma ? raw.replaceAll(',', '') : raw), decimals, hasComma };
-}
-
-/** ".5%": a decimal written without its leading zero, starting at the dot before `at`. */
-function readLeadingDecimal(text: string, at: number): ParsedNumber | undefined {
-  const m = sticky(FRACTION, text, at);
-  if (!m) return undefined;
-  return { start: at - 1, end: at + m[0].length, value: Number(`0.${m[0]}`), decimals: m[0].length, hasComma: false };
-}
-
-function isYearLike(n: ParsedNumber): boolean {
-  return !n.hasComma && n.decimals === 0 && n.value >= 1000 && n.value <= 2199;
-}
-
-/** The word that ends before `at` (skipping blanks), lower-cased, keeping inner dots ("h.r", "u.s.c"). */
-function wordBefore(text: string, at: number): string {
-  let end = at;
-  while (end > 0 && isSpace(text[end - 1])) end--;
-  let start = end;
-  while (start > 0 && (isLetter(text[start - 1]) || text[start - 1] === '.')) start--;
-  const word = text.slice(start, end).toLowerCase();
-  return word.endsWith('.') ? word.slice(0, -1) : word;
-}
-
-const SIGN_ENDS = CURRENCY_PREFIXES.map(([sign]) => sign[sign.length - 1]!).join('');
-
-interface Currency {
-  start: number;
-  /** The sign as written, repeated in ranges ("$2-$3 billion"). */
-  sign: string;
-  codes: string[];
-  /** "MAUD 60": a company report's code for millions of the currency. */
-  millions?: boolean;
-}
-
-/** The currency sign or ISO code that ends right before `at` (`$`, `US$`, `£ `, `USD `). */
-function currencyBefore(text: string, at: number): Currency | 'math' | undefined {
-  const end = text[at - 1] === ' ' ? at - 1 : at;
-  // Every sign ends in a symbol and every code in a letter: most numbers stop here.
-  const last = text[end - 1];
-  if (last === undefined) return undefined;
-  const lower = last >= 'a' && last <= 'z';
-  if (!lower && !(SIGN_ENDS.includes(last) || (last >= 'A' && last <= 'Z'))) return undefined;
-  // Lower-case letters end only codes ("usd 20"), and only a few words end in them.
-  if (lower) return end >= 3 && !isWordChar(text[end - 4]) ? codeEndingAt(text, end) : undefined;
-  for (const [sign, codes] of CURRENCY_PREFIXES) {
-    const start = end - sign.length;
-    if (start < 0 || !text.startsWith(sign, start)) continue;
-    // `$$5$$` is LaTeX math; `A$` must not be the end of a longer word. "costs $ 5" is
-    // money, but not `x$ 5`, where the sign closes a formula.
-    if (text[start - 1] === '$') return 'math';
-    // "usd$ 15", "NZD$15": a code before the sign names the dollar.
-    const named = sign === '$' && start >= 3 && !isWordChar(text[start - 4]) ? CODE_BEFORE_DOLLAR[text.slice(start - 3, start).toUpperCase()] : undefined;
-    if (named) return { start: start - 3, sign: text.slice(start - 3, start + 1), codes: [named] };
-    if (sign.length > 1 && isWordChar(text[start - 1])) continue;
-    if (sign === '$' && end !== at && isWordChar(text[start - 1])) return undefined;
-    return { start, sign, codes };
-  }
-  const code = end >= 3 && !isWordChar(text[end - 4]) ? codeEndingAt(text, end) : undefined;
-  if (code) return code;
-  const millions = end >= 4 && !isWordChar(text[end - 5]) ? millionsCode(text.slice(end - 4, end)) : undefined;
-  return millions ? { start: end - 4, sign: text.slice(end - 4, end), codes: [millions], millions: true } : undefined;
-}
-
-function codeEndingAt(text: string, end: number): Currency | undefined {
-  const code = currencyCode(text.slice(end - 3, end));
-  return code ? { start: end - 3, sign: text.slice(end - 3, end), codes: [code] } : undefined;
-}
-
-function currencyAfter(text: string, at: number): Tail | undefined {
-  const after = signAfter(text, at);
-  return after && { end: after.end, unit: { kind: 'currency', codes: after.codes }, factor: 1 };
-}
-
-interface Hedge {
-  word: string;
-  span: Span;
-  kind: HedgeKind;
-}
-
-/** Hedges by their last word, longest first, so "no more than" wins over "more than". */
-const HEDGES_BY_LAST_WORD = new Map<string, { words: string[]; text: string; kind: HedgeKind }[]>();
-for (const [text, kind] of HEDGES) {
-  const hedgeWords = text.split(' ');
-  const last = hedgeWords[hedgeWords.length - 1]!;
-  const list = HEDGES_BY_LAST_WORD.get(last) ?? [];
-  list.push({ words: hedgeWords, text, kind });
-  list.sort((a, b) => b.words.length - a.words.length);
-  HEDGES_BY_LAST_WORD.set(last, list);
-}
-
-/** The letters-only word ending at `end` (after skipping blanks back from it). */
-function letterWordBefore(text: string, at: number): { word: string; start: number; end: number } {
-  let end = at;
-  while (end > 0 && isSpace(text[end - 1])) end--;
-  let start = end;
-  while (start > 0 && isLetter(text[start - 1])) start--;
-  return { word: text.slice(start, end).toLowerCase(), start, end };
-}
-
-/** The hedge written right before a statistic that starts at `at`, if any. */
-function hedgeBefore(text: string, at: number): Hedge | undefined {
-  let end = at;
-  while (end > 0 && isSpace(text[end - 1])) end--;
-  if (text[end - 1] === '~') return { word: '~', span: { start: end - 1, end }, kind: 'around' };
-  // "approx. 5%": the one hedge commonly written with a full stop.
-  const dotted = text[end - 1] === '.' ? end - 1 : end;
-  const last = letterWordBefore(text, dotted);
-  if (last.end !== dotted || (dotted !== end && last.word !== 'approx')) return undefined;
-  for (const hedge of HEDGES_BY_LAST_WORD.get(last.word) ?? []) {
-    let start = last.start;
-    let matched = true;
-    for (let i = hedge.words.length - 2; i >= 0 && matched; i--) {
-      const w = letterWordBefore(text, start);
-      matched = w.end < start && w.word === hedge.words[i];
-      start = w.start;
-    }
-    if (matched && !isWordChar(text[start - 1])) return { word: hedge.text, span: { start, end }, kind: hedge.kind };
-  }
-  return undefined;
-}
-
-interface Tail {
-  end: number;
-  unit: StatUnit;
-  /** Multiplies the written value: 0.01 for "30 cents" or "50 basis points". */
-  factor: number;
-}
-
-/** The unit after a number and its scale: percent, points, currency word or code, or a count's noun. */
-function readUnit(text: string, at: number, currency: Currency | undefined, count: number): Tail | undefined {
-  if (!currency) {
-    const after = currencyAfter(text, at);
-    if (after) return after;
-  }
-  // Every unit starts with a blank or "%" (glued letters were read before).
-  const first = text[at];
-  if (first !== '%' && !isSpace(first)) return currency ? { end: at, unit: { kind: 'currency', codes: currency.codes }, factor: 1 } : undefined;
-  // Percentages and points start with "%", "p" or "b": most words need none of these patterns.
-  if (PERCENT_INITIALS.includes(firstAfterBlanks(text, at))) {
-    let m = sticky(POINTS, text, at);
-    if (m) return { end: at + m[0].length, unit: { kind: 'percentage-points' }, factor: 1 };
-    m = sticky(PERCENT, text, at);
-    if (m) {
-      const after = at + m[0].length;
-      // "100%20": a URL escape left in the text, not a percentage.
-      if (text[after - 1] === '%' && HEX.test(text[after] ?? '') && HEX.test(text[after + 1] ?? '')) return undefined;
-      const points = sticky(POINTS_AFTER_PERCENT, text, after);
-      if (points) return { end: after + points[0].length, unit: { kind: 'percentage-points' }, factor: 1 };
-      return { end: after, unit: { kind: 'percent' }, factor: 1 };
-    }
-    m = sticky(BASIS_POINTS, text, at);
-    if (m) return { end: at + m[0].length, unit: { kind: 'percentage-points' }, factor: 0.01 };
-  }
-  const word = sticky(WORD, text, at);
-  const w = word?.[1];
-  const wordEnd = word ? at + word[0].length : at;
-  const lower = w?.toLowerCase() ?? '';
-  if (currency) {
-    // "$17 billion dollars": the word repeats the sign; include it in the span.
-    const end = CURRENCY_WORDS[lower] ? wordEnd : at;
-    return { end, unit: { kind: 'currency', codes: currency.codes }, factor: 1 };
-  }
-  if (!w) return undefined;
-  if (NATIONAL_FIRST_WORDS.has(lower)) {
-    const national = sticky(NATIONAL_CURRENCY, text, at);
-    const codes = national && NATIONAL_CURRENCIES[national[1]!.toLowerCase().replace(/\s+/g, ' ')];
-    if (codes) return { end: at + national[0].length, unit: { kind: 'currency', codes }, factor: 1 };
-  }
-  // "20 usd", "115 EUR"; but in "3 USD50 cards" the code is the next figure's.
-  const code = currencyCode(w);
-  if (code && !isDigit(text[wordEnd])) return { end: wordEnd, unit: { kind: 'currency', codes: [code] }, factor: 1 };
-  const millions = millionsCode(w);
-  if (millions && !isDigit(text[wordEnd])) return { end: wordEnd, unit: { kind: 'currency', codes: [millions] }, factor: 1e6 };
-  const dollars = sticky(US_DOLLARS, text, at);
-  if (dollars) return { end: at + dollars[0].length, unit: { kind: 'currency', codes: ['USD'] }, factor: 1 };
-  const codes = CURRENCY_WORDS[lower];
-  if (codes) return { end: wordEnd, unit: { kind: 'currency', codes }, factor: 1 };
-  const subunit = SUBUNIT_WORDS[lower];
-  if (subunit) return { end: wordEnd, unit: { kind: 'currency', codes: subunit }, factor: 0.01 };
-  return readNoun(text, at, count);
-}
-
-/** Where "km2" or "km²" (an area) ends after the "km" that ends at `at`, or -1. */
-function squaredEnd(text: string, unit: string, at: number): number {
-  return unit === 'km' && (text[at] === '2' || text[at] === '²') && !isWordChar(text[at + 1]) ? at + 1 : -1;
-}
-
-/** A unit abbreviation ending at `end` ("5 km", "3GW", "190 km2"). */
-function abbreviatedUnit(text: string, abbreviation: string, end: number): Tail {
-  const squared = squaredEnd(text, abbreviation, end);
-  const noun = abbreviation.toLowerCase();
-  if (squared < 0) return { end, unit: { kind: 'count', nouns: [noun] }, factor: 1 };
-  return { end: squared, unit: { kind: 'count', nouns: [`${noun}2`] }, factor: 1 };
-}
-
-/**
- * A count's noun phrase: optional modifiers ("additional", "federal", "long-range",
- * "US") and nouns, up to the head noun, which ends the span ("5 missile tests", "265,000
- * federal employees"). Known adjectives are skipped; the other words become the unit's
- * nouns. English writes a count other than one with a plural head, so that is required:
- * it keeps verbs out ("aged 16 to 64 qualify", "all 18 match"). For one thing the head is
- * the last noun before a function word ("1 missile test was ..."). Capitalised words are
- * names ("5 Eyes"); function words and time words end the phrase or void it.
- */
-function readNoun(text: string, at: number, count: number): Tail | undefined {
-  const nouns: string[] = [];
-  let pos = at;
-  /** For a count of one: where the phrase's last noun ends, and how many nouns lead up to it. */
-  let singularEnd = -1;
-  let singularNouns = 0;
-  for (let i = 0; i < 5; i++) {
-    const m = sticky(WORD, text, pos);
-    if (!m) break;
-    const raw = m[1]!.replace(POSSESSIVE, '');
-    const end = pos + m[0].length;
-    if (i === 0 && UNIT_ABBREVIATIONS.has(raw)) return abbreviatedUnit(text, raw, end);
-    if (UPPER.test(raw[0]!)) {
-      // "3,500 US economists": an acronym may modify the noun; any other capital starts a name.
-      if (!ACRONYM.test(raw)) break;
-      pos = end;
-      continue;
-    }
-    const lower = raw.toLowerCase();
-    if (NOT_NOUNS.has(lower) || lower.length < 2) break;
-    // "3 additional years" is still a duration.
-    if (TIME_WORDS.has(lower)) return undefined;
-    const participle = PARTICIPLE_OR_ADVERB.test(lower);
-    if (!participle && (isPlural(lower) || INVARIANT_PLURALS.has(lower)) && count !== 1) {
-      if (nouns.length < 4) nouns.push(singular(lower));
-      return { end, unit: { kind: 'count', nouns }, factor: 1 };
-    }
-    pos = end;
-    if (ADJECTIVES.has(lower)) continue;
-    if (nouns.length < 4) nouns.push(lower);
-    // Participles, adverbs and hyphenated compounds only modify a noun that follows.
-    if (!participle && !HYPHENATED.test(lower)) {
-      singularEnd = end;
-      singularNouns = nouns.length;
-    }
-  }
-  if (count !== 1 || singularEnd < 0) return undefined;
-  return { end: singularEnd, unit: { kind: 'count', nouns: nouns.slice(0, singularNouns) }, factor: 1 };
-}
 
 /** One statistic, built as a literal so every statistic shares one object shape. */
 function statistic(claim: Claim, span: Span, numberSpan: Span, numberSpan2: Span | undefined, hedge: Hedge | undefined, unit: StatUnit): ExtractedStatistic {

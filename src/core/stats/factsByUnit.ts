@@ -1,5 +1,5 @@
 import type { FactEntry, FactIndex } from '../facts/factIndex';
-import type { Statistic } from '../model';
+import type { ExtractedStatistic } from './extract';
 import { firstAbove, firstAtOrAbove } from '../sortedSearch';
 import { admissionSlack, ClaimTest } from './claim';
 import { FactSubjects, type SubjectText } from './subjectWords';
@@ -134,7 +134,7 @@ export class FactsByUnit {
    * The facts of the sources in any of the statistic's units, as lists to read in order:
    * by source, then by unit key, each list in file order.
    */
-  candidateLists(stat: Statistic, sources: readonly string[]): Int32Array[] {
+  candidateLists(stat: ExtractedStatistic, sources: readonly string[]): Int32Array[] {
     const keys = distinctUnitKeys(stat.unit);
     const lists: Int32Array[] = [];
     for (const source of sources) {
@@ -163,7 +163,7 @@ export class FactsByUnit {
    * (emptied first): unit by unit in the order of the statistic's unit keys, each by value,
    * those that support it as a fall after the others; each fact once.
    */
-  supportingFacts(stat: Statistic, excluded: readonly string[], into: number[]): number[] {
+  supportingFacts(stat: ExtractedStatistic, excluded: readonly string[], into: number[]): number[] {
     into.length = 0;
     const claim = new ClaimTest(stat);
     for (const key of distinctUnitKeys(stat.unit)) {
@@ -204,7 +204,7 @@ export class FactsByUnit {
    * runs of the unit's value-sorted facts, and distances grow outwards from the figure
    * in each run; so the closest are found without visiting the others.
    */
-  closestSupporting(stat: Statistic, excluded: readonly string[], limit: number, into: Closest): number {
+  closestSupporting(stat: ExtractedStatistic, excluded: readonly string[], limit: number, into: Closest): number {
     into.length = 0;
     const claim = new ClaimTest(stat);
     // Runs need each window's facts to have one sign (see supportingRuns), which a low end
@@ -283,7 +283,7 @@ export class FactsByUnit {
    * hair is far smaller than the low end): each window's supporting facts are one run,
    * found by trimming the window's ends.
    */
-  private supportingRuns(stat: Statistic, claim: ClaimTest, figure: number): SupportingRun[] {
+  private supportingRuns(stat: ExtractedStatistic, claim: ClaimTest, figure: number): SupportingRun[] {
     const runs: SupportingRun[] = [];
     for (const key of distinctUnitKeys(stat.unit)) {
       const list = this.byUnit.get(key);
@@ -295,7 +295,7 @@ export class FactsByUnit {
   }
 
   /** closestSupporting, visiting every supporting fact. */
-  private closestByScan(stat: Statistic, excluded: readonly string[], limit: number, into: Closest): number {
+  private closestByScan(stat: ExtractedStatistic, excluded: readonly string[], limit: number, into: Closest): number {
     const supporting = this.supportingFacts(stat, excluded, this.scratch);
     const count = supporting.length;
     if (count <= limit) {

@@ -1,10 +1,19 @@
 import type { FactEntry, FactIndex } from '../facts/factIndex';
-import type { Statistic } from '../model';
+import type { ExtractedStatistic } from './extract';
 import { ClaimTest } from './claim';
 import { NO_IDS, sourceNamesFor, type CitedSources, type SourceNames } from './citedSources';
 import { factsByUnit, type Closest, type FactsByUnit } from './factsByUnit';
 import { quoteFigureSupporting } from './quoteFigures';
-import { clauseAround, compareSubject, factSubject, figureKind, isStrong, sentenceSubject, yearsIn, type SentenceSubject } from './subjectEvidence';
+import {
+  clauseAround,
+  compareSubject,
+  factSubject,
+  figureKind,
+  isStrong,
+  sentenceSubject,
+  yearsIn,
+  type SentenceSubject,
+} from './subjectEvidence';
 import type { SubjectText } from './subjectWords';
 
 /** What became of one statistic; the hover and the fixes read this. */
@@ -89,7 +98,7 @@ export interface MatchVerdict {
 }
 
 /** The first candidate fact of the cited sources whose value supports the statistic. */
-export function supportingCandidate(stat: Statistic, sources: CitedSources, matching: Matching): FactEntry | undefined {
+export function supportingCandidate(stat: ExtractedStatistic, sources: CitedSources, matching: Matching): FactEntry | undefined {
   const { byUnit } = matching;
   const claim = new ClaimTest(stat);
   for (const list of byUnit.candidateLists(stat, sources.known)) {
@@ -100,7 +109,7 @@ export function supportingCandidate(stat: Statistic, sources: CitedSources, matc
 
 /** Matches one statistic against the facts of the sources its sentence cites. */
 export function matchStatistic(
-  stat: Statistic,
+  stat: ExtractedStatistic,
   cited: boolean,
   sources: CitedSources,
   subject: SubjectText,
@@ -133,7 +142,7 @@ export function matchStatistic(
   return unsupported(stat, sources, subject, matching, anyCandidate, judged.judgement);
 }
 
-function unsupported(stat: Statistic, sources: CitedSources, subject: SubjectText, matching: Matching, anyCandidate: boolean, judged: Judgement): MatchVerdict {
+function unsupported(stat: ExtractedStatistic, sources: CitedSources, subject: SubjectText, matching: Matching, anyCandidate: boolean, judged: Judgement): MatchVerdict {
   return { status: 'unsupported', fact: undefined, cite: factToCite(stat, sources.known, subject, matching), anyCandidate, judged };
 }
 
@@ -151,7 +160,7 @@ interface Scored {
  * of another value.
  */
 function judgeCandidates(
-  stat: Statistic,
+  stat: ExtractedStatistic,
   candidates: readonly Int32Array[],
   byUnit: FactsByUnit,
   place: FigurePlace,
@@ -210,7 +219,7 @@ const MAX_SCORED = 48;
  * support the figure, the one sharing most words with its subject, of the MAX_SCORED
  * closest in value (when there are more); on ties, the closest, then the first.
  */
-function factToCite(stat: Statistic, excluded: readonly string[], subject: SubjectText, matching: Matching): FactEntry | undefined {
+function factToCite(stat: ExtractedStatistic, excluded: readonly string[], subject: SubjectText, matching: Matching): FactEntry | undefined {
   const { closest, byUnit } = matching;
   const count = byUnit.closestSupporting(stat, excluded, MAX_SCORED, closest);
   if (count === 0) return undefined;

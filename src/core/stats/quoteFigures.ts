@@ -5,7 +5,7 @@
  * quote (docs/statistics.md, "Support from a quote").
  */
 import type { Fact } from '../facts/schema';
-import type { StatUnit } from '../model';
+import type { StatUnit } from './figureUnit';
 import { claimSupports, type Claim } from './claim';
 import { extractStatistics, type ExtractedStatistic } from './extract';
 import { unitKeysOfStatistic } from './unitKeys';

@@ -1,4 +1,4 @@
-import type { StatUnit } from '../model';
+import type { StatUnit } from './figureUnit';
 import type { Span } from '../types';
 import { bareFigureAt, type ExtractedStatistic } from './extract';
 import { HEDGES, type HedgeKind } from './vocabulary';

@@ -1,4 +1,4 @@
-import type { StatUnit } from '../model';
+import type { StatUnit } from './figureUnit';
 import { singular } from './vocabulary';
 
 /** A fact unit in the form statistics are compared in. */

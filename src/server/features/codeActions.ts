@@ -13,10 +13,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { convertEndnotesFix } from '../../core/fixes/convertEndnotes';
-import { renumberFix } from '../../core/fixes/renumber';
-import { applySafeFixes } from '../../core/fixes/safeFixes';
-import type { FixData } from '../../core/types';
+import { applySafeFixes, convertEndnotesFix, type FixData, renumberFix } from '../../core';
 import { ServerCommands, type DiagnosticData, type RecordFactArgs } from '../../shared/protocol';
 import type { Analysis } from '../analysis';
 import { DIAGNOSTIC_SOURCE, toSpan, toTextEdits } from '../convert';

@@ -5,12 +5,18 @@
  * text is refused rather than applied in the wrong place.
  */
 import type { Connection, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { convertEndnotesFix } from '../../core/fixes/convertEndnotes';
-import { insertCitationFix } from '../../core/fixes/insertCitation';
-import { renumberBlocker, renumberFix } from '../../core/fixes/renumber';
-import type { FactEntry, FactIndex } from '../../core/facts/factIndex';
-import { describeValue } from '../../core/stats/valueWording';
-import type { TextEdit as CoreEdit } from '../../core/types';
+import {
+  appendFactEdit,
+  convertEndnotesFix,
+  describeValue,
+  type FactEntry,
+  type FactIndex,
+  insertCitationFix,
+  newFactFor,
+  renumberBlocker,
+  renumberFix,
+  type TextEdit as CoreEdit,
+} from '../../core';
 import {
   ServerCommands,
   type AddFactArgs,
@@ -29,7 +35,6 @@ import { toTextEdits } from '../convert';
 import { pathToUri } from '../workspace';
 import { readFile } from 'node:fs/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { appendFactEdit, newFactFor } from '../../core/fixes/newFact';
 import { figureFor } from './figureStyle';
 import { FactCapture } from './factCapture';
 import { factUsage } from './factUsage';

@@ -2,10 +2,8 @@
  * Completion: after `[^` the labels in use and the next free number; after `@` the
  * ids of the loaded sources, with title and publisher.
  */
-import { formatNames } from '../../core/bibliography/bibliographySources';
-import type { BibEntry } from '../../core/bibliography/types';
+import { type BibEntry, formatNames, nextNoteNumber } from '../../core';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
-import { nextNoteNumber } from '../../core/fixes/insertCitation';
 import type { Analysis } from '../analysis';
 import { describeSource } from './markdownText';
 

@@ -15,7 +15,7 @@ import {
   type Connection,
   type Diagnostic,
 } from 'vscode-languageserver';
-import { severityFor } from '../../core/codes';
+import { severityFor } from '../../core';
 import { Stale, type Analysis, type Analyzer } from '../analysis';
 import { codeDescriptionOf, toDiagnostic, toRange, toSeverity, DIAGNOSTIC_SOURCE } from '../convert';
 import { uriToPath } from '../workspace';

@@ -5,7 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import type { DocumentLink } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { frontMatterFactEntries } from '../../core/facts/briefingFactFiles';
+import { frontMatterFactEntries } from '../../core';
 import { toRange } from '../convert';
 import { pathToUri, uriToPath } from '../workspace';
 

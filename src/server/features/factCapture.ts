@@ -8,13 +8,27 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Connection, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FactIndex } from '../../core/facts/factIndex';
-import { factFileFormatOf, parseFactSource } from '../../core/facts/parseFactSource';
-import { SOURCE_ID_PATTERN } from '../../core/facts/schema';
-import { appendToFactFile, newJsonFactFile } from '../../core/fixes/appendFact';
-import { figuresInSelection, quoteOf, recordedUrlOf } from '../../core/fixes/factFromSelection';
-import { factIdFor } from '../../core/fixes/newFact';
-import type { AddFactArgs, AddFactResult, FactProposal, FigureCounts, ProposeFactsArgs, ProposeFactsResult, DocumentArgs } from '../../shared/protocol';
+import {
+  appendToFactFile,
+  factFileFormatOf,
+  factIdFor,
+  type FactIndex,
+  figuresInSelection,
+  newJsonFactFile,
+  parseFactSource,
+  quoteOf,
+  recordedUrlOf,
+  SOURCE_ID_PATTERN,
+} from '../../core';
+import type {
+  AddFactArgs,
+  AddFactResult,
+  FactProposal,
+  FigureCounts,
+  ProposeFactsArgs,
+  ProposeFactsResult,
+  DocumentArgs,
+} from '../../shared/protocol';
 import type { Analyzer } from '../analysis';
 import { toTextEdits } from '../convert';
 import { uriToPath } from '../workspace';

@@ -6,7 +6,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseFactSource } from '../../core/facts/parseFactSource';
+import { parseFactSource } from '../../core';
 import { DIAGNOSTIC_SOURCE } from '../convert';
 
 const STRING_NOT_NUMBER = /expected a number, got string "/;

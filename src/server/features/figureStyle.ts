@@ -4,9 +4,7 @@
  * Fact inserts what the writer would have typed and the checker reads it back as the
  * same statistic.
  */
-import type { Fact } from '../../core/facts/schema';
-import type { BriefingModel } from '../../core/model';
-import { unitKeyOfFact } from '../../core/stats/unitKeys';
+import { type BriefingModel, type Fact, unitKeyOfFact } from '../../core';
 
 const CURRENCY_SIGNS: Record<string, string> = { USD: '$', GBP: '£', EUR: '€', JPY: '¥', INR: '₹', KRW: '₩', RUB: '₽' };
 const CURRENCY_WORDS: Record<string, string> = { CNY: 'yuan' };

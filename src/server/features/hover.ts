@@ -5,16 +5,20 @@
  * recorded quote exactly, that it is verified.
  */
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import type { NoteDef, Statistic } from '../../core/model';
-import { unitKeyOfFact, unitKeysOfStatistic } from '../../core/stats/unitKeys';
-import { claimAdmits } from '../../core/stats/claim';
-import { quoteFigureSupporting } from '../../core/stats/quoteFigures';
-import { verifiedQuotationAt } from '../../core/rules/quote.mismatch';
-import { describeValue } from '../../core/stats/valueWording';
+import {
+  claimAdmits,
+  describeValue,
+  type FactEntry,
+  type NoteDef,
+  quoteFigureSupporting,
+  type Statistic,
+  unitKeyOfFact,
+  unitKeysOfStatistic,
+  verifiedQuotationAt,
+} from '../../core';
 import type { Analysis } from '../analysis';
 import { toRange, touches } from '../convert';
 import { describeFactQuote, describeSource, escapeMarkdown, inlineCode } from './markdownText';
-import type { FactEntry } from '../../core/facts/factIndex';
 
 export function hover(analysis: Analysis, params: HoverParams): Hover | undefined {
   const { document, result, facts } = analysis;

@@ -1,9 +1,5 @@
 /** Small helpers for writing Markdown in hovers and completion docs. */
-import { entryLink, formatNames } from '../../core/bibliography/bibliographySources';
-import type { BibEntry } from '../../core/bibliography/types';
-import type { FactEntry, SourceEntry } from '../../core/facts/factIndex';
-import { describeValue } from '../../core/stats/valueWording';
-import type { Span } from '../../core/types';
+import { type BibEntry, describeValue, entryLink, type FactEntry, formatNames, type SourceEntry, type Span } from '../../core';
 
 /** ASCII punctuation: the characters CommonMark lets a backslash escape. */
 const PUNCTUATION = /[!-/:-@[-`{-~]/;

@@ -3,8 +3,7 @@
  * definition, and from `@source-id` to the source's entry in its fact file.
  */
 import type { Location, Position } from 'vscode-languageserver';
-import { noteKey, refKey } from '../../core/notes/resolve';
-import type { NoteNamespace } from '../../core/model';
+import { noteKey, type NoteNamespace, refKey } from '../../core';
 import type { Analysis } from '../analysis';
 import { toRange, touches } from '../convert';
 import { pathToUri } from '../workspace';

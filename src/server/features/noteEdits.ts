@@ -3,8 +3,7 @@
  * new citations (insertCitation.ts, not exported); this mirrors it for a given label
  * until the engine exports a `defineNoteFix` (requested).
  */
-import type { BriefingModel, NoteRef } from '../../core/model';
-import type { FixData, TextEdit } from '../../core/types';
+import type { BriefingModel, FixData, NoteRef, TextEdit } from '../../core';
 
 /** A definition of `ref`'s label with `body`, after the last note of its kind. */
 export function defineNoteFix(model: BriefingModel, ref: NoteRef, body: string, title: string): FixData {

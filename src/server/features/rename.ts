@@ -6,7 +6,7 @@
 import { ResponseError, ErrorCodes, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { toRange, touches } from '../convert';
-import type { Span } from '../../core/types';
+import type { Span } from '../../core';
 
 /** What GFM accepts inside `[^...]`: no whitespace, no brackets, no caret. */
 const VALID_LABEL = /^[^\s[\]^]+$/;

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
-import { readFrontMatterOf } from '../../core/markdown/frontMatter';
+import { readFrontMatterOf } from '../../core';
 import type { CheckFilesArgs, CheckFilesResult } from '../../shared/protocol';
 import type { Analyzer } from '../analysis';
 import { matchesGlobs } from '../briefingScope';
