@@ -89,11 +89,12 @@ export interface RecordFigureArgs {
   /** Where a citation of the new fact's source goes (the end of the figure's sentence); absent when the sentence cites already. */
   citeAt?: Position;
   /**
-   * Run without asking (scripts, keybindings, tests): each answer given is used, each one
-   * missing takes the proposal (the statement above, the only cited source, the first fact
-   * file that can hold the fact, a proposed id). The quote must be given.
+   * Answers given in advance (scripts, keybindings, tests): each one skips its question.
+   * Without `quote` the quote is asked for; without `sourceId` the source is the one the
+   * sentence cites, else picked; without `target` the fact file is picked (none asked when
+   * only one can hold the fact).
    */
-  answers?: { quote: string; sourceId?: string; target?: string; factId?: string };
+  answers?: { quote?: string; statement?: string; sourceId?: string; target?: string; factId?: string };
 }
 
 /** Edits that change the document are sent back with `workspace/applyEdit`; the result says whether the client applied them. */

@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import { ServerCommands, type FactProposal, type ProposeFactsResult, type RecordFigureArgs, type SourceItem } from '../../shared/protocol';
 import { reportEdit, type ServerApi } from '../serverCommands';
-import { NEW, ask, createSource, onceLoaded, pickSource, pickTarget, server, usableFactFiles, writeFact, type Target } from './factFlow';
+import { NEW, ask, createSource, onceLoaded, pickSource, pickTarget, server, writeFact } from './factFlow';
 
 const TITLE = 'Record as a New Fact';
 
@@ -21,13 +21,13 @@ export async function recordFigure(api: ServerApi, args: RecordFigureArgs | unde
   }
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === vscode.Uri.parse(args.uri).toString());
   if (!document) return;
-  const scripted = args.answers;
+  const answers = args.answers ?? {};
 
-  const figure = await quotedFigure(args, scripted?.quote);
+  const figure = await quotedFigure(args, answers.quote);
   if (!figure) return;
   const unit = figure.proposal.unit ?? args.unit ?? (await ask(TITLE, 'Unit of the figure ("percent", a currency code such as USD, or what is counted)', '', (v) => (v.trim() ? undefined : 'A fact needs a unit.')));
   if (!unit) return;
-  const statement = scripted ? args.statement : await ask(TITLE, 'Statement: what the figure is, in a sentence', args.statement, (v) => (v.trim() ? undefined : 'A fact needs a statement.'));
+  const statement = answers.statement ?? (await ask(TITLE, 'Statement: what the figure is, in a sentence', args.statement, (v) => (v.trim() ? undefined : 'A fact needs a statement.')));
   if (!statement) return;
 
   const sources = (await server<SourceItem[]>(ServerCommands.listSources, { uri: args.uri })) ?? [];
@@ -40,10 +40,10 @@ export async function recordFigure(api: ServerApi, args: RecordFigureArgs | unde
 
   const proposed = await server<ProposeFactsResult>(ServerCommands.proposeFacts, { ...wholeText(figure.quote), briefing: args.uri, sourceId });
   const proposedId = proposed?.proposals[figure.index]?.id ?? `${sourceId}-fact`;
-  const id = scripted ? (scripted.factId ?? proposedId) : await ask(TITLE, 'Id of the new fact', proposedId, (v) => (/^\S+$/.test(v) ? undefined : 'An id has no spaces.'));
+  const id = answers.factId ?? (await ask(TITLE, 'Id of the new fact', proposedId, (v) => (/^\S+$/.test(v) ? undefined : 'An id has no spaces.')));
   if (!id) return;
 
-  const target = scripted ? await scriptedTarget(args.uri, known, scripted.target) : await pickTarget(TITLE, document, args.uri, known);
+  const target = answers.target ? { uri: answers.target, create: false, label: vscode.workspace.asRelativePath(vscode.Uri.parse(answers.target)) } : await pickTarget(TITLE, document, args.uri, known);
   if (!target) return;
   const written = await writeFact({
     target: target.uri,
@@ -64,7 +64,21 @@ export async function recordFigure(api: ServerApi, args: RecordFigureArgs | unde
     return;
   }
   const at = new vscode.Position(args.citeAt.line, args.citeAt.character);
-  reportEdit(await onceLoaded(() => api.insertCitation(document, at, sourceId)));
+  const cited = await onceLoaded(() => api.insertCitation(document, at, sourceId));
+  if (cited && !cited.applied && target.create && /No loaded fact file/.test(cited.message ?? '')) {
+    // A briefing whose front matter lists its fact files does not load a new file beside it.
+    void vscode.window.showWarningMessage(`Recorded ${id} in ${target.label}, which this briefing does not load: add it to the briefing's facts: list, then cite @${sourceId}.`);
+    return;
+  }
+  reportEdit(cited);
+}
+
+/** How long to wait for the clipboard: in a browser (code-server, vscode.dev) reading it may wait for a permission that never comes. */
+const CLIPBOARD_WAIT_MS = 1500;
+
+function clipboardText(): Promise<string> {
+  const read = Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
+  return Promise.race([read, new Promise<string>((resolve) => setTimeout(() => resolve(''), CLIPBOARD_WAIT_MS))]);
 }
 
 interface QuotedFigure {
@@ -103,7 +117,7 @@ async function quotedFigure(args: RecordFigureArgs, answer: string | undefined):
   const what = args.unit ? `${args.figure} (${args.unit})` : args.figure;
   let quote = answer;
   if (quote === undefined) {
-    const clipboard = (await vscode.env.clipboard.readText().then(undefined, () => '')).replace(/\s+/g, ' ').trim();
+    const clipboard = (await clipboardText()).replace(/\s+/g, ' ').trim();
     const offered = clipboard.length <= 2000 && (await figuresOf(clipboard, args)).some((p) => p.value === args.value) ? clipboard : '';
     quote = await ask(TITLE, `Quote: the words of the source that give ${what}${offered ? ' (from the clipboard)' : ''}`, offered, async (v) =>
       (await figuresOf(v, args)).length > 0 ? undefined : `The quote must state the figure (${args.unit ?? 'a number with its unit'}), as the source writes it.`,
@@ -143,15 +157,4 @@ async function chooseSource(args: RecordFigureArgs, sources: SourceItem[]): Prom
     return picked?.source;
   }
   return pickSource(TITLE, sources, undefined);
-}
-
-/** The fact file named by a scripted call, or the first that can hold the fact. */
-async function scriptedTarget(briefing: string, source: SourceItem | undefined, target: string | undefined): Promise<Target | undefined> {
-  const files = usableFactFiles((await server<string[]>(ServerCommands.listFactFiles, { uri: briefing })) ?? [], source);
-  const uri = target ?? files[0];
-  if (!uri) {
-    void vscode.window.showWarningMessage('No fact file of this briefing can hold this fact.');
-    return undefined;
-  }
-  return { uri, create: false, label: vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) };
 }
