@@ -15,8 +15,16 @@ import { ServerCommands, type FactItem, type FactUsage, type FactsViewSnapshot, 
 const ALL_FACTS = 2000;
 const REFRESH_DELAY_MS = 400;
 const FACT_FILE = /\.facts\.(json|ya?ml|csv|tsv|xlsx)$/i;
+/** Whose diagnostics can change what the view shows (other languages' problems cannot). */
+const BRIEFING_OR_FACT_FILE = /\.(md|markdown)$|\.facts\.(json|ya?ml|csv|tsv|xlsx)$|\.(bib|bibtex)$/i;
 /** Set while a filter is on: the title bar then offers to clear it. */
 const FILTERED_CONTEXT = 'briefing.facts.filtered';
+
+/** Whether new diagnostics of `uri` can change what the view shows: a briefing's (an untitled one too), a fact file's or a bibliography's. */
+function mayChangeView(uri: vscode.Uri): boolean {
+  if (BRIEFING_OR_FACT_FILE.test(uri.path)) return true;
+  return vscode.workspace.textDocuments.some((d) => d.languageId === 'markdown' && d.uri.toString() === uri.toString());
+}
 
 export type FactsNode =
   | { kind: 'file'; uri: string; facts: FactItem[]; sources: SourceItem[] }
@@ -52,7 +60,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
       this.view.onDidChangeVisibility(() => this.stale && this.schedule()),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor?.document.languageId === 'markdown' && this.schedule()),
       // Usage counts come from every briefing, and a fact file's edit re-checks the briefings that load it.
-      vscode.languages.onDidChangeDiagnostics(() => this.schedule()),
+      vscode.languages.onDidChangeDiagnostics((event) => event.uris.some(mayChangeView) && this.schedule()),
       vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && FACT_FILE.test(event.document.uri.path) && this.schedule()),
       vscode.workspace.onDidSaveTextDocument(() => this.schedule()),
     );
