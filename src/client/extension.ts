@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TRUST_CHANGED_NOTIFICATION, type BriefingExtensionApi, type TrustChangedParams } from '../shared/protocol';
+import { ClientCommands, TRUST_CHANGED_NOTIFICATION, type BriefingExtensionApi, type RecordFigureArgs, type TrustChangedParams } from '../shared/protocol';
 import { AddFactCodeActions, addFactFromSelection } from './commands/addFact';
 import { checkAllBriefings } from './commands/checkAll';
 import { findFact } from './commands/findFact';
@@ -13,10 +13,12 @@ import { insertCitation } from './commands/insertCitation';
 import { convertToFootnotes, renumberNotes } from './commands/noteCommands';
 import { openExample } from './commands/openExample';
 import { openFactFile } from './commands/openFactFile';
+import { recordFigure } from './commands/recordFigure';
 import { createLanguageClient } from './languageClient';
 import { watchMarkdownValidation } from './markdownValidation';
 import { ServerApi } from './serverCommands';
 import { FactsView } from './factsView';
+import { registerFactsViewCommands } from './factsViewCommands';
 import { FigureStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -48,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefi
   register('briefing.openFactFile', () => openFactFile(api));
   register('briefing.openExample', (arg?: { folder?: vscode.Uri }) => openExample(context, arg));
   register('briefing.addFact', (arg?: vscode.Uri | { uri?: vscode.Uri; range?: vscode.Range }) => addFactFromSelection(api, arg));
+  register(ClientCommands.recordFigure, (arg?: RecordFigureArgs) => recordFigure(api, arg));
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new AddFactCodeActions(), { providedCodeActionKinds: AddFactCodeActions.kinds }),
   );
@@ -63,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefi
   context.subscriptions.push(figureStatus);
   const factsView = new FactsView();
   context.subscriptions.push(factsView);
-  register('briefing.facts.insert', (node?: { fact?: { id: string } }) => node?.fact && vscode.commands.executeCommand('briefing.findFact', { factId: node.fact.id }));
+  registerFactsViewCommands(factsView, register);
 
   try {
     await client.start();

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../shared/protocol';
+import { ClientCommands, type InitializationOptions } from '../shared/protocol';
 
 export const CLIENT_ID = 'briefing';
 
@@ -23,7 +23,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_ARGS } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6011'] } },
   };
-  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, headingSymbols: false, clientCommands: ['briefing.insertCitation', 'briefing.findFact'] };
+  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, headingSymbols: false, clientCommands: Object.values(ClientCommands) };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },

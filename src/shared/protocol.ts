@@ -35,6 +35,19 @@ export const ServerCommands = {
   figureCounts: 'briefing.server.figureCounts',
   /** How many statistics of the workspace's briefings each fact supports. Args: []. Result: FactUsage. */
   factUsage: 'briefing.server.factUsage',
+  /** Where the statistics of the workspace's briefings that a fact supports are. Args: [FactUsesArgs]. Result: FactUse[]. */
+  factUses: 'briefing.server.factUses',
+} as const;
+
+/**
+ * Commands of the VS Code client that the server attaches to code actions when the client
+ * lists them in `InitializationOptions.clientCommands` (other editors get server-side fixes).
+ */
+export const ClientCommands = {
+  insertCitation: 'briefing.insertCitation',
+  findFact: 'briefing.findFact',
+  /** "Record as a new fact…": the Add Fact flow for a figure of a briefing. Args: [RecordFigureArgs]. */
+  recordFigure: 'briefing.recordFigure',
 } as const;
 
 export const ALL_SERVER_COMMANDS: string[] = Object.values(ServerCommands);
@@ -53,6 +66,35 @@ export interface RecordFactArgs {
   uri: string;
   version: number;
   offset: number;
+}
+
+/**
+ * A figure of a briefing to record as a new fact ("Record as a new fact…"), as the quick
+ * fix computed it: what the fact would say, and where a citation of its source goes.
+ */
+export interface RecordFigureArgs {
+  uri: string;
+  /** The briefing version the figure was read from: the citation goes in only while it is unchanged. */
+  version: number;
+  /** The figure as written ("51.6 percent") and where it is. */
+  figure: string;
+  range: Range;
+  value: number;
+  /** "percent", a currency code, the counted noun; absent when the figure does not say ("$" may be several dollars). */
+  unit?: string;
+  /** The figure's sentence without notes and markup: the proposed statement. */
+  statement: string;
+  /** The sources the sentence cites already (`stat.unsupported`); the new fact cites one of them. Empty: an uncited figure. */
+  cited: string[];
+  /** Where a citation of the new fact's source goes (the end of the figure's sentence); absent when the sentence cites already. */
+  citeAt?: Position;
+  /**
+   * Answers given in advance (scripts, keybindings, tests): each one skips its question.
+   * Without `quote` the quote is asked for; without `sourceId` the source is the one the
+   * sentence cites, else picked; without `target` the fact file is picked (none asked when
+   * only one can hold the fact).
+   */
+  answers?: { quote?: string; statement?: string; sourceId?: string; target?: string; factId?: string };
 }
 
 /** Edits that change the document are sent back with `workspace/applyEdit`; the result says whether the client applied them. */
@@ -92,6 +134,8 @@ export interface FactItem {
   quote: string;
   /** The id of the fact that replaces this one, when a newer figure does. */
   supersededBy?: string;
+  /** Where in the source (`table 4`), as a citation writes it after the key. */
+  locator?: string;
   /** URI of the fact file and the line of the fact, for "open". */
   file: string;
   line: number;
@@ -137,8 +181,15 @@ export interface BriefingExtensionApi<Client = unknown> {
   readonly client: Client;
   /** The text of the briefing's status-bar item ("Figures: 14 checked · 1 wrong"), for tests. */
   readonly figureStatus?: () => string | undefined;
-  /** What the Facts view shows: each fact file of the active briefing with its facts and their usage, for tests. */
-  readonly factsView?: () => { file: string; facts: { id: string; label: string; uses: number }[] }[];
+  /** What the Facts view shows, for tests. */
+  readonly factsView?: () => FactsViewSnapshot;
+}
+
+/** What the Facts view shows: the briefing, the filter, each fact file with its facts (label, usage, replacement). */
+export interface FactsViewSnapshot {
+  briefing: string | undefined;
+  filter: string;
+  files: { file: string; facts: { id: string; label: string; uses: number; supersededBy?: string }[] }[];
 }
 
 /** Initialization options the VS Code client sends (other clients may omit them). */
@@ -241,4 +292,16 @@ export interface FactUsage {
   briefings: number;
   /** Fact id → statistics it supports, across those briefings (a fact no briefing uses is absent). */
   supported: Record<string, number>;
+}
+
+export interface FactUsesArgs {
+  factId: string;
+}
+
+/** A statistic a fact supports: where it is and its sentence, for a list of uses. */
+export interface FactUse {
+  uri: string;
+  range: Range;
+  /** The sentence the statistic stands in, whitespace collapsed. */
+  sentence: string;
 }

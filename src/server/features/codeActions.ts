@@ -14,10 +14,11 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { applySafeFixes, convertEndnotesFix, type FixData, renumberFix } from '../../core';
-import { ServerCommands, type DiagnosticData, type RecordFactArgs } from '../../shared/protocol';
+import { ClientCommands, ServerCommands, type DiagnosticData, type RecordFactArgs } from '../../shared/protocol';
 import type { Analysis } from '../analysis';
 import { DIAGNOSTIC_SOURCE, toSpan, toTextEdits } from '../convert';
 import { defineNoteFix } from './noteEdits';
+import { recordFigureArgs } from './recordFigure';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.briefing`;
 const REWRITE_KIND = `${CodeActionKind.RefactorRewrite}.briefing`;
@@ -70,9 +71,20 @@ function quickFixes(analysis: Analysis, diagnostic: Diagnostic, clientCommands: 
     }
   }
   if (diagnostic.code === 'note.undefined') actions.push(...defineNoteActions(analysis, diagnostic));
-  if (diagnostic.code === 'stat.unsupported' && data?.version === analysis.version) actions.push(...recordFactActions(analysis, diagnostic));
-  if (diagnostic.code === 'stat.uncited' && clientCommands.includes('briefing.insertCitation')) actions.push(...pickCitationActions(analysis, diagnostic, clientCommands));
+  const current = data?.version === analysis.version;
+  const recordsInClient = clientCommands.includes(ClientCommands.recordFigure);
+  if (diagnostic.code === 'stat.unsupported' && current) actions.push(...(recordsInClient ? recordFigureActions(analysis, diagnostic) : recordFactActions(analysis, diagnostic)));
+  if (diagnostic.code === 'stat.uncited' && clientCommands.includes(ClientCommands.insertCitation)) actions.push(...pickCitationActions(analysis, diagnostic, clientCommands));
+  if (diagnostic.code === 'stat.uncited' && current && recordsInClient) actions.push(...recordFigureActions(analysis, diagnostic));
   return actions;
+}
+
+/** "Record as a new fact…" in an editor that runs the Add Fact flow itself (VS Code): the quote, source and file are asked there. */
+function recordFigureActions(analysis: Analysis, diagnostic: Diagnostic): CodeAction[] {
+  const args = recordFigureArgs(analysis, toSpan(analysis.document, diagnostic.range).start);
+  if (!args) return [];
+  const title = 'Record as a new fact…';
+  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ClientCommands.recordFigure, arguments: [args] } }];
 }
 
 /** For a figure its cited source's facts do not cover: record it as a new fact of that source (the server writes it). */
@@ -99,12 +111,12 @@ function pickCitationActions(analysis: Analysis, diagnostic: Diagnostic, clientC
   while (end > sentence.span.start && /\s/.test(analysis.result.model.text[end - 1]!)) end--;
   const at = analysis.document.positionAt(end);
   const title = 'Insert citation…';
-  const actions: CodeAction[] = [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: 'briefing.insertCitation', arguments: [{ line: at.line, character: at.character }] } }];
-  if (clientCommands.includes('briefing.findFact')) {
+  const actions: CodeAction[] = [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ClientCommands.insertCitation, arguments: [{ line: at.line, character: at.character }] } }];
+  if (clientCommands.includes(ClientCommands.findFact)) {
     // The figure's digits as the first search: the facts that have this value come first.
     const query = analysis.result.model.text.slice(stat.numberSpan.start, stat.numberSpan.end).replace(/,/g, '');
     const find = 'Find fact…';
-    actions.push({ title: find, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: find, command: 'briefing.findFact', arguments: [{ query, cite: { line: at.line, character: at.character } }] } });
+    actions.push({ title: find, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: find, command: ClientCommands.findFact, arguments: [{ query, cite: { line: at.line, character: at.character } }] } });
   }
   return actions;
 }

@@ -37,7 +37,8 @@ import { readFile } from 'node:fs/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { figureFor } from './figureStyle';
 import { FactCapture } from './factCapture';
-import { factUsage } from './factUsage';
+import { factUsage, factUses } from './factUsage';
+import { statementOf } from './recordFigure';
 
 const DEFAULT_LIMIT = 200;
 const MAX_LIMIT = 2000;
@@ -80,6 +81,8 @@ export class Commands {
         return this.capture.figureCounts(arg as unknown as DocumentArgs);
       case ServerCommands.factUsage:
         return factUsage(this.analyzer);
+      case ServerCommands.factUses:
+        return factUses(this.analyzer, String(arg.factId ?? ''));
       default:
         return undefined;
     }
@@ -200,6 +203,7 @@ export class Commands {
       sourceTitle: index.sources.get(f.source)?.source.title,
       quote: f.quote,
       ...(f.supersededBy ? { supersededBy: f.supersededBy } : {}),
+      ...(f.locator ? { locator: f.locator } : {}),
       file,
       line: entry.line,
     };
@@ -224,11 +228,7 @@ export class Commands {
     const open = this.analyzer.documents.get(uri);
     const text = open?.getText() ?? (await readFile(source.file, 'utf8').catch(() => undefined));
     if (text === undefined) return { applied: false, message: `Cannot read ${source.file}.` };
-    const sentence = model.sentences[stat.sentence]!;
-    const statement = model.text
-      .slice(sentence.span.start, sentence.span.end)
-      .replace(/\[\^[^\]]*\]|\[\d+(?:[,–-]\s*\d+)*\]|<sup>[^<]*<\/sup>|[*_`]/g, '')
-      .trim();
+    const statement = statementOf(model, stat);
     const fact = newFactFor({ stat, sentence: statement, source: source.id, taken: (id) => analysis.facts.factById(id) !== undefined });
     if (!fact) return { applied: false, message: 'The figure\'s unit is not clear enough to record ("$" may be several dollars); add the fact by hand.' };
     const appended = appendFactEdit(text, fact);
