@@ -131,7 +131,7 @@ describe('commands', () => {
     const file = ws.uri('broken/data.facts.json');
     // Both briefings load broken/data.facts.json (and data.facts.json above it, which defines the same ids).
     assert.ok(result.factFiles?.[file], JSON.stringify(result));
-    assert.equal(result.factFiles[file]!.errors, client.published.get(file)!.diagnostics.filter((d) => d.severity === 1).length);
+    assert.equal(result.factFiles[file].errors, client.published.get(file)!.diagnostics.filter((d) => d.severity === 1).length);
     assert.ok(client.published.get(file)!.diagnostics.some((d) => d.code === 'facts.invalid'));
     assert.ok(client.published.get(ws.uri('broken/one.brief.md'))!.diagnostics.some((d) => d.code === 'facts.broken'));
   });

@@ -98,9 +98,9 @@ export class LspClient {
 
   static async start(options: StartOptions): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(connection, child, options);
-    child.stderr!.on('data', (chunk) => (client.stderr += String(chunk)));
+    child.stderr.on('data', (chunk) => (client.stderr += String(chunk)));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.published.set(params.uri, params);
       client.wake();
@@ -149,7 +149,7 @@ export class LspClient {
         },
       },
     });
-    connection.sendNotification('initialized', {});
+    await connection.sendNotification('initialized', {});
     return client;
   }
 
@@ -184,12 +184,12 @@ export class LspClient {
   }
 
   async pulledDiagnostics(uri: string): Promise<Diagnostic[]> {
-    const report = (await this.request('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items: Diagnostic[] };
+    const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     return report.items;
   }
 
   request<T = unknown>(method: string, params: unknown): Promise<T> {
-    return this.connection.sendRequest(method, params) as Promise<T>;
+    return this.connection.sendRequest<T>(method, params);
   }
 
   open(uri: string, text: string, languageId = uri.endsWith('.json') ? 'json' : 'markdown'): TextDocument {
