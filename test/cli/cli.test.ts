@@ -193,17 +193,17 @@ describe('briefing-check CLI', () => {
     const schema = JSON.parse(readFileSync('test/fixtures/sarif-2.1.0-rtm.5.json', 'utf8'));
     const validate = ajv.compile(schema);
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
-    const results = log.runs[0].results;
+    const results = log.runs[0]?.results ?? [];
     assert.equal(results.length, 2);
-    assert.equal(results[0].ruleId, 'stat.mismatch');
-    assert.deepEqual(results[0].locations[0].physicalLocation.region, { startLine: 3, startColumn: 27, endLine: 3, endColumn: 40 });
-    assert.equal(results[1].level, 'warning');
+    assert.equal(results[0]?.ruleId, 'stat.mismatch');
+    assert.deepEqual(results[0]?.locations[0]?.physicalLocation.region, { startLine: 3, startColumn: 27, endLine: 3, endColumn: 40 });
+    assert.equal(results[1]?.level, 'warning');
   });
 
   it('links each SARIF rule to its page in docs/rules (helpUri)', () => {
     const dir = workspace({ 'docs/trade.brief.md': BRIEF, 'docs/trade.facts.json': FACTS });
     const log = JSON.parse(run(['--format', 'sarif', 'docs/trade.brief.md'], dir).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
-    const rules = log.runs[0].tool.driver.rules;
+    const rules = log.runs[0]?.tool.driver.rules ?? [];
     assert.deepEqual(rules.map((r) => r.id), RULE_CODES);
     for (const rule of rules) {
       assert.match(rule.helpUri, new RegExp(`^https://\\S+/docs/rules/${rule.id.replace('.', '\\.')}\\.md$`), rule.id);

@@ -78,7 +78,7 @@ function workbook(rows: unknown[][], sheetName = 'facts', edit?: (sheet: Record<
   const book = utils.book_new();
   if (!alone) utils.book_append_sheet(book, utils.aoa_to_sheet([['notes'], ['read the other sheet']]), 'About');
   const sheet = utils.aoa_to_sheet(rows);
-  edit?.(sheet as Record<string, unknown>);
+  edit?.(sheet);
   utils.book_append_sheet(book, sheet, sheetName);
   return new Uint8Array(write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }
@@ -129,7 +129,7 @@ describe('fact files in every format', () => {
       yaml.facts.map((f) => f.line),
       [5, 14],
     );
-    assert.equal(YAML_TEXT.slice(yaml.factIdSpans[2]!, yaml.factIdSpans[3]!), 'cn-coal-imports-2016');
+    assert.equal(YAML_TEXT.slice(yaml.factIdSpans[2], yaml.factIdSpans[3]), 'cn-coal-imports-2016');
     assert.equal(yaml.sources[0]!.line, 2);
     const csv = parseFactSource('a.facts.csv', CSV_TEXT);
     assert.deepEqual(
@@ -139,7 +139,7 @@ describe('fact files in every format', () => {
         [2, 1],
       ],
     );
-    assert.equal(CSV_TEXT.slice(csv.factIdSpans[2]!, csv.factIdSpans[3]!), 'cn-coal-imports-2016');
+    assert.equal(CSV_TEXT.slice(csv.factIdSpans[2], csv.factIdSpans[3]), 'cn-coal-imports-2016');
     const xlsx = parseFactSource('a.facts.xlsx', workbook(XLSX_ROWS, 'facts', percentFormat));
     assert.deepEqual(
       xlsx.facts.map((f) => f.cell),

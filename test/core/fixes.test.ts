@@ -60,9 +60,9 @@ function applyAndRecheck(text: string, fix: FixData, target: { code: string; sli
 function fixOf(text: string, code: string, slice?: string, which = 0): { fix: FixData; finding: Finding } {
   const found = findings(text).filter((f) => f.code === code && (slice === undefined || text.slice(f.span.start, f.span.end) === slice));
   assert.ok(found[0], `no ${code} finding${slice ? ` on «${slice}»` : ''}`);
-  const fix = found[0]!.fixes?.[which];
+  const fix = found[0].fixes?.[which];
   assert.ok(fix, `${code} has no fix`);
-  return { fix, finding: found[0]! };
+  return { fix, finding: found[0] };
 }
 
 function renumber(text: string): string | undefined {

@@ -62,7 +62,7 @@ function expectFindings(fixture: string, expected: [string, number][], facts = f
   const findings = run(text, facts, options);
   const wanted = expected.map(([code, i]) => {
     assert.ok(ranges[i], `no marked range ${i}`);
-    return { code, span: ranges[i]! };
+    return { code, span: ranges[i] };
   });
   assert.deepEqual(describeAll(text, findings), describeAll(text, wanted));
   return findings;

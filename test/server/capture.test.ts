@@ -5,16 +5,14 @@
  * creates a JSON one.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { parseFactSource } from '../../src/core/facts/parseFactSource';
 import { appendToFactFile } from '../../src/core/fixes/appendFact';
 import { recordedUrlOf } from '../../src/core/fixes/factFromSelection';
 import { sourceIdFor } from '../../src/core/fixes/sourceId';
 import type { AddFactResult, FactItem, FactUsage, FigureCounts, NewFactFields, ProposeFactsResult } from '../../src/shared/protocol';
 import { BRIEFING, FACTS } from './fixtures';
-import { LspClient, makeWorkspace, positionOf } from './lspHarness';
-
-const run = <T>(client: LspClient, command: string, ...args: unknown[]) => client.request<T>('workspace/executeCommand', { command, arguments: args });
+import { LspClient, positionOf, serverSession } from './lspHarness';
 
 const YAML = `# Figures from the wire services, checked by hand.
 sources:
@@ -55,22 +53,19 @@ const fact = (over: Partial<NewFactFields>): NewFactFields => ({
 });
 
 describe('add fact from selection', () => {
-  const ws = makeWorkspace({ 'data.facts.json': FACTS, 'wire.facts.yaml': YAML, 'table.facts.csv': CSV, 'trade.brief.md': BRIEFING });
+  const session = serverSession({ 'data.facts.json': FACTS, 'wire.facts.yaml': YAML, 'table.facts.csv': CSV, 'trade.brief.md': BRIEFING }, { pull: false });
+  const { ws } = session;
   let client: LspClient;
   before(async () => {
-    client = await LspClient.start({ root: ws.root, pull: false });
+    client = session.client;
     client.open(ws.uri('trade.brief.md'), BRIEFING);
     await client.pushedDiagnostics(ws.uri('trade.brief.md'));
-  });
-  after(async () => {
-    await client.stop();
-    ws.dispose();
   });
 
   const selectionOf = (text: string, from: string, to: string) => ({ start: positionOf(text, from), end: positionOf(text, to, 1, to.length) });
 
   it('proposes each figure of the selection with its unit, sentence, a unique id, the quote and the recorded URL', async () => {
-    const result = await run<ProposeFactsResult>(client, 'briefing.server.proposeFacts', {
+    const result = await client.executeCommand<ProposeFactsResult>('briefing.server.proposeFacts', {
       text: SOURCE_TEXT,
       selection: selectionOf(SOURCE_TEXT, 'Trade with', 'were abroad.'),
       briefing: ws.uri('trade.brief.md'),
@@ -93,16 +88,16 @@ describe('add fact from selection', () => {
   });
 
   it('proposes nothing for a selection without figures, and only the figures inside the selection', async () => {
-    const none = await run<ProposeFactsResult>(client, 'briefing.server.proposeFacts', { text: SOURCE_TEXT, selection: selectionOf(SOURCE_TEXT, 'Trade with', 'rose') });
+    const none = await client.executeCommand<ProposeFactsResult>('briefing.server.proposeFacts', { text: SOURCE_TEXT, selection: selectionOf(SOURCE_TEXT, 'Trade with', 'rose') });
     assert.deepEqual(none.proposals, []);
-    const one = await run<ProposeFactsResult>(client, 'briefing.server.proposeFacts', { text: SOURCE_TEXT, selection: selectionOf(SOURCE_TEXT, 'Next', 'nothing.') });
+    const one = await client.executeCommand<ProposeFactsResult>('briefing.server.proposeFacts', { text: SOURCE_TEXT, selection: selectionOf(SOURCE_TEXT, 'Next', 'nothing.') });
     assert.deepEqual(one.proposals.map((p) => [p.figure, p.statement, p.id]), [['99 percent', 'Next paragraph: 99 percent of nothing', 'fact-next-paragraph-percent-nothing']]);
   });
 
   it('appends to a JSON fact file with its indentation, and the briefing finds the new fact', async () => {
     const uri = ws.uri('data.facts.json');
     client.open(uri, FACTS);
-    const result = await run<AddFactResult>(client, 'briefing.server.addFact', { target: uri, fact: fact({ id: 'json-new' }), briefing: ws.uri('trade.brief.md') });
+    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, fact: fact({ id: 'json-new' }), briefing: ws.uri('trade.brief.md') });
     assert.equal(result.applied, true, result.message);
     const text = client.text(uri);
     assert.ok(text.startsWith(FACTS.slice(0, FACTS.lastIndexOf('}\n  ]') + 1)), 'everything before the new fact is unchanged');
@@ -110,9 +105,9 @@ describe('add fact from selection', () => {
     const parsed = parseFactSource('data.facts.json', text);
     assert.deepEqual(parsed.findings, []);
     assert.equal(parsed.facts.at(-1)!.fact.quote, 'The quote: it says "12.5 percent", plainly.');
-    const found = await run<FactItem[]>(client, 'briefing.server.searchFacts', { uri: ws.uri('trade.brief.md'), query: 'json-new' });
+    const found = await client.executeCommand<FactItem[]>('briefing.server.searchFacts', { uri: ws.uri('trade.brief.md'), query: 'json-new' });
     assert.deepEqual(found.map((f) => f.id), ['json-new']);
-    const again = await run<AddFactResult>(client, 'briefing.server.addFact', { target: uri, fact: fact({ id: 'json-new' }), briefing: ws.uri('trade.brief.md') });
+    const again = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, fact: fact({ id: 'json-new' }), briefing: ws.uri('trade.brief.md') });
     assert.equal(again.applied, false);
     assert.match(again.message!, /exists already/);
   });
@@ -120,7 +115,7 @@ describe('add fact from selection', () => {
   it('adds a source and a fact to a YAML fact file, keeping its comments, key order and indentation', async () => {
     const uri = ws.uri('wire.facts.yaml');
     const source = { id: 'wire-b', title: 'Wire report B: the port', publisher: 'Agency B', url: 'https://example.org/b' };
-    const result = await run<AddFactResult>(client, 'briefing.server.addFact', { target: uri, fact: fact({ id: 'wire-b-ships', source: 'wire-b', unit: 'ships', value: 7 }), source, apply: false });
+    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, fact: fact({ id: 'wire-b-ships', source: 'wire-b', unit: 'ships', value: 7 }), source, apply: false });
     assert.ok(result.edit, result.message);
     const text = LspClient.applyTo(YAML, uri, result.edit as never);
     assert.equal(
@@ -160,14 +155,14 @@ describe('add fact from selection', () => {
   });
 
   it('writes a YAML fact whose source is defined in another file only as a new source of its own', async () => {
-    const result = await run<AddFactResult>(client, 'briefing.server.addFact', { target: ws.uri('wire.facts.yaml'), fact: fact({ id: 'misplaced' }), apply: false });
+    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: ws.uri('wire.facts.yaml'), fact: fact({ id: 'misplaced' }), apply: false });
     assert.equal(result.edit, undefined);
     assert.match(result.message!, /does not define the source "cn-customs"/);
   });
 
   it('appends one quoted row to a CSV fact file in its column order, delimiter, line ends and decimal comma', async () => {
     const uri = ws.uri('table.facts.csv');
-    const result = await run<AddFactResult>(client, 'briefing.server.addFact', { target: uri, fact: fact({ id: 'csv-new', locator: 'p. 3; box 2' }), apply: false });
+    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, fact: fact({ id: 'csv-new', locator: 'p. 3; box 2' }), apply: false });
     assert.ok(result.edit, result.message);
     const text = LspClient.applyTo(CSV, uri, result.edit as never);
     assert.equal(text, `${CSV}csv-new;A statement;12,5;percent;cn-customs;"The quote: it says ""12.5 percent"", plainly.";"p. 3; box 2"\r\n`);
@@ -180,14 +175,14 @@ describe('add fact from selection', () => {
         ['csv-new', 12.5, 'The quote: it says "12.5 percent", plainly.', 'p. 3; box 2'],
       ],
     );
-    const withSource = await run<AddFactResult>(client, 'briefing.server.addFact', { target: uri, fact: fact({ source: 'x-new' }), source: { id: 'x-new', title: 'X' }, apply: false });
+    const withSource = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, fact: fact({ source: 'x-new' }), source: { id: 'x-new', title: 'X' }, apply: false });
     assert.match(withSource.message!, /CSV fact file holds facts only/);
   });
 
   it('creates a new JSON fact file with the source and the fact', async () => {
     const uri = ws.uri('notes.facts.json');
     const source = { id: 'notes-2017', title: 'Field notes', published: '2017-05-01' };
-    const result = await run<AddFactResult>(client, 'briefing.server.addFact', { target: uri, create: true, fact: fact({ id: 'notes-fact', source: 'notes-2017' }), source, apply: false });
+    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, create: true, fact: fact({ id: 'notes-fact', source: 'notes-2017' }), source, apply: false });
     const changes = (result.edit?.documentChanges ?? []) as { kind?: string; edits?: { newText: string }[] }[];
     assert.equal(changes[0]!.kind, 'create');
     const text = changes[1]!.edits![0]!.newText;
@@ -195,26 +190,26 @@ describe('add fact from selection', () => {
     assert.deepEqual(parsed.findings, []);
     assert.deepEqual(parsed.sources.map((s) => [s.id, s.source.title]), [['notes-2017', 'Field notes']]);
     assert.deepEqual(parsed.facts.map((f) => f.fact.id), ['notes-fact']);
-    const existing = await run<AddFactResult>(client, 'briefing.server.addFact', { target: ws.uri('data.facts.json'), create: true, fact: fact({ id: 'x' }), apply: false });
+    const existing = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: ws.uri('data.facts.json'), create: true, fact: fact({ id: 'x' }), apply: false });
     assert.match(existing.message!, /exists already/);
   });
 
   it('refuses a fact that would not be read (no quote, an uncitable source id)', async () => {
-    const noQuote = await run<AddFactResult>(client, 'briefing.server.addFact', { target: ws.uri('data.facts.json'), fact: fact({ id: 'q', quote: ' ' }), apply: false });
+    const noQuote = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: ws.uri('data.facts.json'), fact: fact({ id: 'q', quote: ' ' }), apply: false });
     assert.match(noQuote.message!, /statement and a quote/);
-    const badId = await run<AddFactResult>(client, 'briefing.server.addFact', { target: ws.uri('data.facts.json'), fact: fact({ id: 'b', source: 'bad id.' }), apply: false });
+    const badId = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: ws.uri('data.facts.json'), fact: fact({ id: 'b', source: 'bad id.' }), apply: false });
     assert.match(badId.message!, /cannot be cited/);
   });
 
   it('counts, across the workspace\'s briefings, the statistics each fact supports', async () => {
-    const usage = await run<FactUsage>(client, 'briefing.server.factUsage');
+    const usage = await client.executeCommand<FactUsage>('briefing.server.factUsage');
     assert.deepEqual(usage, { briefings: 1, supported: { 'trade-growth': 1 } });
   });
 
   it('counts the figures of a briefing', async () => {
-    const counts = await run<FigureCounts>(client, 'briefing.server.figureCounts', { uri: ws.uri('trade.brief.md') });
+    const counts = await client.executeCommand<FigureCounts>('briefing.server.figureCounts', { uri: ws.uri('trade.brief.md') });
     assert.ok(counts.figures > 0);
-    const none = await run<FigureCounts | null>(client, 'briefing.server.figureCounts', { uri: ws.uri('nothing.brief.md') });
+    const none = await client.executeCommand<FigureCounts | null>('briefing.server.figureCounts', { uri: ws.uri('nothing.brief.md') });
     assert.equal(none ?? undefined, undefined);
   });
 });

@@ -4,31 +4,18 @@
  * the text, and the result is checked again through the server.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { BRIEFING, FACTS } from './fixtures';
-import { LspClient, makeWorkspace } from './lspHarness';
+import { LspClient, serverSession } from './lspHarness';
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
 
 describe('code actions', () => {
-  const ws = makeWorkspace({ 'data.facts.json': FACTS });
+  const session = serverSession({ 'data.facts.json': FACTS }, { pull: true });
+  const { ws, openBriefing } = session;
   let client: LspClient;
-  let n = 0;
-  before(async () => {
-    client = await LspClient.start({ root: ws.root, pull: true });
-  });
-  after(async () => {
-    await client.stop();
-    ws.dispose();
-  });
-
-  /** Opens `text` as a new briefing and returns its uri and diagnostics. */
-  async function openBriefing(text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
-    const uri = ws.uri(`case${++n}.brief.md`);
-    client.open(uri, text);
-    return { uri, diagnostics: await client.pulledDiagnostics(uri) };
-  }
+  before(() => (client = session.client));
 
   function actionsFor(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? WHOLE;

@@ -4,65 +4,52 @@
  * 100,000 facts), and Check All Briefings.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { EditResult, FactItem, SourceItem, CheckFilesResult } from '../../src/shared/protocol';
 import { BRIEFING, FACTS, README } from './fixtures';
-import { LspClient, makeWorkspace, positionOf, uriOf } from './lspHarness';
-
-const run = <T>(client: LspClient, command: string, ...args: unknown[]) => client.request<T>('workspace/executeCommand', { command, arguments: args });
+import { type LspClient, positionOf, serverSession, uriOf } from './lspHarness';
 
 describe('commands', () => {
-  const ws = makeWorkspace({ 'data.facts.json': FACTS, 'trade.brief.md': BRIEFING, 'README.md': README, 'sub/memo.md': '---\nfacts: ../data.facts.json\n---\n# Memo\n\nTrade grew 46% last year.\n' });
+  const session = serverSession({ 'data.facts.json': FACTS, 'trade.brief.md': BRIEFING, 'README.md': README, 'sub/memo.md': '---\nfacts: ../data.facts.json\n---\n# Memo\n\nTrade grew 46% last year.\n' }, { pull: false });
+  const { ws } = session;
   let client: LspClient;
-  let n = 0;
-  before(async () => {
-    client = await LspClient.start({ root: ws.root, pull: false });
-  });
-  after(async () => {
-    await client.stop();
-    ws.dispose();
-  });
+  before(() => (client = session.client));
 
-  const open = async (text: string) => {
-    const uri = ws.uri(`cmd${++n}.brief.md`);
-    client.open(uri, text);
-    await client.pushedDiagnostics(uri);
-    return uri;
-  };
+  const open = async (text: string) => (await session.openBriefing(text, 'cmd')).uri;
 
   it('briefing.server.renumberNotes renumbers through workspace/applyEdit and keeps every note text', async () => {
     const text = '# R\n\nA rose 37.4 percent in the first quarter.[^3] B fell 51.6 percent in April.[^1] C.[^2]\n\n[^1]: @cn-customs, table 7.\n[^2]: Panel text.\n[^3]: @cn-customs, table 4.\n';
     const uri = await open(text);
-    const result = await run<EditResult>(client, 'briefing.server.renumberNotes', { uri });
+    const result = await client.executeCommand<EditResult>('briefing.server.renumberNotes', { uri });
     assert.deepEqual(result, { applied: true });
     assert.equal(
       client.text(uri),
       '# R\n\nA rose 37.4 percent in the first quarter.[^1] B fell 51.6 percent in April.[^2] C.[^3]\n\n[^1]: @cn-customs, table 4.\n[^2]: @cn-customs, table 7.\n[^3]: Panel text.\n',
     );
-    const again = await run<EditResult>(client, 'briefing.server.renumberNotes', { uri });
+    const again = await client.executeCommand<EditResult>('briefing.server.renumberNotes', { uri });
     assert.equal(again.applied, false);
     assert.match(again.message!, /already numbered/);
   });
 
   it('briefing.server.renumberNotes that cannot run says which note blocks it and why', async () => {
     const undefinedNote = await open('# R\n\nA.[^3] B.[^1] C.[^7]\n\n[^1]: One.\n[^3]: Three.\n');
-    const refused = await run<EditResult>(client, 'briefing.server.renumberNotes', { uri: undefinedNote });
+    const refused = await client.executeCommand<EditResult>('briefing.server.renumberNotes', { uri: undefinedNote });
     assert.equal(refused.applied, false);
     assert.match(refused.message ?? '', /while \[\^7\] has no definition/);
     const twice = await open('# R\n\nA.[^2] B.[^1]\n\n[^1]: One.\n[^2]: Two.\n[^2]: Two again.\n');
-    assert.match((await run<EditResult>(client, 'briefing.server.renumberNotes', { uri: twice })).message ?? '', /while \[\^2\] is defined twice/);
+    assert.match((await client.executeCommand<EditResult>('briefing.server.renumberNotes', { uri: twice })).message ?? '', /while \[\^2\] is defined twice/);
   });
 
   it('briefing.server.convertToFootnotes converts endnotes', async () => {
     const uri = await open('# C\n\nTrade rose 37.4 percent in the first quarter.[1]\n\n## Notes\n\n1. @cn-customs, table 4.\n');
-    assert.deepEqual(await run<EditResult>(client, 'briefing.server.convertToFootnotes', { uri }), { applied: true });
+    assert.deepEqual(await client.executeCommand<EditResult>('briefing.server.convertToFootnotes', { uri }), { applied: true });
     assert.equal(client.text(uri), '# C\n\nTrade rose 37.4 percent in the first quarter.[^1]\n\n## Notes\n\n[^1]: @cn-customs, table 4.\n');
   });
 
   it('briefing.server.insertCitation inserts a reference and a definition at the position', async () => {
     const text = '# I\n\nSome 25,000 workers were abroad.\n';
     const uri = await open(text);
-    const result = await run<EditResult>(client, 'briefing.server.insertCitation', { uri, position: positionOf(text, '.\n'), sourceId: 'un-panel', locator: 'p. 12' });
+    const result = await client.executeCommand<EditResult>('briefing.server.insertCitation', { uri, position: positionOf(text, '.\n'), sourceId: 'un-panel', locator: 'p. 12' });
     assert.deepEqual(result, { applied: true });
     assert.equal(client.text(uri), '# I\n\nSome 25,000 workers were abroad[^1].\n\n[^1]: @un-panel, p. 12.\n');
     const diagnostics = await client.pushedDiagnostics(uri);
@@ -73,7 +60,7 @@ describe('commands', () => {
     const before = "# Find Fact case\n\nExports rose 4% in May.[^1] China's coal imports from North Korea fell ";
     const text = `${before}\n\n[^1]: @un-panel.\n`;
     const uri = await open(text);
-    const result = await run<EditResult>(client, 'briefing.server.insertFact', { uri, position: positionOf(text, 'fell ', 1, 5), factId: 'coal-decline' });
+    const result = await client.executeCommand<EditResult>('briefing.server.insertFact', { uri, position: positionOf(text, 'fell ', 1, 5), factId: 'coal-decline' });
     assert.deepEqual(result, { applied: true });
     assert.equal(client.text(uri), `${before}51.6%[^2]\n\n[^1]: @un-panel.\n[^2]: @cn-customs, table 7.\n`);
     const diagnostics = await client.pushedDiagnostics(uri);
@@ -84,20 +71,20 @@ describe('commands', () => {
   it('briefing.server.insertFact writes "percent" when the briefing has no percentages yet', async () => {
     const before = "China's coal imports from North Korea fell ";
     const uri = await open(before);
-    await run<EditResult>(client, 'briefing.server.insertFact', { uri, position: positionOf(before, 'fell ', 1, 5), factId: 'coal-decline' });
+    await client.executeCommand<EditResult>('briefing.server.insertFact', { uri, position: positionOf(before, 'fell ', 1, 5), factId: 'coal-decline' });
     assert.equal(client.text(uri), `${before}51.6 percent[^1]\n\n[^1]: @cn-customs, table 7.\n`);
   });
 
   it('briefing.server.searchFacts and listSources answer the pickers', async () => {
     const uri = await open('# S\n');
-    const facts = await run<FactItem[]>(client, 'briefing.server.searchFacts', { uri, query: 'coal april' });
+    const facts = await client.executeCommand<FactItem[]>('briefing.server.searchFacts', { uri, query: 'coal april' });
     assert.deepEqual(facts.map((f) => f.id), ['coal-decline']);
     assert.equal(facts[0]!.display, '-51.6 percent');
     assert.equal(facts[0]!.file, uriOf(ws.path('data.facts.json')));
     assert.equal(facts[0]!.line, positionOf(FACTS, '"id": "coal-decline"').line - 1);
-    const all = await run<FactItem[]>(client, 'briefing.server.searchFacts', { query: '' });
+    const all = await client.executeCommand<FactItem[]>('briefing.server.searchFacts', { query: '' });
     assert.equal(all.length, 3);
-    const sources = await run<SourceItem[]>(client, 'briefing.server.listSources', { uri });
+    const sources = await client.executeCommand<SourceItem[]>('briefing.server.listSources', { uri });
     assert.deepEqual(sources.map((s) => [s.id, s.facts]), [['cn-customs', 2], ['un-panel', 1]]);
   });
 
@@ -105,7 +92,7 @@ describe('commands', () => {
     const uri = await open('# X\n\nA rose 37.4 percent in the first quarter.[^2] B.[^1]\n\n[^1]: a.\n[^2]: b.\n');
     client.applyEdits = false;
     try {
-      const result = await run<EditResult>(client, 'briefing.server.renumberNotes', { uri });
+      const result = await client.executeCommand<EditResult>('briefing.server.renumberNotes', { uri });
       assert.equal(result.applied, false);
     } finally {
       client.applyEdits = true;
@@ -113,11 +100,11 @@ describe('commands', () => {
   });
 
   it('lists the workspace briefings and checks unopened ones, publishing their diagnostics', async () => {
-    const briefings = await run<string[]>(client, 'briefing.server.listBriefings');
+    const briefings = await client.executeCommand<string[]>('briefing.server.listBriefings');
     const names = briefings.map((u) => u.slice(uriOf(ws.root).length + 1)).filter((name) => !name.startsWith('cmd'));
     assert.deepEqual(names, ['sub/memo.md', 'trade.brief.md']);
     const memo = ws.uri('sub/memo.md');
-    const result = await run<CheckFilesResult>(client, 'briefing.server.checkFiles', { uris: [memo, ws.uri('trade.brief.md')] });
+    const result = await client.executeCommand<CheckFilesResult>('briefing.server.checkFiles', { uris: [memo, ws.uri('trade.brief.md')] });
     assert.equal(result.checked, 2);
     assert.ok(result.errors >= 2 && result.warnings >= 2, JSON.stringify(result));
     assert.deepEqual(client.published.get(memo)?.diagnostics.map((d) => d.code), ['stat.uncited']);
@@ -127,11 +114,11 @@ describe('commands', () => {
     ws.write('broken/data.facts.json', FACTS.replace('"value": 25000', '"value": "25000"'));
     ws.write('broken/one.brief.md', '# One\n\nSome 25,000 workers were abroad.[^1]\n\n[^1]: @un-panel.\n');
     ws.write('broken/two.brief.md', '# Two\n\nTrade rose 37.4 percent.[^1]\n\n[^1]: @cn-customs.\n');
-    const result = await run<CheckFilesResult>(client, 'briefing.server.checkFiles', { uris: [ws.uri('broken/one.brief.md'), ws.uri('broken/two.brief.md')] });
+    const result = await client.executeCommand<CheckFilesResult>('briefing.server.checkFiles', { uris: [ws.uri('broken/one.brief.md'), ws.uri('broken/two.brief.md')] });
     const file = ws.uri('broken/data.facts.json');
     // Both briefings load broken/data.facts.json (and data.facts.json above it, which defines the same ids).
     assert.ok(result.factFiles?.[file], JSON.stringify(result));
-    assert.equal(result.factFiles[file]!.errors, client.published.get(file)!.diagnostics.filter((d) => d.severity === 1).length);
+    assert.equal(result.factFiles[file].errors, client.published.get(file)!.diagnostics.filter((d) => d.severity === 1).length);
     assert.ok(client.published.get(file)!.diagnostics.some((d) => d.code === 'facts.invalid'));
     assert.ok(client.published.get(ws.uri('broken/one.brief.md'))!.diagnostics.some((d) => d.code === 'facts.broken'));
   });
@@ -150,15 +137,10 @@ describe('fact search at scale', () => {
     quote: `The value was ${(i * 7.3) % 1000}.`,
     keywords: [`kw${i % 5003}`],
   }));
-  const ws = makeWorkspace({ 'big.facts.json': JSON.stringify({ sources, facts }), 'big.brief.md': '# Big\n\nA rose 12 percent.\n' });
+  const session = serverSession({ 'big.facts.json': JSON.stringify({ sources, facts }), 'big.brief.md': '# Big\n\nA rose 12 percent.\n' }, { pull: false });
+  const { ws } = session;
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ root: ws.root, pull: false });
-  });
-  after(async () => {
-    await client.stop();
-    ws.dispose();
-  });
+  before(() => (client = session.client));
 
   it('answers searches over 100,000 facts quickly once loaded', async () => {
     const uri = ws.uri('big.brief.md');
@@ -166,16 +148,16 @@ describe('fact search at scale', () => {
     await client.pushedDiagnostics(uri, 'first check with 100,000 facts');
     // The first search builds the engine's word index (once per fact index).
     const warm = performance.now();
-    await run<FactItem[]>(client, 'briefing.server.searchFacts', { uri, query: 'warm up' });
+    await client.executeCommand<FactItem[]>('briefing.server.searchFacts', { uri, query: 'warm up' });
     assert.ok(performance.now() - warm < 3000, 'building the search index');
     for (const query of ['', 'region 17', 'kw4999', 'fact-99999', 'tonnes src-42 measure']) {
       const started = performance.now();
-      const found = await run<FactItem[]>(client, 'briefing.server.searchFacts', { uri, query, limit: 200 });
+      const found = await client.executeCommand<FactItem[]>('briefing.server.searchFacts', { uri, query, limit: 200 });
       const ms = performance.now() - started;
       assert.ok(found.length > 0, query);
       assert.ok(ms < 250, `search "${query}" took ${ms.toFixed(0)} ms`);
     }
-    const exact = await run<FactItem[]>(client, 'briefing.server.searchFacts', { uri, query: 'fact-99999', limit: 5 });
+    const exact = await client.executeCommand<FactItem[]>('briefing.server.searchFacts', { uri, query: 'fact-99999', limit: 5 });
     assert.equal(exact[0]!.id, 'fact-99999');
   });
 });

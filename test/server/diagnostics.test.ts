@@ -5,24 +5,24 @@
  * on close.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { rmSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { BRIEFING, FACTS, README } from './fixtures';
-import { LspClient, makeWorkspace, rangeOf } from './lspHarness';
+import { type LspClient, rangeOf, serverSession } from './lspHarness';
 
 const summary = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}/${d.severity}`).sort();
 
 describe('diagnostics (push)', () => {
-  const ws = makeWorkspace({ 'data.facts.json': FACTS, 'trade.brief.md': BRIEFING, 'README.md': README, 'notes/plain.md': '# Plain\n\nGrew 46% in 2016.[^3]\n' });
+  const session = serverSession(
+    { 'data.facts.json': FACTS, 'trade.brief.md': BRIEFING, 'README.md': README, 'notes/plain.md': '# Plain\n\nGrew 46% in 2016.[^3]\n' },
+    { pull: false },
+  );
+  const { ws } = session;
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ root: ws.root, pull: false });
-  });
-  after(async () => {
-    await client.stop();
-    ws.dispose();
-  });
+  before(() => (client = session.client));
+  /** The trade briefing, opened under a name of this test's own, with its first diagnostics. */
+  const openTrade = () => session.openBriefing(BRIEFING, 'trade');
 
   it('announces the features and no diagnostic provider to a client without pull support', () => {
     const caps = client.initializeResult.capabilities;
@@ -34,9 +34,7 @@ describe('diagnostics (push)', () => {
   });
 
   it('reports a briefing with SPEC codes, source "briefing", exact ranges and severities', async () => {
-    const uri = ws.uri('trade.brief.md');
-    client.open(uri, BRIEFING);
-    const diagnostics = await client.pushedDiagnostics(uri);
+    const { diagnostics } = await openTrade();
     assert.ok(diagnostics.every((d) => d.source === 'briefing'));
     const expected = [
       ['stat.uncited', rangeOf(BRIEFING, '51.6 percent'), 2],
@@ -73,7 +71,7 @@ describe('diagnostics (push)', () => {
   });
 
   it('re-checks on change, publishing for the new version only', async () => {
-    const uri = ws.uri('trade.brief.md');
+    const { uri } = await openTrade();
     client.change(uri, BRIEFING.replace('61.6 percent', '51.6 percent'));
     const third = client.change(uri, BRIEFING.replace('61.6 percent', '51.6 percent').replace(' and [^9]', ''));
     const diagnostics = await client.pushedDiagnostics(uri);
@@ -82,7 +80,7 @@ describe('diagnostics (push)', () => {
   });
 
   it('applies briefing.rules severities and "off" after didChangeConfiguration', async () => {
-    const uri = ws.uri('trade.brief.md');
+    const { uri } = await openTrade();
     client.settings = { rules: { 'stat.uncited': 'error', 'note.noSource': 'off' } };
     client.notify('workspace/didChangeConfiguration', { settings: null });
     const diagnostics = await client.waitFor(() => {
@@ -96,6 +94,7 @@ describe('diagnostics (push)', () => {
   });
 
   it('reports facts.invalid in an open fact file at the offending value, unsaved edits included, and re-checks briefings', async () => {
+    const { uri: briefing } = await openTrade();
     const factUri = ws.uri('data.facts.json');
     client.open(factUri, FACTS);
     assert.deepEqual(await client.pushedDiagnostics(factUri), []);
@@ -108,15 +107,17 @@ describe('diagnostics (push)', () => {
     assert.equal(diagnostics[0]!.codeDescription?.href, 'https://github.com/briefing-check/briefing-check/blob/main/docs/rules/facts.invalid.md');
     assert.deepEqual(diagnostics[0]!.range, rangeOf(broken, '"lots"'));
     // The briefing now lacks the trade fact: its 37.4 percent is no longer backed.
-    const briefing = ws.uri('trade.brief.md');
     const onTrade = (d: Diagnostic) => d.range.start.line === rangeOf(BRIEFING, '37.4 percent').start.line && d.range.start.character === rangeOf(BRIEFING, '37.4 percent').start.character;
     await client.waitFor(() => client.published.get(briefing)?.diagnostics.some(onTrade), 'the briefing re-checked against the edited facts');
     client.change(factUri, FACTS);
     assert.deepEqual(await client.pushedDiagnostics(factUri), []);
     await client.waitFor(() => !client.published.get(briefing)?.diagnostics.some(onTrade), 'the briefing re-checked again');
+    // Closed again, so the facts are read from disk in the tests after this one.
+    client.close(factUri);
   });
 
   it('reports facts.duplicateId across fact files that one briefing loads, and tells the briefing', async () => {
+    const { uri: trade } = await openTrade();
     const duplicate = JSON.stringify({ sources: { 'cn-customs': { title: 'Again' } }, facts: [] }, null, 2);
     ws.write('z.facts.json', duplicate);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('z.facts.json'), type: 1 }] });
@@ -126,19 +127,21 @@ describe('diagnostics (push)', () => {
       const d = client.published.get(uri)?.diagnostics;
       return d && d.length > 0 ? d : undefined;
     }, 'the duplicate id in z.facts.json');
-    const briefing = client.published.get(ws.uri('trade.brief.md'))!.diagnostics.find((d) => d.code === 'facts.broken');
+    const briefing = await client.waitFor(
+      () => client.published.get(trade)?.diagnostics.find((d) => d.code === 'facts.broken'),
+      'facts.broken at the briefing',
+    );
     assert.match(String(briefing?.message ?? ''), /z\.facts\.json has 1 problem/);
     assert.deepEqual(summary(diagnostics), [`facts.duplicateId@${rangeOf(duplicate, '"cn-customs"').start.line}:${rangeOf(duplicate, '"cn-customs"').start.character}-${rangeOf(duplicate, '"cn-customs"').end.line}:${rangeOf(duplicate, '"cn-customs"').end.character}/1`]);
     client.close(uri);
     // The duplicate goes again, so the tests after this one see the workspace as it was.
     rmSync(ws.path('z.facts.json'));
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
-    await client.waitFor(() => !client.published.get(ws.uri('trade.brief.md'))!.diagnostics.some((d) => d.code === 'facts.broken') || undefined, 'facts.broken to go');
+    await client.waitFor(() => !client.published.get(trade)!.diagnostics.some((d) => d.code === 'facts.broken') || undefined, 'facts.broken to go');
   });
 
   it('re-checks briefings when a fact file changes on disk (didChangeWatchedFiles)', async () => {
-    const briefing = ws.uri('trade.brief.md');
-    client.close(ws.uri('data.facts.json'));
+    const { uri: briefing } = await openTrade();
     writeFileSync(ws.path('data.facts.json'), FACTS.replace('-51.6', '-61.6'));
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('data.facts.json'), type: 2 }] });
     // 51.6 is no longer backed by any fact, so the uncited statistic loses its suggested fact.
@@ -174,22 +177,18 @@ describe('diagnostics (push)', () => {
   });
 
   it('clears diagnostics when a document closes', async () => {
-    const uri = ws.uri('trade.brief.md');
+    const { uri, diagnostics } = await openTrade();
+    assert.notDeepEqual(diagnostics, []);
     client.close(uri);
     await client.waitFor(() => client.published.get(uri)?.diagnostics.length === 0, 'empty diagnostics after close');
   });
 });
 
 describe('diagnostics (pull)', () => {
-  const ws = makeWorkspace({ 'data.facts.json': FACTS, 'trade.brief.md': BRIEFING, 'README.md': README });
+  const session = serverSession({ 'data.facts.json': FACTS, 'trade.brief.md': BRIEFING, 'README.md': README }, { pull: true });
+  const { ws } = session;
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ root: ws.root, pull: true });
-  });
-  after(async () => {
-    await client.stop();
-    ws.dispose();
-  });
+  before(() => (client = session.client));
 
   it('announces a diagnostic provider', () => {
     assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, { identifier: 'briefing', interFileDependencies: true, workspaceDiagnostics: false });
@@ -214,13 +213,19 @@ describe('diagnostics (pull)', () => {
     assert.equal(factItems[0]!.range.start.line, rangeOf(broken, '"unit": ""').start.line);
     // Nothing was pushed: in pull mode the client asks.
     assert.equal(client.published.get(uri), undefined);
+    client.close(ws.uri('data.facts.json'));
   });
 
   it('asks the client to refresh when a fact file changes', async () => {
+    const factUri = ws.uri('data.facts.json');
+    client.open(factUri, FACTS.replace('"unit": "workers"', '"unit": ""'));
+    assert.equal((await client.pulledDiagnostics(factUri)).length, 1);
+    // The change comes within the open's refresh delay, so one refresh answers both.
     const before = client.refreshes;
-    client.change(ws.uri('data.facts.json'), FACTS);
+    client.change(factUri, FACTS);
     await client.waitFor(() => client.refreshes > before, 'workspace/diagnostic/refresh');
-    const items = await client.pulledDiagnostics(ws.uri('data.facts.json'));
+    const items = await client.pulledDiagnostics(factUri);
     assert.deepEqual(items, []);
+    client.close(factUri);
   });
 });

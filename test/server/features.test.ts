@@ -1,22 +1,18 @@
 /** Protocol tests of hover, completion, definition, references, rename and document symbols. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { CompletionItem, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { BRIEFING, FACTS } from './fixtures';
-import { LspClient, makeWorkspace, positionOf, rangeOf, uriOf } from './lspHarness';
+import { LspClient, positionOf, rangeOf, serverSession, uriOf } from './lspHarness';
 
 describe('language features', () => {
-  const ws = makeWorkspace({ 'data.facts.json': FACTS, 'trade.brief.md': BRIEFING });
+  const session = serverSession({ 'data.facts.json': FACTS, 'trade.brief.md': BRIEFING }, { pull: true });
+  const { ws } = session;
+  const uri = ws.uri('trade.brief.md');
   let client: LspClient;
-  let uri: string;
-  before(async () => {
-    client = await LspClient.start({ root: ws.root, pull: true });
-    uri = ws.uri('trade.brief.md');
+  before(() => {
+    client = session.client;
     client.open(uri, BRIEFING);
-  });
-  after(async () => {
-    await client.stop();
-    ws.dispose();
   });
 
   const hoverAt = (needle: string, occurrence = 1, delta = 1) =>

@@ -5,11 +5,11 @@
  * removes that note only.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { FACTS } from './fixtures';
-import { LspClient, makeWorkspace } from './lspHarness';
+import { LspClient, serverSession } from './lspHarness';
 
 const LABELS = ['1', '2', '3', '4', '5', 'x'];
 const CLAIMS = ['Trade rose 37.4 percent in the first quarter', 'Coal imports fell 51.6 percent in April', 'Some 25,000 workers were abroad', 'Nothing happened', 'Exports fell 12 percent'];
@@ -47,25 +47,16 @@ function occurrences(text: string, needle: string): number {
 }
 
 describe('fix property', () => {
-  const ws = makeWorkspace({ 'data.facts.json': FACTS });
+  const session = serverSession({ 'data.facts.json': FACTS }, { pull: true });
   let client: LspClient;
-  let n = 0;
-  before(async () => {
-    client = await LspClient.start({ root: ws.root, pull: true });
-  });
-  after(async () => {
-    await client.stop();
-    ws.dispose();
-  });
+  before(() => (client = session.client));
 
   it('every offered fix keeps each note text exactly once', async () => {
     let actionsSeen = 0;
     await fc.assert(
       fc.asyncProperty(caseArbitrary, async (c) => {
         const { text, notes } = render(c);
-        const uri = ws.uri(`prop${++n}.brief.md`);
-        client.open(uri, text);
-        const diagnostics: Diagnostic[] = await client.pulledDiagnostics(uri);
+        const { uri, diagnostics } = await session.openBriefing(text, 'prop');
         const range = { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } };
         const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
         client.close(uri);

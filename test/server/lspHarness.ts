@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { after, before } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
   ApplyWorkspaceEditParams,
@@ -37,15 +38,18 @@ export function uriOf(path: string): string {
   return pathToFileURL(path).href;
 }
 
-/** A temporary workspace folder with the given files (relative path → text). */
-export function makeWorkspace(files: Record<string, string>): {
+/** A temporary workspace folder. */
+export interface Workspace {
   root: string;
   path(rel: string): string;
   uri(rel: string): string;
   write(rel: string, text: string): void;
   read(rel: string): string;
   dispose(): void;
-} {
+}
+
+/** A temporary workspace folder with the given files (relative path → text). */
+export function makeWorkspace(files: Record<string, string>): Workspace {
   const root = mkdtempSync(join(tmpdir(), 'briefing-lsp-'));
   const write = (rel: string, text: string) => {
     const file = join(root, rel);
@@ -98,9 +102,9 @@ export class LspClient {
 
   static async start(options: StartOptions): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(connection, child, options);
-    child.stderr!.on('data', (chunk) => (client.stderr += String(chunk)));
+    child.stderr.on('data', (chunk) => (client.stderr += String(chunk)));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.published.set(params.uri, params);
       client.wake();
@@ -149,7 +153,7 @@ export class LspClient {
         },
       },
     });
-    connection.sendNotification('initialized', {});
+    await connection.sendNotification('initialized', {});
     return client;
   }
 
@@ -184,12 +188,17 @@ export class LspClient {
   }
 
   async pulledDiagnostics(uri: string): Promise<Diagnostic[]> {
-    const report = (await this.request('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items: Diagnostic[] };
+    const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     return report.items;
   }
 
+  /** workspace/executeCommand, as a client runs a server command. */
+  executeCommand<T = unknown>(command: string, ...args: unknown[]): Promise<T> {
+    return this.request<T>('workspace/executeCommand', { command, arguments: args });
+  }
+
   request<T = unknown>(method: string, params: unknown): Promise<T> {
-    return this.connection.sendRequest(method, params) as Promise<T>;
+    return this.connection.sendRequest<T>(method, params);
   }
 
   open(uri: string, text: string, languageId = uri.endsWith('.json') ? 'json' : 'markdown'): TextDocument {
@@ -293,4 +302,48 @@ export function positionOf(text: string, needle: string, occurrence = 1, delta =
 /** The LSP range of the `occurrence`-th `needle` in `text`. */
 export function rangeOf(text: string, needle: string, occurrence = 1): { start: { line: number; character: number }; end: { line: number; character: number } } {
   return { start: positionOf(text, needle, occurrence), end: positionOf(text, needle, occurrence, needle.length) };
+}
+
+/** One server for a `describe` block: its workspace, its client, and briefings opened under names of their own. */
+export interface ServerSession {
+  readonly ws: Workspace;
+  /** The client; started in the block's `before`, stopped in its `after`. */
+  readonly client: LspClient;
+  /**
+   * Opens `text` as a briefing no other test of the session has opened (`<prefix><n>.brief.md`),
+   * and returns its uri and its diagnostics (pulled or pushed, as the client announced).
+   */
+  openBriefing(text: string, prefix?: string): Promise<{ uri: string; diagnostics: Diagnostic[] }>;
+}
+
+/**
+ * Registers, in the calling `describe`, a server on a temporary workspace holding `files`:
+ * started before the block's first test, stopped (and the workspace removed) after its last.
+ * Tests that open briefings through `openBriefing` do not see each other's documents.
+ */
+export function serverSession(files: Record<string, string>, options: Omit<StartOptions, 'root'>): ServerSession {
+  const ws = makeWorkspace(files);
+  let client: LspClient | undefined;
+  let opened = 0;
+  before(async () => {
+    client = await LspClient.start({ ...options, root: ws.root });
+  });
+  after(async () => {
+    await client?.stop();
+    ws.dispose();
+  });
+  const session: ServerSession = {
+    ws,
+    get client(): LspClient {
+      if (!client) throw new Error('the server session is used before its `before` hook ran');
+      return client;
+    },
+    async openBriefing(text, prefix = 'case') {
+      const uri = ws.uri(`${prefix}${++opened}.brief.md`);
+      session.client.open(uri, text);
+      const diagnostics = options.pull ? await session.client.pulledDiagnostics(uri) : await session.client.pushedDiagnostics(uri);
+      return { uri, diagnostics };
+    },
+  };
+  return session;
 }

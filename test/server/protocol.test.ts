@@ -89,7 +89,7 @@ describe('protocol with a client other than VS Code', () => {
     const logsBefore = client.received.filter((m) => m.method === 'window/logMessage').length;
     const refused = await client.request(301, 'textDocument/rename', { textDocument: { uri }, position: at, newName: 'two words' });
     assert.equal(refused.error?.code, -32602);
-    assert.match(refused.error!.message, /cannot be a footnote label/);
+    assert.match(refused.error.message, /cannot be a footnote label/);
     const taken = await client.request(302, 'textDocument/rename', { textDocument: { uri }, position: at, newName: '1' });
     assert.match(taken.error!.message, /already exists/);
     // A request answered after the renames, so any log they caused has arrived.

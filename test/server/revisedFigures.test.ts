@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import type { FactItem } from '../../src/shared/protocol';
-import { LspClient, makeWorkspace, positionOf } from './lspHarness';
+import { LspClient, makeWorkspace, positionOf, serverSession } from './lspHarness';
 
 const FACTS = `${JSON.stringify(
   {
@@ -39,22 +39,10 @@ const FACTS = `${JSON.stringify(
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
 
 describe('quick fixes for quotations, replaced figures and fact values', () => {
-  const ws = makeWorkspace({ 'data.facts.json': FACTS });
+  const session = serverSession({ 'data.facts.json': FACTS }, { pull: true });
+  const { ws, openBriefing } = session;
   let client: LspClient;
-  let n = 0;
-  before(async () => {
-    client = await LspClient.start({ root: ws.root, pull: true });
-  });
-  after(async () => {
-    await client.stop();
-    ws.dispose();
-  });
-
-  async function openBriefing(text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
-    const uri = ws.uri(`case${++n}.brief.md`);
-    client.open(uri, text);
-    return { uri, diagnostics: await client.pulledDiagnostics(uri) };
-  }
+  before(() => (client = session.client));
 
   function actionsFor(uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? WHOLE;

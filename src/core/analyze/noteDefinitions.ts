@@ -21,7 +21,7 @@ export function notesHeadingDepth(node: RootContent): number | undefined {
   if (node.type === 'heading') return NOTES_TITLE.test(plainText(node).trim()) ? node.depth : undefined;
   if (node.type === 'paragraph') {
     const parts = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-    if (parts.length === 1 && parts[0]!.type === 'strong' && NOTES_TITLE.test(plainText(parts[0]!).trim())) return 7;
+    if (parts.length === 1 && parts[0]!.type === 'strong' && NOTES_TITLE.test(plainText(parts[0]).trim())) return 7;
   }
   return undefined;
 }

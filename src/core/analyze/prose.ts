@@ -154,7 +154,7 @@ export function scanInline(node: Parent & Nodes, sink: InlineSink, options: Inli
       case 'link': {
         if (isHttp(n.url)) citations.push({ kind: 'link', span: spanOf(n), url: n.url });
         // An autolink's text is the URL itself, not prose.
-        const shown = text.slice(n.position!.start.offset!, n.position!.end.offset!);
+        const shown = text.slice(n.position!.start.offset, n.position!.end.offset);
         if (shown.startsWith('<') || shown === n.url || /^(?:https?:\/\/|www\.)/i.test(shown)) return;
         for (const child of n.children) visit(child, true);
         return;

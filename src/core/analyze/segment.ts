@@ -173,7 +173,7 @@ export function analyzeSegment(
       case 'list':
       case 'listItem':
       case 'blockquote':
-        for (const child of node.children) visitBlock(child, node.children as RootContent[]);
+        for (const child of node.children) visitBlock(child, node.children);
         return;
       default:
         // code, yaml, definition, thematicBreak: not prose.

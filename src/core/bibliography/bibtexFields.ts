@@ -63,7 +63,7 @@ function eprintUrl(text: (name: string) => string | undefined): string | undefin
 
 function publisher(fields: Fields): string | undefined {
   for (const name of ['publisher', 'institution', 'school', 'organization'] as const) {
-    const value = fields[name] as string | string[] | undefined;
+    const value = fields[name];
     const list = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(clean).filter((v) => v !== '');
     if (list.length > 0) return list.join('; ');
   }

@@ -203,6 +203,6 @@ function trailingCommaBefore(text: string, offset: number): number | undefined {
   const closer = text[offset];
   if (closer !== '}' && closer !== ']') return undefined;
   let i = offset - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
+  while (i >= 0 && /\s/.test(text.charAt(i))) i--;
   return text[i] === ',' ? i : undefined;
 }

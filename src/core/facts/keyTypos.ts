@@ -70,10 +70,12 @@ export function editDistance(a: string, b: string, max: number): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
+    // Every row has b.length + 1 entries and `current` already holds j entries, so the
+    // indexes below (j, j - 1, j - 2 once j > 1) are all in range.
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
       current.push(d);
       rowMin = Math.min(rowMin, d);
     }
@@ -81,5 +83,5 @@ export function editDistance(a: string, b: string, max: number): number {
     before = previous;
     previous = current;
   }
-  return previous[b.length];
+  return previous[b.length]!;
 }

@@ -137,7 +137,7 @@ function parseJson(json: string, file: string): Contents {
   const shared = new SharedValues();
   const outline = outlineJson(json);
   const parts = outline && parseParts(json, outline, shared);
-  if (parts) return readValidJson(json, outline!, parts, file);
+  if (parts) return readValidJson(json, outline, parts, file);
   // Not an object, or not valid JSON: JSON.parse of the whole says which, and what is wrong.
   let root: unknown;
   try {

@@ -76,10 +76,10 @@ export function parseYamlFactFile(text: string, path: string): ParsedFactFile {
       report(problems, node, undefined);
       if (!fact || (!external && !validSourceIds.has(fact.source))) return;
       const entry: FactEntry = { fact, file: path, span, line: lines.lineIndexOf(span.start), index };
-      if (external) entry.sourceSpan = rangeOf(source as YamlNode);
+      if (external) entry.sourceSpan = rangeOf(source);
       result.facts.push(entry);
       const idNode = isMap(node) ? node.get('id', true) : undefined;
-      const idSpan = idNode ? rangeOf(idNode as YamlNode) : span;
+      const idSpan = idNode ? rangeOf(idNode) : span;
       idSpans.push(idSpan.start, idSpan.end);
     });
   }
@@ -97,7 +97,7 @@ function rootFindings(root: YAMLMap): Finding[] {
   }
   const valueSpan = (key: string) => {
     const node = root.get(key, true);
-    return node ? rangeOf(node as YamlNode) : (keySpanOf(root, key) ?? NO_SPAN);
+    return node ? rangeOf(node) : (keySpanOf(root, key) ?? NO_SPAN);
   };
   if (value.$schema !== undefined && typeof value.$schema !== 'string') {
     findings.push(factsInvalidFinding(valueSpan('$schema'), `$schema: expected a string, got ${describeValue(value.$schema)}`));

@@ -84,16 +84,16 @@ export class TextColumn implements WordScorer {
       const score = scores[item]!;
       if (score !== 0 && score !== weight) {
         // Scored by a weightier field, or here at the start of a word already.
-        at = text.indexOf(word, starts[item + 1]!);
+        at = text.indexOf(word, starts[item + 1]);
         continue;
       }
       found = true;
       if (at === starts[item] || !isWordCharacter(text.charCodeAt(at - 1))) {
         scores[item] = atWordStart;
-        at = text.indexOf(word, starts[item + 1]!);
+        at = text.indexOf(word, starts[item + 1]);
       } else {
         scores[item] = weight;
-        at = ++tried < OCCURRENCES_TRIED ? text.indexOf(word, at + 1) : text.indexOf(word, starts[item + 1]!);
+        at = ++tried < OCCURRENCES_TRIED ? text.indexOf(word, at + 1) : text.indexOf(word, starts[item + 1]);
       }
     }
     return found;

@@ -165,12 +165,16 @@ function splitHeader(line: string, delimiter: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (current += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        current += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else current += c;
     } else if (c === '"') quoted = true;
-    else if (c === delimiter) names.push(current), (current = '');
-    else current += c;
+    else if (c === delimiter) {
+      names.push(current);
+      current = '';
+    } else current += c;
   }
   names.push(current);
   return names;

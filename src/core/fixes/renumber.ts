@@ -136,7 +136,7 @@ function reorderDefinitions(model: BriefingModel, namespace: NoteNamespace, mapp
   for (const def of defs) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    if (prev && prev.form === def.form && text.slice(prev.span.end, def.span.start).trim() === '') run!.push(def);
+    if (prev && prev.form === def.form && text.slice(prev.span.end, def.span.start).trim() === '') run.push(def);
     else runs.push([def]);
   }
   const consumed = new Set<TextEdit>();

@@ -71,7 +71,7 @@ function dateOf(entry: FactEntry, facts: FactIndex): { date: Date; text: string;
   if (asOf) return { date: asOf, text: entry.fact.asOf!, from: 'asOf' };
   const published = facts.sources.get(entry.fact.source)?.source.published;
   const date = published && parseDate(published, 'end');
-  return date ? { date, text: published!, from: 'published' } : undefined;
+  return date ? { date, text: published, from: 'published' } : undefined;
 }
 
 /**

@@ -146,7 +146,7 @@ function compare(model: BriefingModel, facts: FactIndex, quotation: Quotation, s
   }
   if (!best || best.alignment.ratio < NEAR || best.alignment.shared < MIN_WORDS - 1) return undefined;
   const { text } = model;
-  const said = (from: number, to: number) => (from < to ? shown(best!.quote, best!.words[from]!.span.start, best!.words[to - 1]!.span.end) : '');
+  const said = (from: number, to: number) => (from < to ? shown(best.quote, best.words[from]!.span.start, best.words[to - 1]!.span.end) : '');
   const wrote = (from: number, to: number) => {
     const words = quotation.tokens.slice(from, to).filter((t) => !isEllipsis(t));
     return words.length === 0 ? '' : shown(text, words[0]!.span.start, words[words.length - 1]!.span.end).replace(/\[\^?[^\]]*\]/g, '');
@@ -168,7 +168,7 @@ function compare(model: BriefingModel, facts: FactIndex, quotation: Quotation, s
   const more = others > 0 ? ` (and ${others} more difference${others > 1 ? 's' : ''})` : '';
   const detail = theySaid && weWrote ? `the source says “${theySaid}”, not “${weWrote}”` : theySaid ? `the source says “${theySaid}” here, which the quotation leaves out` : `the source does not say “${weWrote}”`;
   const message = `This quotation differs from ${best.source}'s words recorded in ${best.factId}: ${detail}${more}.`;
-  return { code: 'quote.mismatch', message, span: quotation.span, factId: best.factId, fixes: () => sourceWordingFix(text, quotation, best!) };
+  return { code: 'quote.mismatch', message, span: quotation.span, factId: best.factId, fixes: () => sourceWordingFix(text, quotation, best) };
 }
 
 /** The words from `start` to `end` as a message shows them: on one line, with a sign or % that goes with a figure. */

@@ -72,7 +72,7 @@ export class Commands {
       case ServerCommands.listSources:
         return this.listSources(arg as unknown as DocumentArgs);
       case ServerCommands.listFactFiles:
-        return this.listFactFiles(arg as Partial<DocumentArgs>);
+        return this.listFactFiles(arg);
       case ServerCommands.proposeFacts:
         return this.capture.propose(arg as unknown as ProposeFactsArgs);
       case ServerCommands.addFact:

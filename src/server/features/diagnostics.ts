@@ -47,7 +47,7 @@ export class DiagnosticsFeature {
   /** A briefing or fact file was opened or edited. */
   documentChanged(uri: string): void {
     if (this.pull) {
-      if (this.pushedByWorkspaceCheck.delete(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (this.pushedByWorkspaceCheck.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     this.schedule(uri);
@@ -56,7 +56,7 @@ export class DiagnosticsFeature {
   documentClosed(uri: string): void {
     this.cancel(uri);
     this.pushedByWorkspaceCheck.delete(uri);
-    this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** Fact files or settings changed: every open document's diagnostics may have. */
@@ -72,7 +72,7 @@ export class DiagnosticsFeature {
   publishUnopened(analysis: Analysis): Diagnostic[] {
     const diagnostics = analysis.result.findings.map((f) => toDiagnostic(analysis.document, f, analysis.version));
     this.pushedByWorkspaceCheck.add(analysis.uri);
-    this.connection.sendDiagnostics({ uri: analysis.uri, diagnostics });
+    void this.connection.sendDiagnostics({ uri: analysis.uri, diagnostics });
     return diagnostics;
   }
 
@@ -93,7 +93,7 @@ export class DiagnosticsFeature {
       if (severity) diagnostics.push(toDiagnostic(document, { ...finding, severity }, 0));
     }
     this.pushedByWorkspaceCheck.add(uri);
-    this.connection.sendDiagnostics({ uri, diagnostics });
+    void this.connection.sendDiagnostics({ uri, diagnostics });
     return diagnostics;
   }
 
@@ -194,7 +194,7 @@ export class DiagnosticsFeature {
       const now = this.analyzer.documents.get(uri);
       // Closed, changed or cancelled since: the newer check publishes instead.
       if (source.token.isCancellationRequested || !now || now.version !== version) return;
-      this.connection.sendDiagnostics({ uri, version, diagnostics });
+      void this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       if (!(error instanceof Stale)) this.connection.console.error(`Checking ${uri} failed: ${describe(error)}`);
     } finally {

@@ -39,7 +39,7 @@ import {
 async function exampleBriefing(): Promise<vscode.Uri> {
   const found = await vscode.workspace.findFiles(new vscode.RelativePattern(workspaceRoot(), '*.brief.md'));
   assert(found.length > 0, 'the fixture workspace has no *.brief.md at its root');
-  return found.sort((a, b) => a.path.localeCompare(b.path))[0];
+  return found.sort((a, b) => a.path.localeCompare(b.path))[0]!;
 }
 
 // GFM footnotes, one-line definitions: enough for the fixtures of this suite.
@@ -48,8 +48,9 @@ const FOOTNOTE_REFERENCE = /\[\^([^\]\s]+)\](?!:)/g;
 
 function footnotes(text: string) {
   const definitions = new Map<string, string>();
-  for (const m of text.matchAll(FOOTNOTE_DEFINITION)) definitions.set(m[1], m[2].trim());
-  const references = [...text.matchAll(FOOTNOTE_REFERENCE)].map((m) => m[1]);
+  // Both patterns' groups are not optional: a match always has them.
+  for (const m of text.matchAll(FOOTNOTE_DEFINITION)) definitions.set(m[1]!, m[2]!.trim());
+  const references = [...text.matchAll(FOOTNOTE_REFERENCE)].map((m) => m[1]!);
   return { definitions, references };
 }
 
@@ -224,6 +225,7 @@ describe('features', () => {
       const uri = editor.document.uri;
       await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'stat.uncited'), 'stat.uncited');
       const [uncited] = withCode(uri, 'stat.uncited');
+      assert(uncited, 'stat.uncited is gone again');
       const expected = positionOf(editor.document, '51.6 percent');
       assert(uncited.range.start.isEqual(expected), `stat.uncited should start at the figure (${expected.line + 1}:${expected.character + 1}), got ${uncited.range.start.line + 1}:${uncited.range.start.character + 1}`);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
@@ -236,7 +238,7 @@ describe('features', () => {
         (a) => a.edit && (!a.diagnostics || a.diagnostics.some((d) => codeOf(d) === 'stat.uncited')),
       );
       assert(fixes.length > 0, `no quick fix with an edit for stat.uncited; actions: ${(actions ?? []).map((a) => a.title).join(', ') || '(none)'}`);
-      const fix = fixes.find((a) => a.isPreferred) ?? fixes[0];
+      const fix = fixes.find((a) => a.isPreferred) ?? fixes[0]!;
       assert(await vscode.workspace.applyEdit(fix.edit!), `applyEdit of "${fix.title}" was refused`);
       const after = await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'stat.uncited'), `stat.uncited to go after "${fix.title}"`);
       const errors = after.filter(isError);
@@ -329,6 +331,7 @@ describe('features', () => {
       const editor = await open(broken());
       await waitForDiagnostics(broken(), (d) => d.some((x) => codeOf(x) === 'facts.invalid'), 'facts.invalid');
       const [invalid] = withCode(broken(), 'facts.invalid');
+      assert(invalid, 'facts.invalid is gone again');
       assert(isError(invalid), 'facts.invalid should be an error');
       assert(invalid.range.start.line === valueLine, `facts.invalid should be on line ${valueLine + 1} ("value": "lots"), got line ${invalid.range.start.line + 1}: ${invalid.message}`);
 

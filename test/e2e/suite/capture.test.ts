@@ -95,6 +95,7 @@ describe('capturing facts', () => {
     const figures = proposed.proposals.map((p) => `${p.figure} → ${p.value} ${p.unit}`);
     assert(JSON.stringify(figures) === JSON.stringify(['23.5 percent → 23.5 percent', '1,200 sailors → 1200 sailors']), `figures: ${JSON.stringify(figures)}`);
     const first = proposed.proposals[0];
+    assert(first, 'no proposal');
     const target = fileUri('capture/capture.facts.json');
     const result = await vscode.commands.executeCommand<AddFactResult>('briefing.server.addFact', {
       target: target.toString(),
@@ -108,8 +109,9 @@ describe('capturing facts', () => {
     const text = factDocument.getText();
     assert(text.startsWith(FACT_FILE.slice(0, FACT_FILE.indexOf('"facts"'))), `the sources are untouched:\n${text}`);
     const parsed = JSON.parse(text) as { facts: { id: string; value: number; unit: string; quote: string }[] };
-    assert(parsed.facts.length === 1 && parsed.facts[0].id === 'e2e-port-calls' && parsed.facts[0].value === 23.5 && parsed.facts[0].unit === 'percent', `facts: ${JSON.stringify(parsed.facts)}`);
-    assert(parsed.facts[0].quote.startsWith('The report finds that port calls rose 23.5 percent'), `quote: ${parsed.facts[0].quote}`);
+    const [added] = parsed.facts;
+    assert(parsed.facts.length === 1 && added?.id === 'e2e-port-calls' && added.value === 23.5 && added.unit === 'percent', `facts: ${JSON.stringify(parsed.facts)}`);
+    assert(added.quote.startsWith('The report finds that port calls rose 23.5 percent'), `quote: ${added.quote}`);
     await open(briefing);
     await waitForDiagnostics(briefing, (d) => !d.some((x) => codeOf(x)?.startsWith('stat.')), 'no stat finding once the fact exists');
   });

@@ -57,8 +57,10 @@ describe('each briefing has its own facts', () => {
     await open(memo);
     await waitForDiagnostics(memo, (d) => d.some((x) => codeOf(x) === 'facts.missing') && d.some((x) => codeOf(x) === 'facts.broken'), 'facts.missing and facts.broken');
     const [missing] = withCode(memo, 'facts.missing');
+    assert(missing, 'facts.missing is gone again');
     assert(missing.range.start.line === 3, `facts.missing should be on line 4, got ${missing.range.start.line + 1}`);
     const [broken] = withCode(memo, 'facts.broken');
+    assert(broken, 'facts.broken is gone again');
     assert(/memo\.facts\.json has 1 problem/.test(broken.message), broken.message);
   });
 
@@ -68,6 +70,7 @@ describe('each briefing has its own facts', () => {
     const editor = await open(typo);
     await waitForDiagnostics(typo, (d) => d.some((x) => codeOf(x) === 'source.unknown'), 'source.unknown');
     const [unknown] = withCode(typo, 'source.unknown');
+    assert(unknown, 'source.unknown is gone again');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', typo, unknown.range, vscode.CodeActionKind.QuickFix.value);
     const change = actions.find((a) => a.title === 'Change to @e2e-shared-id');
     assert(change?.edit, `no "Change to @e2e-shared-id" among: ${actions.map((a) => a.title).join(' | ')}`);
