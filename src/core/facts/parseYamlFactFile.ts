@@ -15,10 +15,10 @@ import { factsInvalidFinding } from '../rules/facts.invalid';
 import type { Finding, Span } from '../types';
 import { KeyVocabulary } from './keyTypos';
 import { checkFact, checkSource, describeValue, formatPath, type EntryProblem } from './factEntryChecks';
-import {
-  type FactEntry,
-  type ParsedFactFile,
-  type SourceEntry,
+import type {
+  FactEntry,
+  ParsedFactFile,
+  SourceEntry,
 } from './parseFactFile';
 import { FactFileSchema } from './schema';
 

@@ -174,6 +174,7 @@ describe('capturing facts', () => {
     const facts = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(factFile))) as { facts: Record<string, unknown>[] };
     assert(facts.facts.length === 1, `facts: ${JSON.stringify(facts.facts)}`);
     const [fact] = facts.facts;
+    assert(fact, 'the new fact');
     assert(fact.id === 'e2e-record-containers' && fact.value === 4200 && fact.unit === 'containers' && fact.source === 'e2e-record', `fact: ${JSON.stringify(fact)}`);
     assert(fact.quote === 'In May the port handled 4,200 containers, its busiest month.', `quote: ${String(fact.quote)}`);
     assert(fact.statement === 'The port handled 4,200 containers in May', `statement: ${String(fact.statement)}`);
