@@ -20,7 +20,7 @@ const NAME_SAMPLES = [
   'Smith, Jr., John', 'Jean-Paul Sartre', 'Smith, A. B.', 'Smith, Anna AND Lee, Ben', 'Smith, Anna and others', "O'Brien, Pat", 'Müller, Anna',
   'Smith,Anna', 'Smith ,  Anna', 'Anna  Smith  and  Ben Lee', 'García Márquez, Gabriel', 'Ibn Khaldun', 'Smith, anna', 'de la Cruz, Juana',
   '{World Bank}', 'Smith, Anna and {World Bank}', '{World {Health} Organization}', 'M{\\"u}ller, Anna and Garc{\\\'i}a, Ben and {World Bank}',
-  '{\\"U}ber, Hans', '{\\"u}ber, Hans', 'Smith, Anna and', 'and Smith', 'Beethoven, Ludwig van', '{Smith}, Anna', 'Anna {Smith Jones}',
+  '{\\"U}ber, Hans', '{\\"u}ber, Hans', '{\\c c}', 'Smith, Anna and {\\"O}zil, Mesut', 'Smith, Anna and', 'and Smith', 'Beethoven, Ludwig van', '{Smith}, Anna', 'Anna {Smith Jones}',
 ];
 const URL_SAMPLES = ['https://example.org/a_b~c?d=1&e=2#f', 'https://x.org/a%20b', '10.1000/ab_c-d(e)f;g', 'https://x.org/{a}', ' https://x.org/ ', '\\url{https://x.org}'];
 
@@ -42,6 +42,35 @@ function samplesFile(): string {
 test('values read without the parser read as the parser reads them', () => {
   const text = samplesFile();
   assert.deepEqual(parseBibtex(text), parseBibtex(text, undefined, false));
+});
+
+/** Random values from pieces that matter to the parser, seeded so that a failure repeats. */
+function randomFile(seed: number, entries: number): string {
+  const PIECES = ['Anna', 'smith', 'Smith', 'van', 'de', 'and', 'AND', ' ', ' ', ',', ', ', '{', '}', '{\\"u}', '\\"o', "\\'{e}", '{\\c c}', '\\v{s}',
+    'Müller', '-', '--', '.', "'", '`', '!', '?', '(', ':', 'Jr.', '{World Bank}', 'Ü', '\t', '\n', '2020', '/', '&', '"', '{}', '\\i', '~', '%', '<', 'others', '{\\"U}ber'];
+  const FIELDS = ['author', 'editor', 'title', 'journaltitle', 'publisher', 'institution', 'school', 'date', 'url', 'doi'];
+  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+  return Array.from({ length: entries }, (_, e) => {
+    let value = '';
+    let depth = 0;
+    for (let k = 1 + next(10); k > 0; k--) {
+      for (const c of PIECES[next(PIECES.length)]!) {
+        if (c === '}' && depth === 0) continue;
+        depth += c === '{' ? 1 : c === '}' ? -1 : 0;
+        value += c;
+      }
+    }
+    value += '}'.repeat(depth);
+    const field = FIELDS[next(FIELDS.length)];
+    return next(2) && !value.includes('"') ? `@misc{k${e}, ${field} = "${value}"}` : `@misc{k${e}, ${field} = {${value}}}`;
+  }).join('\n');
+}
+
+test('random values read as the parser reads them', () => {
+  for (const seed of [1, 2, 3]) {
+    const text = randomFile(seed, 400);
+    assert.deepEqual(parseBibtex(text), parseBibtex(text, undefined, false), `seed ${seed}`);
+  }
 });
 
 test('most plain values are read without the parser', () => {

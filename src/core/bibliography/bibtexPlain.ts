@@ -30,6 +30,8 @@ export function plainFieldValue(name: string, raw: string): PlainValue | undefin
     const inner = raw.slice(1, -1);
     return /[\\{}]/.test(inner) ? undefined : inner.trim();
   }
+  // An accent group that starts a name part (`{\"U}ber`) makes BibTeX read the part its own way.
+  if (NAME_LISTS.has(name) && /(?:^|[\s,])\{\\/.test(raw.slice(1, -1))) return undefined;
   const inner = decodeAccents(raw.slice(1, -1));
   if (LATEX.test(inner) || (open === '"' && inner.includes('"'))) return undefined;
   if (NAME_LISTS.has(name)) return names(inner);
