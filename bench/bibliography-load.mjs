@@ -110,7 +110,7 @@ export async function measureBibliographyLoad({ server, entries = 5000, runs = 3
 }
 
 /** The same file and briefing measured before the fields were read without the LaTeX parser (git ea66366, 2026-12-04, machine busy: load ~12 on 2 cores). */
-const BEFORE = 'before bibtexPlain.ts (git ea66366; same machine, busy): 16.6 s wall, 4.1 s server CPU, +55 MiB; measured earlier the same day at lower load, 2.5 s wall and +56 MiB';
+const BEFORE = 'before bibtexPlain.ts (git ea66366; same machine, busy): 16.6 s wall, 4.1 s server CPU, +58 MB; measured earlier the same day at lower load, 2.5 s wall and +59 MB';
 
 /** The report's lines for `r` (MB = 10⁶ bytes, as in the rest of docs/benchmarks.md). */
 export function bibliographyReport(r) {
