@@ -9,7 +9,8 @@
 //      of that version (push, as the brief's editors see it, and pull, as VS Code asks),
 //      against a full re-check (the engine in-process, and a whole-text didChange);
 //   4. the server's memory with 100,000 facts loaded, and `briefing.server.searchFacts`;
-//   5. the CLI's time per KB at the three sizes.
+//   5. the CLI's time per KB at the three sizes;
+//   6. the server opening a briefing that uses a 5,000-entry .bib (bench/bibliography-load.mjs).
 // It writes docs/benchmarks.md (figures, goals met or not, machine, versions, date).
 // Everything it generates lives in a temp dir, removed at the end; every process it
 // starts is stopped. Not part of `npm test`.
@@ -25,6 +26,7 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { bibliographyReport, measureBibliographyLoad } from './bibliography-load.mjs';
 import { writeCorpus } from './generate.mjs';
 import { jsonRpc, LspSession, SERVER_NODE_ARGS } from './lsp-client.mjs';
 import { summarizeProfile } from './profile.mjs';
@@ -532,7 +534,7 @@ async function profileServer(bin, corpus) {
 
 // ---------------------------------------------------------------- report
 function report(r) {
-  const { env, corpus, proc, engine, push, pull, mem, prof, dc } = r;
+  const { env, corpus, proc, engine, push, pull, mem, prof, dc, bib } = r;
   const T = proc.times;
   const med = (id) => median(T[id] ?? []);
   const bytes = (s) => corpus.briefs[s].bytes;
@@ -612,6 +614,8 @@ function report(r) {
     met(rss100k < 150),
   );
   row('Fact filtering (`searchFacts`, 100,000 facts, slowest query, warm)', fmtMs(searchWorst), `first call ${fmtMs(searchFirst)} (builds the search)`, '< 20 ms', met(searchWorst < 20));
+  row('5,000-entry .bib: open the briefing → diagnostics (fresh server)', fmtMs(bib.firstMs), `server CPU ${fmtMs(bib.firstCpuMs)}; runs ${bib.firstMsAll.map(fmt).join(', ')} ms`, '< 1 s', met(bib.firstMs < 1000));
+  row('5,000-entry .bib: server RSS it adds', `${mb(bib.addedRssMiB).toFixed(0)} MB`, `peak ${mb(bib.peakRssMiB).toFixed(0)} MB`, '< 50 MB', met(mb(bib.addedRssMiB) < 50));
   lines.push('');
   lines.push('MB here is 10⁶ bytes (VmRSS is reported in KiB and converted). "Push" is `textDocument/publishDiagnostics` for the edited version, as any LSP editor receives it; see the latency section for pull (what VS Code uses).', '');
 
@@ -743,6 +747,8 @@ function report(r) {
     }
   }
 
+  lines.push(...bibliographyReport(bib));
+
   // ---- environment
   lines.push('## Environment', '');
   row('Item', 'Value');
@@ -781,6 +787,8 @@ function report(r) {
     flatPerKbNet: flatNet <= 1.5,
     rss100k: rss100k < 150,
     search: searchWorst < 20,
+    bibliographyLoad: bib.firstMs < 1000,
+    bibliographyMemory: mb(bib.addedRssMiB) < 50,
   };
   return { markdown: lines.join('\n'), goals };
 }
@@ -803,6 +811,7 @@ async function main() {
     return undefined;
   });
   const mem = await benchServerMemory(bin, corpus);
+  const bib = await measureBibliographyLoad({ server: bin.server, runs: opts.quick ? 1 : 3, children, log });
   const prof = opts.profile ? await profileServer(bin, corpus).catch((error) => ({ error: `profile failed: ${error.message}` })) : undefined;
   const packages = {};
   for (const p of ['unified', 'remark-parse', 'remark-gfm', 'vscode-languageserver', 'markdownlint-cli2', 'markdownlint', 'remark-cli', 'remark-lint-no-undefined-references', 'esbuild']) packages[p] = versionOf(p);
@@ -815,7 +824,7 @@ async function main() {
     packages,
     totalS: (performance.now() - t0) / 1000,
   };
-  const { markdown, goals } = report({ env, corpus, proc, engine, push, pull, mem, prof, dc });
+  const { markdown, goals } = report({ env, corpus, proc, engine, push, pull, mem, prof, dc, bib });
   mkdirSync(join(OUT, '..'), { recursive: true });
   writeFileSync(OUT, markdown);
   log(`wrote ${relative(ROOT, OUT)}`);

@@ -18,8 +18,10 @@ import {
   BibtexCache,
   type FactFileStatus,
   FactIndex,
+  type Finding,
   frontMatterReferences,
   isBrokenJson,
+  LineMap,
   type LoadedFactFile,
   loadedFileStatus,
   missingFileStatus,
@@ -40,6 +42,20 @@ interface CachedFile {
   editorVersion: number | undefined;
   /** Not valid JSON as a whole: only the entries that could be read were loaded. */
   partial: boolean;
+  /** A bibliography's findings with their lines, for its diagnostics while it is not open (the text is not kept). */
+  problemRanges?: LineRange[];
+}
+
+/** 0-based lines and UTF-16 characters, as LSP ranges are. */
+export interface LineRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** The findings of a bibliography the server read, with where they are, and the read they come from. */
+export interface BibliographyProblems {
+  stamp: number;
+  problems: { finding: Finding; range: LineRange }[];
 }
 
 /** Bibliographies by extension; a `.json`/`.yaml` is one only when a briefing or setting names it so. */
@@ -72,6 +88,8 @@ export class FactStore {
    * fact file no watcher reported): every open briefing may cite it.
    */
   onFilesFound: () => void = () => {};
+  /** Called when a briefing first names `path` as a bibliography that is no .bib (the client may not be watching it). */
+  onBibliographyNamed: (path: string) => void = () => {};
 
   constructor(
     private readonly workspace: Workspace,
@@ -118,8 +136,18 @@ export class FactStore {
   private markBibliography(path: string): void {
     if (this.bibliographyPaths.has(path) || FACT_FILE.test(path)) return;
     this.bibliographyPaths.add(path);
+    if (BIBTEX_FILE.test(path)) return;
     // Read before as a fact file (opened before any briefing named it): read it again.
-    if (!BIBTEX_FILE.test(path)) this.files.delete(path);
+    this.files.delete(path);
+    this.onBibliographyNamed(path);
+  }
+
+  /** A loaded bibliography's findings and where they are; undefined when it is not loaded (missing, or never read). */
+  bibliographyProblems(path: string): BibliographyProblems | undefined {
+    const entry = this.files.get(path);
+    if (!entry || !entry.parsed.bibliography) return undefined;
+    const ranges = entry.problemRanges ?? [];
+    return { stamp: entry.stamp, problems: entry.parsed.findings.map((finding, k) => ({ finding, range: ranges[k]! })) };
   }
 
   /** Whether `path` is read as a bibliography rather than a fact file. */
@@ -130,6 +158,22 @@ export class FactStore {
   /** The fact files of a workspace folder (for the fact files' own diagnostics, and pickers with no briefing open). */
   async factFilesOfFolder(folder: string, settings: BriefingSettings): Promise<string[]> {
     return (await this.expandGlobs(folder, factFileGlobs(settings))).filter((f) => this.workspace.mayRead(f));
+  }
+
+  /**
+   * The fact files and bibliographies of a workspace folder, for the pickers with no
+   * briefing open: a fact's source may be only in a bibliography (a CSV of figures
+   * citing Zotero keys). The bibliographies are the `briefing.bibliographies` globs, every
+   * .bib, and those a briefing in the folder has named since the server started.
+   */
+  async sourceFilesOfFolder(folder: string, settings: BriefingSettings): Promise<string[]> {
+    const factFiles = await this.factFilesOfFolder(folder, settings);
+    const found = await this.expandGlobs(folder, [...settings.bibliographies, '**/*.{bib,bibtex,biblatex}']);
+    const named = [...this.bibliographyPaths].filter((path) => !relative(folder, path).startsWith('..'));
+    const bibliographies = [...new Set([...found, ...named])].filter((path) => !FACT_FILE.test(path) && this.workspace.mayRead(path));
+    for (const path of bibliographies) this.markBibliography(path);
+    // After the fact files, as for a briefing: a fact file's source wins over an entry with its key.
+    return [...factFiles, ...bibliographies];
   }
 
   /**
@@ -265,14 +309,16 @@ export class FactStore {
     // Only a JSON file with problems is parsed again to tell broken syntax from schema errors.
     const partial = typeof content === 'string' && isBrokenJson(parsed, content);
     const entry: CachedFile = { parsed, stamp: ++this.stamps, mtimeMs, editorVersion, partial };
+    if (parsed.bibliography && parsed.findings.length > 0 && typeof content === 'string') entry.problemRanges = rangesOf(content, parsed.findings);
     this.files.set(path, entry);
     return entry;
   }
 
   /**
-   * A bibliography's sources. A file that yields no entry at all but problems is taken
-   * to be half-written (a reference manager exporting it, an editor mid-edit): the
-   * entries of its last good read are kept, with the new problems, until it reads again.
+   * A bibliography's sources. A file that yields no entry at all but problems, or that
+   * has problems and ends in the middle of an entry, is taken to be half-written (a
+   * reference manager exporting it, an editor mid-edit): the entries of its last good
+   * read that it lacks are kept, with the new problems, until it reads again.
    */
   private parseBibliography(path: string, content: string | Uint8Array): LoadedFactFile {
     const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content);
@@ -281,11 +327,37 @@ export class FactStore {
     const parsed = bibliographyAsFactFile(path, parseBibliography(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, undefined, path, cache));
     const before = this.lastGood.get(path);
     // An empty file is one being written: an exporter truncates it first.
-    const halfWritten = parsed.sources.length === 0 && (parsed.findings.length > 0 || text.trim() === '');
-    if (halfWritten && before) return { ...parsed, sources: before.sources };
+    const halfWritten = parsed.sources.length === 0 ? parsed.findings.length > 0 || text.trim() === '' : parsed.findings.length > 0 && endsMidEntry(path, text);
+    if (halfWritten && before) {
+      const read = new Set(parsed.sources.map((source) => source.id));
+      return { ...parsed, sources: [...parsed.sources, ...before.sources.filter((source) => !read.has(source.id))] };
+    }
     if (parsed.sources.length > 0) this.lastGood.set(path, parsed);
     return parsed;
   }
+}
+
+/**
+ * Whether a bibliography's text stops inside an entry, as a file being written does: a
+ * .bib with more `{` than `}`, a CSL-JSON file whose list is not closed. (A cut CSL-YAML
+ * file reads as a shorter list: nothing tells it apart.)
+ */
+function endsMidEntry(path: string, text: string): boolean {
+  if (/\.json$/i.test(path)) return !/\]\s*$/.test(text);
+  if (!BIBTEX_FILE.test(path)) return false;
+  let depth = 0;
+  for (let at = text.indexOf('{'); at !== -1; at = text.indexOf('{', at + 1)) depth++;
+  for (let at = text.indexOf('}'); at !== -1; at = text.indexOf('}', at + 1)) depth--;
+  return depth > 0;
+}
+
+/** Where each finding is, as LSP ranges (offsets count from after a BOM, as the parsers read the text). */
+function rangesOf(content: string, findings: readonly Finding[]): LineRange[] {
+  const lines = new LineMap(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
+  return findings.map((finding) => {
+    const { start, end } = lines.range(finding.span);
+    return { start: { line: start.line - 1, character: start.column - 1 }, end: { line: end.line - 1, character: end.column - 1 } };
+  });
 }
 
 /** A briefing whose `references:` were removed: a bibliography with no entries. */

@@ -16,7 +16,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import {
   ALL_SERVER_COMMANDS,
   ServerCommands,
@@ -41,6 +41,7 @@ import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticToken
 import { documentLinks } from './features/documentLinks';
 import { isMarkdown } from './briefingScope';
 import { checkFiles, listBriefings } from './features/workspaceCheck';
+import { BibliographyProblems } from './features/bibliographyProblems';
 import { Settings, DEFAULT_SETTINGS } from './settings';
 import { uriToPath, Workspace, pathToUri } from './workspace';
 import { FACT_FILE_NAME } from '../node/factDiscovery';
@@ -57,6 +58,7 @@ export function startServer(connection: Connection): void {
   const workspace = new Workspace();
   let analyzer!: Analyzer;
   let diagnostics!: DiagnosticsFeature;
+  let bibliographyProblems!: BibliographyProblems;
   let commands!: Commands;
   let settings!: Settings;
   let store!: FactStore;
@@ -84,9 +86,19 @@ export function startServer(connection: Connection): void {
     analyzer = new Analyzer(documents, settings, store, workspace);
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     diagnostics = new DiagnosticsFeature(connection, analyzer, pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
+    bibliographyProblems = new BibliographyProblems(connection, analyzer);
+    diagnostics.onBriefingChecked = (analysis) => void bibliographyProblems.briefingChecked(analysis).catch((error) => connection.console.error(describe(error)));
     commands = new Commands(connection, analyzer, capabilities.workspace?.workspaceEdit?.documentChanges === true);
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     dynamicWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const relativePatterns = capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
+    // The client watches fact files and .bib files; a CSL-JSON/YAML bibliography is watched once a briefing names it.
+    store.onBibliographyNamed = (path) => {
+      if (!dynamicWatch) return;
+      const name = basename(path);
+      const globPattern = relativePatterns ? { baseUri: pathToUri(dirname(path)), pattern: name } : `**/${name}`;
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).catch(() => undefined);
+    };
     store.onFilesFound = () => diagnostics.refreshAll();
     analyzer.log = (message) => connection.console.info(message);
     if (!dynamicWatch) watchFoldersOurselves();
@@ -116,7 +128,7 @@ export function startServer(connection: Connection): void {
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'briefing' });
     if (dynamicWatch) {
       // Custom `briefing.factFiles` globs may name any JSON file; the default needs only the fact-file names and .bib files.
-      // (A CSL-JSON or CSL-YAML bibliography is re-read when its mtime changes, on the next check.)
+      // (A CSL-JSON or CSL-YAML bibliography gets its own watcher when a briefing names it: store.onBibliographyNamed.)
       const folder = workspace.all()[0];
       const first = folder ? await settings.get(pathToUri(folder)) : DEFAULT_SETTINGS;
       const custom = first.factFiles.some((g) => !FACT_FILE_NAME.test(g));
@@ -198,6 +210,7 @@ export function startServer(connection: Connection): void {
   };
   documents.onDidOpen((event) => {
     store.rescan();
+    bibliographyProblems.documentOpened(event.document.uri);
     void contentChanged(event.document);
   });
   documents.onDidChangeContent((event) => void contentChanged(event.document));
@@ -206,6 +219,7 @@ export function startServer(connection: Connection): void {
     diagnostics.documentClosed(uri);
     analyzer.forget(uri);
     settings.forget(uri);
+    bibliographyProblems.documentClosed();
     const path = uriToPath(uri);
     if (path && (/\.(?:json|ya?ml|csv|tsv|bib|bibtex)$/i.test(uri) || analyzer.isLoaded(path))) {
       // Closing a fact file with unsaved edits brings back its disk text.

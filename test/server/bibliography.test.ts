@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import type { CompletionItem, Diagnostic, DocumentLink, Hover, Location } from 'vscode-languageserver-protocol';
+import type { FactItem, SourceItem } from '../../src/shared/protocol';
 import { LspClient, makeWorkspace, positionOf } from './lspHarness';
 
 const BIB = `@report{fao-2024,
@@ -123,7 +124,7 @@ describe('bibliographies as sources (language server)', () => {
     assert.equal(own[0]!.range.start.line, 0);
   });
 
-  it('a half-written .bib on disk keeps the sources of the last good read until it reads again', async () => {
+  it('a half-written .bib on disk (empty of entries, or cut in the middle of one) keeps the sources of the last good read until it reads again', async () => {
     const ws = makeWorkspace({ 'refs.bib': BIB, 'catch.facts.csv': CSV, 'fish.brief.md': BRIEF });
     workspaces.push(ws);
     const client = await LspClient.start({ root: ws.root, pull: false });
@@ -142,6 +143,68 @@ describe('bibliographies as sources (language server)', () => {
     writeFileSync(ws.path('refs.bib'), BIB);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('refs.bib'), type: 2 }] });
     await client.waitFor(() => ((client.published.get(uri)?.diagnostics ?? []).length === 0 ? true : undefined), 'the briefing to be clean again');
+    // Written up to the middle of the second entry: the first is read anew, the second kept from the last good read.
+    const cut = BIB.slice(0, BIB.indexOf('M{\\"u}ller'));
+    writeFileSync(ws.path('refs.bib'), cut);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('refs.bib'), type: 2 }] });
+    const cutOff = await client.waitFor(() => {
+      const now = client.published.get(uri)?.diagnostics ?? [];
+      return now.some((d) => d.code === 'facts.broken') ? now : undefined;
+    }, 'the briefing to be told the cut .bib is broken');
+    assert.ok(!cutOff.some((d) => d.code === 'source.unknown' || d.code === 'stat.unsupported'), JSON.stringify(cutOff));
+    writeFileSync(ws.path('refs.bib'), BIB);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('refs.bib'), type: 2 }] });
+    await client.waitFor(() => ((client.published.get(uri)?.diagnostics ?? []).length === 0 ? true : undefined), 'the briefing to be clean once more');
+  });
+});
+
+describe('bibliographies with no briefing open, and rewritten on disk (language server)', () => {
+  const clients: LspClient[] = [];
+  const workspaces: { dispose(): void }[] = [];
+  after(async () => {
+    for (const c of clients) await c.stop();
+    for (const w of workspaces) w.dispose();
+  });
+
+  it('Find Fact and Insert Citation with no briefing open list CSV facts whose sources are in bibliographies, with those sources', async () => {
+    const cslJson = '[{ "id": "oecd-2022", "type": "report", "title": "Aquaculture outlook", "publisher": "OECD", "issued": { "date-parts": [[2022]] } }]\n';
+    const csv = CSV + 'oecd-farms,"Number of fish farms in the OECD, 2021",2100,farms,oecd-2022,"some 2,100 farms"\n';
+    const ws = makeWorkspace({ 'refs.bib': BIB, 'sources/zotero.json': cslJson, 'catch.facts.csv': csv });
+    workspaces.push(ws);
+    const client = await LspClient.start({ root: ws.root, pull: true, settings: { bibliographies: ['sources/*.json'] } });
+    clients.push(client);
+    const run = <T>(command: string, args: unknown) => client.request<T>('workspace/executeCommand', { command, arguments: [args] });
+    const facts = await run<FactItem[]>('briefing.server.searchFacts', { query: '', limit: 50 });
+    const byId = new Map(facts.map((f) => [f.id, f]));
+    assert.deepEqual([...byId.keys()].sort(), ['farmed-share', 'mackerel-overshoot', 'oecd-farms']);
+    assert.equal(byId.get('farmed-share')!.sourceTitle, 'The State of World Fisheries and Aquaculture 2024');
+    assert.equal(byId.get('oecd-farms')!.sourceTitle, 'Aquaculture outlook');
+    const sources = await run<SourceItem[]>('briefing.server.listSources', {});
+    assert.deepEqual(sources.map((s) => [s.id, s.facts]).sort(), [['fao-2024', 1], ['lindqvist-2023', 1], ['oecd-2022', 1]]);
+  });
+
+  it('a .bib replaced as Zotero exports it (written to a temp file, renamed over) re-checks the open briefing', async () => {
+    const ws = makeWorkspace({ 'refs.bib': BIB, 'catch.facts.csv': CSV, 'fish.brief.md': BRIEF });
+    workspaces.push(ws);
+    const client = await LspClient.start({ root: ws.root, pull: false });
+    clients.push(client);
+    const uri = ws.uri('fish.brief.md');
+    client.open(uri, BRIEF);
+    assert.deepEqual(codes(await client.pushedDiagnostics(uri)), []);
+    // Better BibTeX's auto-export: the new text goes to a temp file, renamed over refs.bib (the watcher sees a delete and a create).
+    writeFileSync(ws.path('refs.bib.tmp'), BIB.replace('@report{fao-2024,', '@report{fao-2024a,'));
+    renameSync(ws.path('refs.bib.tmp'), ws.path('refs.bib'));
+    client.notify('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: ws.uri('refs.bib'), type: 3 },
+        { uri: ws.uri('refs.bib'), type: 1 },
+      ],
+    });
+    const after = await client.waitFor(() => {
+      const now = client.published.get(uri)?.diagnostics ?? [];
+      return now.some((d) => d.code === 'source.unknown') ? now : undefined;
+    }, 'source.unknown for the renamed key');
+    assert.match(String(after.find((d) => d.code === 'source.unknown')!.message), /^@fao-2024 names no source/);
   });
 });
 

@@ -6,13 +6,15 @@
  * across entries) and already skips an entry it cannot read, reporting it with the
  * entry's text but no position; bibtexScanner.ts finds where each entry is, so each
  * entry and each problem is put back at its place in the file. The parser is given
- * only the fields a source needs (bibtexSlim.ts), which is most of its speed.
+ * only the fields a source needs (bibtexSlim.ts), and of those only the values with
+ * LaTeX in them (bibtexPlain.ts reads the others): that is most of its speed.
  */
 import { parse, type Entry, type Options } from '@retorquere/bibtex-parser';
 import { LineMap } from '../positions';
 import type { Span } from '../types';
 import { entryParts } from './bibtexFields';
 import { NON_ENTRY_TYPES, scanBibtex, type BibChunk } from './bibtexScanner';
+import type { PlainValue } from './bibtexPlain';
 import { slimEntry } from './bibtexSlim';
 import type { BibEntry, BibProblem, ParsedBibliography } from './types';
 
@@ -45,11 +47,14 @@ export class BibtexCache {
 
 const READS_OTHER_ENTRIES = /\b(?:crossref|xdata)\s*=/i;
 
-export function parseBibtex(text: string, cache?: BibtexCache): ParsedBibliography {
+/** `readPlain: false` gives every field to the parser (for tests that hold bibtexPlain.ts to its readings). */
+export function parseBibtex(text: string, cache?: BibtexCache, readPlain = true): ParsedBibliography {
   const lines = new LineMap(text);
   const all = scanBibtex(text);
-  const reuse = cache && !READS_OTHER_ENTRIES.test(text) ? reusableEntries(cache, text, all) : undefined;
-  const { slim, chunks, slimStarts, entryChunks, entryTexts, cached } = slimText(text, all, reuse);
+  // Other entries inherit an entry's fields through the parser, which must then read them all.
+  const readsOtherEntries = READS_OTHER_ENTRIES.test(text);
+  const reuse = cache && !readsOtherEntries ? reusableEntries(cache, text, all) : undefined;
+  const { slim, chunks, slimStarts, entryChunks, entryTexts, plainFields, cached } = slimText(text, all, reuse, readPlain && !readsOtherEntries);
   const problems: BibProblem[] = [];
   const problem = (span: Span, message: string) => problems.push(bibProblem(lines, span, message));
   let library: ReturnType<typeof parse>;
@@ -79,7 +84,8 @@ export function parseBibtex(text: string, cache?: BibtexCache): ParsedBibliograp
     const chunk = byKey.get(entry.key)?.shift();
     // An entry the parser gave up on comes back empty, beside its error.
     if (!chunk || failed.has(chunk) || entry.input === '') continue;
-    read.set(chunk, entry);
+    const plain = plainFields.get(chunk);
+    read.set(chunk, plain ? { ...entry, fields: { ...entry.fields, ...plain } as Entry['fields'] } : entry);
   }
   const entries: BibEntry[] = [];
   const readEntries = entryChunks.filter((chunk) => read.has(chunk)).map((chunk) => ({ chunk, entry: read.get(chunk)! }));
@@ -162,32 +168,35 @@ function crossrefLookup(entry: Entry, fieldsByKey: Map<string, Record<string, un
  * file order. An entry whose slimmed text is in `reuse` is left out and returned in
  * `cached`; `chunks` (with their starts in the slim text) are the entries given.
  */
-function slimText(text: string, all: BibChunk[], reuse: Map<string, Entry> | undefined) {
+function slimText(text: string, all: BibChunk[], reuse: Map<string, Entry> | undefined, readPlain: boolean) {
   const parts: string[] = [];
   const chunks: BibChunk[] = [];
   const slimStarts: number[] = [];
   const entryChunks: BibChunk[] = [];
   const entryTexts = new Map<BibChunk, string>();
+  const plainFields = new Map<BibChunk, Record<string, PlainValue>>();
   const cached = new Map<BibChunk, Entry>();
   let length = 0;
   for (const chunk of all) {
     const isEntry = !NON_ENTRY_TYPES.has(chunk.type);
-    const part = (isEntry ? slimEntry(text, chunk) : undefined) ?? text.slice(chunk.span.start, chunk.span.end);
+    const slim = isEntry ? slimEntry(text, chunk, readPlain) : undefined;
+    const part = slim?.text ?? text.slice(chunk.span.start, chunk.span.end);
     if (isEntry) {
       entryChunks.push(chunk);
-      entryTexts.set(chunk, part);
-      const known = reuse?.get(part);
+      entryTexts.set(chunk, slim?.key ?? part);
+      const known = reuse?.get(slim?.key ?? part);
       if (known) {
         cached.set(chunk, known);
         continue;
       }
+      if (slim) plainFields.set(chunk, slim.plain);
       chunks.push(chunk);
       slimStarts.push(length);
     }
     parts.push(part);
     length += part.length + 1;
   }
-  return { slim: parts.join('\n'), chunks, slimStarts, entryChunks, entryTexts, cached };
+  return { slim: parts.join('\n'), chunks, slimStarts, entryChunks, entryTexts, plainFields, cached };
 }
 
 /** The entry whose text the parser quotes in an error (it quotes the entry from its `@`). */

@@ -141,11 +141,11 @@ export class Commands {
       const analysis = await this.analyzer.analyze(uri).catch(() => undefined);
       if (analysis) return analysis.facts;
     }
-    // No briefing: every fact file of every folder.
+    // No briefing: every fact file and bibliography of every folder.
     const files = new Set<string>();
     for (const folder of this.analyzer.workspace.all()) {
       const settings = await this.analyzer.settings.get(pathToUri(folder));
-      for (const f of await this.analyzer.store.factFilesOfFolder(folder, settings)) files.add(f);
+      for (const f of await this.analyzer.store.sourceFilesOfFolder(folder, settings)) files.add(f);
     }
     return this.analyzer.store.indexFor([...files]);
   }

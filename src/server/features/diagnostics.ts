@@ -27,6 +27,8 @@ export class DiagnosticsFeature {
   private readonly running = new Map<string, CancellationTokenSource>();
   /** URIs that Check All Briefings pushed diagnostics for (pull mode must clear them when pulling takes over). */
   private readonly pushedByWorkspaceCheck = new Set<string>();
+  /** Called after each check of an open briefing (its bibliographies' problems are published then). */
+  onBriefingChecked: (analysis: Analysis) => void = () => {};
 
   constructor(
     private readonly connection: Connection,
@@ -102,6 +104,7 @@ export class DiagnosticsFeature {
     if (await this.analyzer.isFactFile(uri)) return this.factFileDiagnostics(uri, token);
     const analysis = await this.analyzer.analyze(uri, token);
     if (!analysis) return [];
+    this.onBriefingChecked(analysis);
     // The open document of the same version has its line offsets already (they are updated
     // edit by edit); the analysis's own copy would compute them for the whole text again.
     const live = this.analyzer.documents.get(uri);
