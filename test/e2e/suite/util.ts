@@ -215,3 +215,10 @@ export async function assertCommand(id: string): Promise<void> {
   const commands = await vscode.commands.getCommands(true);
   assert(commands.includes(id), `command ${id} is not registered`);
 }
+
+/** The example briefing: the first `*.brief.md` at the root of the workspace (the project's draft sorts first). */
+export async function exampleBriefing(): Promise<vscode.Uri> {
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(workspaceRoot(), '*.brief.md'));
+  assert(found.length > 0, 'the fixture workspace has no *.brief.md at its root');
+  return found.sort((a, b) => a.path.localeCompare(b.path))[0];
+}
