@@ -509,7 +509,8 @@ async function main() {
     const consoleLog = join(dirs.logs, 'browser-console.log');
     p.on('console', (m) => writeFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`, { flag: 'a' }));
     p.on('pageerror', (e) => writeFileSync(consoleLog, `[pageerror] ${e.message}\n`, { flag: 'a' }));
-    await p.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded' });
+    // Playwright's default 30 s is too short on a busy machine (a test run beside this one).
+    await p.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     return p;
   });
 
@@ -535,7 +536,7 @@ async function main() {
 
   // Anything the progress stream missed (it should not).
   for (const result of results.tests) if (!seen.titles.has(result.title)) printResult(result);
-  if (counted.passed + counted.failed === 0) throw new Error('no test ran');
+  if (counted.passed + counted.failed === 0) throw new Error(`no test ran${counted.skipped ? ` (${counted.skipped} skipped)` : ''}`);
   if (counted.skipped > 0) log(`${counted.skipped} skipped (reasons above)`);
   return { ...counted, vscodeVersion: results.vscodeVersion };
 }

@@ -139,6 +139,13 @@ describe('the README in the .vsix', () => {
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
+  it('names an icon that is in the package (the Extensions page shows it)', () => {
+    const vsixManifest = entries.get('extension.vsixmanifest')?.toString('utf8') ?? '';
+    const icon = /<Icon>([^<]+)<\/Icon>/.exec(vsixManifest)?.[1];
+    assert.ok(icon, `extension.vsixmanifest names no icon:\n${vsixManifest}`);
+    assert.ok(entries.get(icon)?.subarray(1, 4).toString('ascii') === 'PNG', `${icon} is not a PNG in the .vsix`);
+  });
+
   it('knows the GitHub repository vsce points relative links at', () => {
     assert.ok(REPOSITORY, `package.json's repository is not on GitHub: ${manifest.repository.url}`);
   });

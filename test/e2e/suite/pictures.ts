@@ -7,8 +7,8 @@
  *
  * Where they land: the runner's `--screenshots` folder, `out/e2e-screenshots/` in an
  * ordinary `npm run test:e2e`; `npm run docs:images` writes them into docs/images/.
- * Every test's title contains "pictures for the README", and one picture alone can be
- * taken again with a narrower `--grep` (e.g. `npm run docs:images -- --grep "Facts view"`).
+ * Every test's title contains "pictures for the README" and its file's name, so one
+ * picture alone can be taken again: `npm run docs:images -- --grep facts-view.png`.
  */
 import * as vscode from 'vscode';
 import { requestScreenshot } from './control';
@@ -84,7 +84,7 @@ export function describeReadmePictures(): void {
       await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
     });
 
-    it('problems panel', async () => {
+    it('problems.png: the Problems panel', async () => {
       await open(briefing);
       await waitForDiagnostics(briefing, (d) => d.length > 0, 'diagnostics');
       await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -102,7 +102,7 @@ export function describeReadmePictures(): void {
       }
     });
 
-    it('hover on a note reference', async () => {
+    it('hover.png: hover on a note reference', async () => {
       const editor = await open(briefing);
       const at = positionOf(editor.document, /\[\^[^\]\s]+\](?!:)|\[\d+\](?![:(\[])/).translate(0, 1);
       editor.selection = new vscode.Selection(at, at);
@@ -115,7 +115,7 @@ export function describeReadmePictures(): void {
       }
     });
 
-    it('quick-fix menu', async () => {
+    it('quick-fix.png: the quick-fix menu', async () => {
       const editor = await open(briefing);
       const diagnostics = await waitForDiagnostics(briefing, (d) => d.length > 0, 'diagnostics');
       // The first finding that has a quick fix; uncited statistics first, the usual case.
@@ -144,7 +144,7 @@ export function describeReadmePictures(): void {
       }
     });
 
-    it('Find Fact picker', async () => {
+    it('find-fact.png: the Find Fact picker', async () => {
       await assertCommand('briefing.findFact');
       const editor = await open(briefing);
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
@@ -154,7 +154,7 @@ export function describeReadmePictures(): void {
       assert(!editor.document.isDirty, 'cancelling the Find Fact picker must not edit the briefing');
     });
 
-    it('Facts view of the example briefing', async () => {
+    it('facts-view.png: the Facts view of the example briefing', async () => {
       await open(briefing);
       await waitForDiagnostics(briefing, (d) => d.length > 0, 'diagnostics');
       // The view in the Explorer, with room: the side bar wider, and the file tree's pane
@@ -175,7 +175,7 @@ export function describeReadmePictures(): void {
       }
     });
 
-    it('Add Fact from a selection in a source text', async () => {
+    it('add-fact.png: Add Fact from a selection in a source text', async () => {
       await assertCommand('briefing.addFact');
       const source = fileUri('customs-release.txt');
       await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(SOURCE_TEXT));
@@ -198,7 +198,7 @@ export function describeReadmePictures(): void {
       }
     });
 
-    it('walkthrough on the Welcome page', async () => {
+    it('walkthrough.png: the walkthrough on the Welcome page', async () => {
       await closeAllEditors();
       // Without the side bar the page is wide enough to show the step's page beside the steps.
       await vscode.commands.executeCommand('workbench.action.closeSidebar');

@@ -204,6 +204,9 @@ export function positionOf(document: vscode.TextDocument, needle: string | RegEx
 export async function closeAllEditors(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
     if (!document.isDirty || document.isUntitled) continue;
+    // Only the workspace's files: VS Code itself may be writing the user settings.json at
+    // startup, and showing it then fails ("another editor opened in the meantime").
+    if (!vscode.workspace.getWorkspaceFolder(document.uri)) continue;
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
