@@ -9,14 +9,15 @@
 //     --extension <dir>    extension to test (default: the repository)
 //     --tests <file>       test module to run instead of test/e2e/suite/briefing.test.ts
 //     --workspace <dir>    fixture workspace, copied per run (default: test/e2e/workspace)
-//     --screenshots <dir>  where the suite's pictures go (default: docs/images)
+//     --screenshots <dir>  where the suite's pictures go (default: out/e2e-screenshots,
+//                          git-ignored; `npm run docs:images` passes docs/images)
 //     --timeout <seconds>  for the whole in-host suite (default: 300)
 //     --grep <text>        run only the tests whose title contains <text>
 //     --no-grammar         skip the grammar tests (test/e2e/grammar.mjs)
 //     --keep               keep the temporary folder (logs, workspace) even on success
 //
-// Prints one line per test and closes with exactly `N passed, N failed`; exits 1 on
-// any failure or timeout, 2 on bad usage. Every process it starts is ended by its pid
+// Prints one line per test (skipped ones with their reason) and closes with exactly
+// `N passed, N failed`; exits 1 on any failure or timeout, 2 on bad usage. Every process it starts is ended by its pid
 // (code-server by its process group) on success, failure, SIGINT and SIGTERM.
 import { spawn } from 'node:child_process';
 import {
@@ -55,7 +56,8 @@ try {
       extension: { type: 'string', default: repoRoot },
       tests: { type: 'string' },
       workspace: { type: 'string', default: join(here, 'workspace') },
-      screenshots: { type: 'string', default: join(repoRoot, 'docs', 'images') },
+      // Not docs/images: an ordinary run must not rewrite the tracked README pictures.
+      screenshots: { type: 'string', default: join(repoRoot, 'out', 'e2e-screenshots') },
       timeout: { type: 'string', default: '300' },
       grep: { type: 'string' },
       'no-grammar': { type: 'boolean', default: false },
@@ -321,13 +323,21 @@ function codeServerEnv(env, xdgDir, controlDir) {
   };
 }
 
-async function waitForHealthy(port, proc, ms = 60_000) {
+/**
+ * Ready when our code-server has said it listens on `port` (its log) and the port
+ * answers: the log line makes sure the answer is not from another program that got
+ * the port first.
+ */
+async function waitForHealthy(port, proc, logFile, ms = 60_000) {
   const deadline = Date.now() + ms;
+  const listening = new RegExp(`listening on https?://127\\.0\\.0\\.1:${port}\\b`);
   while (Date.now() < deadline) {
-    if (proc.exitCode !== undefined) throw new Error(`code-server exited (${proc.exitCode}) before it was ready`);
+    if (proc.exitCode !== undefined) throw new Error(`code-server exited (${proc.exitCode}) before it was ready (${logFile})`);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (response.ok) return;
+      if (listening.test(readFileSync(logFile, 'utf8'))) {
+        const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (response.ok) return;
+      }
     } catch {
       /* not listening yet */
     }
@@ -348,9 +358,10 @@ async function serviceScreenshots(page, controlDir, screenshotDir, handled) {
       renameSync(`${done}.tmp`, done);
     };
     try {
+      if (request.click) await page.locator(request.click).first().click({ timeout: 10_000 });
       if (request.waitFor) await page.locator(request.waitFor).first().waitFor({ state: 'visible', timeout: 10_000 });
       // Widgets fade in and lay out over a few frames even with reduced motion.
-      await page.waitForTimeout(400);
+      await page.waitForTimeout(request.settleMs ?? 400);
       mkdirSync(screenshotDir, { recursive: true });
       const path = join(screenshotDir, `${request.name}.png`);
       await page.screenshot({ path });
@@ -366,9 +377,14 @@ async function serviceScreenshots(page, controlDir, screenshotDir, handled) {
   }
 }
 
-const counted = { passed: 0, failed: 0 };
+const counted = { passed: 0, failed: 0, skipped: 0 };
 
 function printResult(result) {
+  if (result.state === 'skipped') {
+    counted.skipped++;
+    console.log(`  - ${result.title} (skipped: ${result.error})`);
+    return;
+  }
   counted[result.state === 'passed' ? 'passed' : 'failed']++;
   console.log(`  ${result.state === 'passed' ? '✓' : '✗'} ${result.title}${result.durationMs ? ` (${result.durationMs} ms)` : ''}`);
   if (result.error) console.log(`      ${result.error.split('\n').slice(0, 12).join('\n      ')}`);
@@ -442,24 +458,35 @@ async function main() {
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
 
-  const port = await freePort();
-  const server = await phase('start code-server', async () => {
-    const proc = start(
-      'code-server',
-      tools.node,
-      codeServer([
-        '--auth', 'none',
-        '--bind-addr', `127.0.0.1:${port}`,
-        '--disable-telemetry',
-        '--disable-update-check',
-        '--disable-workspace-trust',
-        '--disable-getting-started-override',
-        dirs.workspace,
-      ]),
-      { env, group: true, logFile: join(dirs.logs, 'code-server.log') },
-    );
-    await waitForHealthy(port, proc);
-    return proc;
+  const { server, port } = await phase('start code-server', async () => {
+    // A free port can be taken between asking and binding, e.g. by another run on the
+    // same machine: then code-server exits, and the next attempt takes another port.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const logFile = join(dirs.logs, `code-server${attempt > 1 ? `-${attempt}` : ''}.log`);
+      const proc = start(
+        'code-server',
+        tools.node,
+        codeServer([
+          '--auth', 'none',
+          '--bind-addr', `127.0.0.1:${port}`,
+          '--disable-telemetry',
+          '--disable-update-check',
+          '--disable-workspace-trust',
+          '--disable-getting-started-override',
+          dirs.workspace,
+        ]),
+        { env, group: true, logFile },
+      );
+      try {
+        await waitForHealthy(port, proc, logFile);
+        return { server: proc, port };
+      } catch (error) {
+        await end(proc);
+        if (attempt >= 3 || !/EADDRINUSE/.test(readFileSync(logFile, 'utf8'))) throw error;
+        log(`port ${port} was taken (see ${logFile}); trying another`);
+      }
+    }
   });
 
   const { chromium } = require('playwright-core');
@@ -482,7 +509,8 @@ async function main() {
     const consoleLog = join(dirs.logs, 'browser-console.log');
     p.on('console', (m) => writeFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`, { flag: 'a' }));
     p.on('pageerror', (e) => writeFileSync(consoleLog, `[pageerror] ${e.message}\n`, { flag: 'a' }));
-    await p.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded' });
+    // Playwright's default 30 s is too short on a busy machine (a test run beside this one).
+    await p.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     return p;
   });
 
@@ -508,7 +536,8 @@ async function main() {
 
   // Anything the progress stream missed (it should not).
   for (const result of results.tests) if (!seen.titles.has(result.title)) printResult(result);
-  if (counted.passed + counted.failed === 0) throw new Error('no test ran');
+  if (counted.passed + counted.failed === 0) throw new Error(`no test ran${counted.skipped ? ` (${counted.skipped} skipped)` : ''}`);
+  if (counted.skipped > 0) log(`${counted.skipped} skipped (reasons above)`);
   return { ...counted, vscodeVersion: results.vscodeVersion };
 }
 

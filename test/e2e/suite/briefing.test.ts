@@ -12,10 +12,11 @@
  */
 import * as vscode from 'vscode';
 import { CASE_FACTS, writeCases } from './cases';
-import { requestScreenshot } from './control';
+import { describeReadmePictures } from './pictures';
 import { after, before, describe, it } from './runner';
 import {
   EXTENSION_ID,
+  exampleBriefing,
   SPEC_CODES,
   assert,
   assertCommand,
@@ -32,15 +33,7 @@ import {
   waitForText,
   waitUntil,
   withCode,
-  workspaceRoot,
 } from './util';
-
-/** The example briefing: the first `*.brief.md` at the root of the workspace (the project's draft sorts first). */
-async function exampleBriefing(): Promise<vscode.Uri> {
-  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(workspaceRoot(), '*.brief.md'));
-  assert(found.length > 0, 'the fixture workspace has no *.brief.md at its root');
-  return found.sort((a, b) => a.path.localeCompare(b.path))[0]!;
-}
 
 // GFM footnotes, one-line definitions: enough for the fixtures of this suite.
 const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]+)\]:[ \t]*(.*)$/gm;
@@ -53,9 +46,6 @@ function footnotes(text: string) {
   const references = [...text.matchAll(FOOTNOTE_REFERENCE)].map((m) => m[1]!);
   return { definitions, references };
 }
-
-/** The Problems view's "Show Active File Only" filter (a toggle). */
-const PROBLEMS_ACTIVE_FILE_TOGGLE = 'workbench.panel.markers.view.toggleActiveFile';
 
 function isError(d: vscode.Diagnostic) {
   return d.severity === vscode.DiagnosticSeverity.Error;
@@ -94,99 +84,8 @@ describe('activation and scope', () => {
   });
 });
 
-/**
- * Pictures of the example briefing for the README. Each is a test of its own, so a
- * picture that cannot be taken (the feature is missing) shows as a failure. They come
- * before the tests that edit and create files, so the window shows the example as a
- * user would first see it. Under @vscode/test-electron no runner takes pictures, and
- * these only drive the UI.
- */
-describe('pictures for the README', () => {
-  let briefing: vscode.Uri;
-  before(async () => {
-    await closeAllEditors();
-    briefing = await exampleBriefing();
-    // A compact Explorer: the picture is about the editor.
-    await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
-  });
-
-  it('problems panel', async () => {
-    await open(briefing);
-    await waitForDiagnostics(briefing, (d) => d.length > 0, 'diagnostics');
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    // Only the example's problems, whatever else the workspace holds. The filter is a
-    // toggle, and older VS Code versions lack it: then the picture shows them all.
-    const activeFileOnly = await vscode.commands.executeCommand(PROBLEMS_ACTIVE_FILE_TOGGLE).then(
-      () => true,
-      () => false,
-    );
-    try {
-      await requestScreenshot({ name: 'problems', waitFor: '.markers-panel .monaco-list-row' });
-    } finally {
-      if (activeFileOnly) await vscode.commands.executeCommand(PROBLEMS_ACTIVE_FILE_TOGGLE);
-      await vscode.commands.executeCommand('workbench.action.closePanel');
-    }
-  });
-
-  it('hover on a note reference', async () => {
-    const editor = await open(briefing);
-    const at = positionOf(editor.document, /\[\^[^\]\s]+\](?!:)|\[\d+\](?![:(\[])/).translate(0, 1);
-    editor.selection = new vscode.Selection(at, at);
-    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    await vscode.commands.executeCommand('editor.action.showHover');
-    await requestScreenshot({ name: 'hover', waitFor: '.monaco-editor .monaco-hover:not(.hidden) .hover-contents', escapeAfter: true });
-  });
-
-  it('quick-fix menu', async () => {
-    const editor = await open(briefing);
-    const diagnostics = await waitForDiagnostics(briefing, (d) => d.length > 0, 'diagnostics');
-    // The first finding that has a quick fix; uncited statistics first, the usual case.
-    const ordered = [...diagnostics].sort((a, b) => Number(codeOf(b) === 'stat.uncited') - Number(codeOf(a) === 'stat.uncited'));
-    let target: vscode.Diagnostic | undefined;
-    for (const d of ordered) {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        briefing,
-        d.range,
-        vscode.CodeActionKind.QuickFix.value,
-      );
-      if (actions?.length) {
-        target = d;
-        break;
-      }
-    }
-    assert(target, `no diagnostic of the example has a quick fix:\n  ${describeDiagnostics(diagnostics)}`);
-    editor.selection = new vscode.Selection(target.range.start, target.range.start);
-    editor.revealRange(target.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    await vscode.commands.executeCommand('editor.action.quickFix');
-    await requestScreenshot({ name: 'quick-fix', waitFor: '.action-widget', escapeAfter: true });
-  });
-
-  it('Find Fact picker', async () => {
-    await assertCommand('briefing.findFact');
-    const editor = await open(briefing);
-    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-    editor.selection = new vscode.Selection(end, end);
-    // Not awaited yet: without a factId the command resolves only once the picker closes.
-    let settled = false;
-    const command = Promise.resolve(vscode.commands.executeCommand('briefing.findFact')).then(
-      () => undefined,
-      (error: unknown) => error,
-    ).finally(() => (settled = true));
-    await requestScreenshot({ name: 'find-fact', waitFor: '.quick-input-widget .monaco-list-row', escapeAfter: true });
-    // Without a runner (test-electron) nothing pressed Escape, and the picker may not be
-    // open yet when first asked to close: keep asking until the command returns.
-    await waitUntil(() => {
-      if (!settled) void vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      return settled;
-    }, 'the Find Fact command to return after its picker closed', 10_000);
-    const error = await command;
-    if (error) throw error;
-    assert(!editor.document.isDirty, 'cancelling the Find Fact picker must not edit the briefing');
-  });
-
-  after(closeAllEditors);
-});
+// The README's pictures (./pictures.ts): after activation, before anything edits the workspace.
+describeReadmePictures();
 
 describe('features', () => {
   before(writeCases);

@@ -13,6 +13,7 @@ import { runRegisteredTests } from './runner';
 import './briefing.test';
 import './trust.test';
 import './capture.test';
+import './bibliography.test';
 
 export const GREP_ENV = 'BRIEFING_E2E_GREP';
 
@@ -22,7 +23,7 @@ export async function runSuite(): Promise<SuiteResults> {
   const tests = await runRegisteredTests({
     grep: process.env[GREP_ENV] || undefined,
     onResult: (result) => {
-      console.log(`${result.state === 'passed' ? 'ok  ' : 'FAIL'} ${result.title} (${result.durationMs} ms)`);
+      console.log(`${{ passed: 'ok  ', failed: 'FAIL', skipped: 'SKIP' }[result.state]} ${result.title} (${result.durationMs} ms)`);
       if (result.error) console.log(`     ${result.error.replace(/\n/g, '\n     ')}`);
       appendEvent({ event: 'test', ...result });
     },
@@ -33,9 +34,10 @@ export async function runSuite(): Promise<SuiteResults> {
     finishedAt: new Date().toISOString(),
     passed: tests.filter((t) => t.state === 'passed').length,
     failed: tests.filter((t) => t.state === 'failed').length,
+    skipped: tests.filter((t) => t.state === 'skipped').length,
     tests,
   };
-  console.log(`VS Code ${results.vscodeVersion}: ${results.passed} passed, ${results.failed} failed`);
+  console.log(`VS Code ${results.vscodeVersion}: ${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
   writeResults(results);
   return results;
 }

@@ -13,9 +13,18 @@ export type TestFn = () => unknown | Promise<unknown>;
 export interface TestResult {
   /** The describe titles and the test title, joined with ' › '. */
   title: string;
-  state: 'passed' | 'failed';
+  state: 'passed' | 'failed' | 'skipped';
   durationMs: number;
+  /** Why it failed, or why it was skipped. */
   error?: string;
+}
+
+/**
+ * Thrown by a test that cannot run here for a reason the run chose (e.g. pictures in a
+ * run that takes none). It is reported as skipped with its reason, never as passed.
+ */
+export class Skip extends Error {
+  override name = 'Skip';
 }
 
 interface TestCase {
@@ -130,7 +139,8 @@ export async function runRegisteredTests(options: RunOptions = {}): Promise<Test
         await withTimeout(Promise.resolve().then(test.fn), test.timeoutMs, `test "${test.title}"`);
         record({ title, state: 'passed', durationMs: Date.now() - start });
       } catch (error) {
-        record({ title, state: 'failed', durationMs: Date.now() - start, error: describeError(error) });
+        if (error instanceof Skip) record({ title, state: 'skipped', durationMs: Date.now() - start, error: error.message });
+        else record({ title, state: 'failed', durationMs: Date.now() - start, error: describeError(error) });
       }
     }
     if (!setupError) for (const child of block.children) await runBlock(child, [...path, child.title]);

@@ -204,6 +204,9 @@ export function positionOf(document: vscode.TextDocument, needle: string | RegEx
 export async function closeAllEditors(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
     if (!document.isDirty || document.isUntitled) continue;
+    // Only the workspace's files: VS Code itself may be writing the user settings.json at
+    // startup, and showing it then fails ("another editor opened in the meantime").
+    if (!vscode.workspace.getWorkspaceFolder(document.uri)) continue;
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
@@ -214,4 +217,12 @@ export async function closeAllEditors(): Promise<void> {
 export async function assertCommand(id: string): Promise<void> {
   const commands = await vscode.commands.getCommands(true);
   assert(commands.includes(id), `command ${id} is not registered`);
+}
+
+/** The example briefing: the first `*.brief.md` at the root of the workspace (the project's draft sorts first). */
+export async function exampleBriefing(): Promise<vscode.Uri> {
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(workspaceRoot(), '*.brief.md'));
+  const [first] = found.sort((a, b) => a.path.localeCompare(b.path));
+  assert(first, 'the fixture workspace has no *.brief.md at its root');
+  return first;
 }
