@@ -1,5 +1,6 @@
 import type { RuleCode } from '../codes';
 import type { FactIndex } from '../facts/factIndex';
+import type { BlockMemo } from '../incremental/blockMemo';
 import type { BriefingModel } from '../model';
 import type { NoteResolution } from '../notes/resolve';
 import type { FixData, Span } from '../types';
@@ -28,6 +29,8 @@ export interface RuleContext {
   matches: StatMatch[];
   /** 1-based line of an offset, for messages that point elsewhere ("defined on line 12"). */
   lineOf(offset: number): number;
+  /** What the last check of the same document read from each block's text (incremental checks only). */
+  blocks?: BlockMemo | undefined;
 }
 
 export type Rule = (context: RuleContext) => RawFinding[];
