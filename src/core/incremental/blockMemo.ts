@@ -1,5 +1,4 @@
 import type { Statistic, StatUnit } from '../model';
-import type { LocalQuotation } from '../rules/quotations';
 import { findStatements, type Figure, type Statement } from '../stats/statements';
 import type { Span } from '../types';
 
@@ -27,10 +26,14 @@ export class BlockMemo {
     this.seen = 0;
   }
 
-  /** The quotations of a block, from `find` the first time its text is seen. */
-  quotations(masked: string, find: (masked: string) => LocalQuotation[]): LocalQuotation[] {
+  /**
+   * The quotations of a block, from `find` the first time its text is seen. (The quotation
+   * rule is the one caller, with one `find`: what is kept is what it returned.)
+   */
+  quotations<Q>(masked: string, find: (masked: string) => Q): Q {
     const entry = this.entry(masked);
-    return (entry.quotations ??= find(masked));
+    if (entry.quotations === undefined) entry.quotations = find(masked);
+    return entry.quotations as Q;
   }
 
   /**
@@ -72,7 +75,7 @@ const MAX_SENTENCES = 64;
 interface BlockEntry {
   /** The last check that looked this text up. */
   check: number;
-  quotations: LocalQuotation[] | undefined;
+  quotations: unknown;
   /** Per sentence: its bounds, its statistics when last seen (and as figures in the block), what it states. */
   statements: { start: number; end: number; stats: readonly Statistic[]; figures: Figure[]; statements: Statement[] }[];
 }
