@@ -6,11 +6,11 @@
 // p90 per size and place. The last version of every series is compared with a
 // from-scratch check, so a fast wrong answer does not go unnoticed.
 //   node scripts/latency.mjs [--edits N (default 60)] [--sizes 100kb,1mb] [--places paragraph,notes]
-import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { briefing, factFile, notesPoint, paragraphPoint } from '../bench/generate.mjs';
+import { bundleTs } from './bundleTs.mjs';
 
 const { values: opts } = parseArgs({ options: { edits: { type: 'string' }, sizes: { type: 'string' }, places: { type: 'string' } } });
 const EDITS = Math.max(2, Number(opts.edits ?? 60));
@@ -21,24 +21,14 @@ const places = (opts.places ?? 'paragraph,notes').split(',');
 const root = new URL('..', import.meta.url);
 const bundle = new URL('out/latency.cjs', root).pathname;
 mkdirSync(new URL('out', root), { recursive: true });
-await build({
-  stdin: {
-    contents: `export { IncrementalChecker } from './src/core/incremental/incrementalChecker';
+await bundleTs(
+  `export { IncrementalChecker } from './src/core/incremental/incrementalChecker';
       export { checkBriefing } from './src/core/check';
       export { FactIndex } from './src/core/facts/factIndex';
       export { parseFactFile } from './src/core/facts/parseFactFile';`,
-    resolveDir: root.pathname,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'warning',
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-});
+  bundle,
+  { resolveDir: root.pathname },
+);
 const { IncrementalChecker, checkBriefing, FactIndex, parseFactFile } = createRequire(import.meta.url)(bundle);
 
 const factsJson = factFile(10_000);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseStaleAfter } from '../core/rules/stale';
+import { parseStaleAfter } from '../core/rules/fact.stale';
 
 export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
 

@@ -3,7 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { analyzeBriefing } from '../core/analyze/analyzeBriefing';
 import { checkModel } from '../core/check';
-import { prepareStatistics } from '../core/rules/statistics';
+import { prepareStatistics } from '../core/stats/matchStatistic';
 import { FactIndex } from '../core/facts/factIndex';
 import type { LoadedFactFile, ParsedFactFile } from '../core/facts/parseFactFile';
 import { frontMatterReferences } from '../core/bibliography/frontMatterReferences';

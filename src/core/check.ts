@@ -4,17 +4,11 @@ import type { FactIndex } from './facts/factIndex';
 import type { BlockMemo } from './incremental/blockMemo';
 import type { BriefingModel } from './model';
 import { resolveNotes, type NoteResolution } from './notes/resolve';
-import { checkArithmetic } from './rules/arithmetic';
-import type { RawFinding, Rule, RuleContext } from './rules/context';
-import { checkNoteNumbering } from './rules/noteNumbering';
-import { checkNoteResolution } from './rules/noteResolution';
-import { checkQuotations } from './rules/quotations';
-import { checkSources } from './rules/sources';
-import { checkStale, parseStaleAfter } from './rules/stale';
-import { checkStatistics, type StatisticsMemo } from './rules/statistics';
-import { checkSuperseded } from './rules/superseded';
+import type { StatisticsMemo } from './incremental/statisticsMemo';
+import type { RawFinding, RuleContext } from './rules/context';
+import { BRIEFING_CHECKS } from './rules/registry';
 import { LineMap } from './positions';
-import type { StatMatch } from './stats/match';
+import type { StatMatch } from './stats/matchStatistic';
 import type { Finding, FixData } from './types';
 
 export interface CheckOptions extends AnalyzeOptions {
@@ -33,8 +27,6 @@ export interface CheckResult {
   matches: StatMatch[];
   findings: Finding[];
 }
-
-const NOTE_PASSES: Rule[] = [checkNoteResolution, checkNoteNumbering, checkSources];
 
 /**
  * A finding with its severity; deferred fixes become a memoised `fixes` property. Built as
@@ -89,10 +81,9 @@ export function checkModel(model: BriefingModel, facts: FactIndex, options: Chec
   // Few messages point at other lines; a long document's line map is built only for them.
   let lines: LineMap | undefined;
   const lineOf = (offset: number) => (lines ??= new LineMap(model.text)).position(offset).line;
-  const context: RuleContext = { model, notes, facts, matches: [], lineOf, blocks };
-  const raw: RawFinding[] = [...NOTE_PASSES.flatMap((rule) => rule(context)), ...checkStatistics(context, memo), ...checkArithmetic(context)];
-  // These read what the statistics rule matched, and the facts' quotes.
-  raw.push(...checkSuperseded(context), ...checkStale(context, parseStaleAfter(options.staleAfter), options.today), ...checkQuotations(context));
+  const context: RuleContext = { model, notes, facts, matches: [], lineOf, staleAfter: options.staleAfter, today: options.today, statisticsMemo: memo, blocks };
+  const raw: RawFinding[] = [];
+  for (const check of BRIEFING_CHECKS) raw.push(...check(context));
   const findings: Finding[] = [];
   for (const f of raw) {
     const severity = severityFor(f.code, options.rules);

@@ -6,7 +6,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { isRuleCode, type RuleSetting } from '../core/codes';
-import { parseStaleAfter } from '../core/rules/stale';
+import { parseStaleAfter } from '../core/rules/fact.stale';
 
 export interface BriefingSettings {
   /** Globs (relative to the workspace folder) of the Markdown files that are briefings. */

@@ -6,7 +6,7 @@ import { checkBriefing } from '../../src/core/check';
 import { FactIndex } from '../../src/core/facts/factIndex';
 import { parseFactFile } from '../../src/core/facts/parseFactFile';
 import { applyEdits } from '../../src/core/fixes/applyEdits';
-import { parseDate, parseStaleAfter } from '../../src/core/rules/stale';
+import { parseDate, parseStaleAfter } from '../../src/core/rules/fact.stale';
 
 interface FactSpec {
   id: string;

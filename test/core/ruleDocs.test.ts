@@ -116,6 +116,13 @@ describe('rule pages (docs/rules)', () => {
       assert.equal(stated, RULES[code].severity);
     });
 
+    test(`${code}: the page says in one line what the rule's file says it finds`, () => {
+      // The title, a blank line, then the description (npm run rules:sync writes it).
+      const [, blank, description] = pageOf(code).split('\n');
+      assert.equal(blank, '');
+      assert.equal(description, RULES[code].description);
+    });
+
     test(`${code}: the bad example gives ${code}, the fixed one is clean`, () => {
       const examples = examplesOf(pageOf(code));
       const hasBad = examples.some((e) => e.marker === 'briefing-bad' || e.marker === 'facts-bad' || e.marker === 'bibliography-bad');

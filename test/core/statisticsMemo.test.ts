@@ -11,7 +11,9 @@ import { parseFactFile } from '../../src/core/facts/parseFactFile';
 import { IncrementalAnalyzer } from '../../src/core/incremental/incrementalAnalyzer';
 import { resolveNotes } from '../../src/core/notes/resolve';
 import type { RuleContext } from '../../src/core/rules/context';
-import { checkStatistics, prepareStatistics, StatisticsMemo } from '../../src/core/rules/statistics';
+import { StatisticsMemo } from '../../src/core/incremental/statisticsMemo';
+import { checkStatistics } from '../../src/core/rules/statistics';
+import { prepareStatistics } from '../../src/core/stats/matchStatistic';
 import type { BriefingModel } from '../../src/core/model';
 
 const FACTS = FactIndex.from([

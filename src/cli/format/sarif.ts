@@ -18,7 +18,7 @@ export function formatSarif(reports: Report[], version: string): string {
             informationUri: 'https://www.npmjs.com/package/briefing-check',
             rules: codes.map((code) => ({
               id: code,
-              shortDescription: { text: RULES[code].summary },
+              shortDescription: { text: RULES[code].description },
               helpUri: ruleDocUrl(code),
               defaultConfiguration: { level: LEVEL[RULES[code].severity] },
             })),

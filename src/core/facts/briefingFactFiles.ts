@@ -5,7 +5,9 @@
  * briefing learns why its figures read as they do (docs/fact-files.md).
  */
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { severityFor, type RuleSetting } from '../codes';
+import { factsBroken, factsBrokenMessage } from '../rules/facts.broken';
+import { factsMissing, factsMissingMessage } from '../rules/facts.missing';
+import { ruleSeverity, type RuleSetting } from '../rules/ruleDefinition';
 import type { Finding, Span } from '../types';
 import type { FactIndex } from './factIndex';
 import type { LoadedFactFile } from './parseFactFile';
@@ -119,36 +121,20 @@ export function briefingFactFileFindings(text: string, statuses: readonly FactFi
   const { key, entries: factEntries, bibliographies, frontMatter } = frontMatterFactEntries(text);
   const firstLine = { start: 0, end: Math.max(0, text.search(/\r?\n|$/)) };
   const general = key ?? frontMatter ?? firstLine;
-  const missing = severityFor('facts.missing', rules);
-  const broken = severityFor('facts.broken', rules);
+  const missing = ruleSeverity(factsMissing, rules);
+  const broken = ruleSeverity(factsBroken, rules);
   for (const status of statuses) {
     const entries = status.bibliography ? bibliographies : factEntries;
     const kind = status.bibliography ? 'Bibliography' : 'Fact file';
     if (status.missing) {
       if (!missing) continue;
       const entry = entries.find((e) => status.name === e.value || status.path.endsWith(e.value.replace(/^\.\//, '')));
-      findings.push({
-        code: 'facts.missing',
-        severity: missing,
-        message: `${kind} ${status.name} does not exist: create it, or correct the path (relative to this briefing).`,
-        span: entry?.span ?? general,
-      });
+      findings.push({ code: 'facts.missing', severity: missing, message: factsMissingMessage(kind, status.name), span: entry?.span ?? general });
     } else if (status.problems > 0 && broken) {
-      const [one, many] = status.bibliography ? ['entry', 'entries'] : ['fact', 'facts'];
-      const readable = status.facts === 0 ? `none of its ${many} is used` : `only its ${status.facts} readable ${status.facts === 1 ? `${one} is` : `${many} are`} used`;
-      const used = status.partial ? `it is not valid JSON, so ${readable}` : readable;
       const entry = entries.find((e) => status.path.endsWith(e.value.replace(/^\.\//, '')));
-      findings.push({
-        code: 'facts.broken',
-        severity: broken,
-        message: `${kind} ${status.name} has ${plural(status.problems, 'problem')} (see the Problems of that file); ${used}.`,
-        span: entry?.span ?? general,
-      });
+      const message = factsBrokenMessage({ kind, name: status.name, problems: status.problems, readable: status.facts, bibliography: status.bibliography === true, partial: status.partial });
+      findings.push({ code: 'facts.broken', severity: broken, message, span: entry?.span ?? general });
     }
   }
   return findings;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : `${word}s`}`;
 }

@@ -3,12 +3,13 @@
  * source, the findings of each fact file (including ids defined twice), and a word
  * search for the "find fact" command. Built once per set of files, in linear time.
  */
-import { RULES } from '../codes';
-import type { Finding, Span } from '../types';
+import type { Finding } from '../types';
 import { FactSearch } from './factSearch';
 import { IdTable } from './idTable';
 import { closestName } from './keyTypos';
-import { factIdSpan, invalid, type FactEntry, type LoadedFactFile, type SourceEntry } from './parseFactFile';
+import { duplicateIdFinding } from '../rules/facts.duplicateId';
+import { factsInvalidFinding } from '../rules/facts.invalid';
+import { factIdSpan, type FactEntry, type LoadedFactFile, type SourceEntry } from './parseFactFile';
 
 export type { FactEntry, LoadedFactFile, ParsedFactFile, SourceEntry } from './parseFactFile';
 
@@ -124,7 +125,7 @@ export class FactIndex {
     const first = this.sources.get(entry.id);
     if (first) {
       const where = whereDefined(first, file.path);
-      this.findingsOf(file.path).push(duplicate(entry.span, `Source id "${entry.id}" is already defined ${where}`));
+      this.findingsOf(file.path).push(duplicateIdFinding('Source', entry.id, where, entry.span));
       return;
     }
     this.sources.set(entry.id, entry);
@@ -146,7 +147,7 @@ export class FactIndex {
     if (first) {
       const span = factIdSpan(file, k);
       const where = whereDefined(first, file.path);
-      this.findingsOf(file.path).push({ ...duplicate(span, `Fact id "${id}" is already defined ${where}`), factId: id });
+      this.findingsOf(file.path).push(duplicateIdFinding('Fact', id, where, span));
       return;
     }
     byId.add(facts.push(entry) - 1);
@@ -163,7 +164,7 @@ export class FactIndex {
       const problem = next === entry.fact.id ? 'names the fact itself' : byId.get(next) ? undefined : 'names no loaded fact';
       if (!problem) return;
       const message = `Fact "${entry.fact.id}": supersededBy "${next}" ${problem}; give the id of the fact that replaces it`;
-      this.findingsOf(file.path).push({ ...invalid(factIdSpan(file, k), message), factId: entry.fact.id });
+      this.findingsOf(file.path).push(factsInvalidFinding(factIdSpan(file, k), message, entry.fact.id));
     });
   }
 
@@ -176,7 +177,7 @@ export class FactIndex {
     const message =
       `${where}fact ${JSON.stringify(id)}: source ${JSON.stringify(source)} is not defined in this file, the other fact files or the bibliographies this briefing loads` +
       (meant === undefined ? '' : `; did you mean "${meant}"?`);
-    const finding: Finding = { code: 'facts.invalid', severity: RULES['facts.invalid'].severity, message, span: entry.sourceSpan!, factId: id };
+    const finding = factsInvalidFinding(entry.sourceSpan!, message, id);
     this.findingsOf(path).push(finding);
     let list = this.unresolvedByFile.get(path);
     if (!list) this.unresolvedByFile.set(path, (list = []));
@@ -200,10 +201,6 @@ export class FactIndex {
 
 function idOf(entry: FactEntry): string {
   return entry.fact.id;
-}
-
-function duplicate(span: Span, message: string): Finding {
-  return { code: 'facts.duplicateId', severity: RULES['facts.duplicateId'].severity, message, span };
 }
 
 /** "on line 12" in the same file, else "in a.facts.json (line 12)"; the full path only when two files share a name. */

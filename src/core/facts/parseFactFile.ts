@@ -21,7 +21,7 @@
  */
 import { findNodeAtLocation, parseTree, type JSONPath, type Node } from 'jsonc-parser/lib/esm/main.js';
 import type { z } from 'zod';
-import { RULES } from '../codes';
+import { factsInvalidFinding } from '../rules/facts.invalid';
 import type { Finding, Span } from '../types';
 import { memberValueSpan, outlineJson, type Member, type Outline } from './jsonOutline';
 import { readBrokenJson, STRICT_JSON } from './brokenJson';
@@ -625,8 +625,9 @@ function nodeSpan(node: Node, offset = 0): Span {
   return { start: offset + node.offset, end: offset + node.offset + node.length };
 }
 
+/** A facts.invalid finding (the readers of every format report through it). */
 export function invalid(span: Span, message: string): Finding {
-  return { code: 'facts.invalid', severity: RULES['facts.invalid'].severity, message, span };
+  return factsInvalidFinding(span, message);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -6,10 +6,10 @@
  * interval its rounding and hedge allow, as a briefing's figures do (SPEC "Hedge words").
  */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser/lib/esm/main.js';
-import { RULES } from '../codes';
-import { claimAdmits } from '../stats/claim';
+import { quoteMismatchFinding } from '../rules/facts.quoteMismatch';
+import { claimSupports } from '../stats/claim';
 import type { ExtractedStatistic } from '../stats/extract';
-import { unitKeyOfFact } from '../stats/match';
+import { unitKeyOfFact } from '../stats/unitKeys';
 import { quoteFigureKeys, quoteFigures } from '../stats/quoteFigures';
 import type { Finding, FixData, Span } from '../types';
 import type { FactEntry, ParsedFactFile } from './parseFactFile';
@@ -32,7 +32,7 @@ export function quotedFiguresInUnit(entry: FactEntry): ExtractedStatistic[] {
 
 function admits(figure: ExtractedStatistic, value: number): boolean {
   // A quote writes a fall without its sign ("fell 16 percent") where the fact may record -16.
-  return claimAdmits(figure, value) || (figure.value > 0 && value < 0 && claimAdmits(figure, -value));
+  return claimSupports(figure, value);
 }
 
 /**
@@ -79,8 +79,7 @@ function quoteMismatchOf(text: string, entry: FactEntry): Finding | undefined {
   if (figures.length === 0 || figures.some((f) => admits(f, fact.value))) return undefined;
   const written = [...new Set(figures.map((f) => fact.quote.slice(f.hedgeSpan?.start ?? f.span.start, f.span.end).replace(/\s+/g, ' ')))];
   const valueSpan = valueSpanOf(text, entry);
-  const message = `Quote says ${joined(written)}; value is ${fact.value}. Check the value against the quote.`;
-  const finding: Finding = { code: 'facts.quoteMismatch', severity: RULES['facts.quoteMismatch'].severity, message, span: valueSpan ?? entry.span, factId: fact.id };
+  const finding = quoteMismatchFinding(written, fact.value, valueSpan ?? entry.span, fact.id);
   // Only a single quoted figure in the unit is known to be the one meant; a hedged one is no exact value.
   const only = figures.length === 1 ? figures[0]! : undefined;
   if (valueSpan && only && only.hedgeKind === undefined && only.numberSpan2 === undefined) {
@@ -89,11 +88,6 @@ function quoteMismatchOf(text: string, entry: FactEntry): Finding | undefined {
     finding.fixes = [fix];
   }
   return finding;
-}
-
-function joined(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** The span of the fact's `value` in a JSON or YAML fact file; undefined where it cannot be told (tables, workbooks). */

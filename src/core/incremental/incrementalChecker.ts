@@ -1,8 +1,8 @@
 import type { AnalyzeOptions } from '../analyze/analyzeBriefing';
 import { checkModel, type CheckOptions, type CheckResult } from '../check';
 import type { FactIndex } from '../facts/factIndex';
-import { StatisticsMemo } from '../rules/statistics';
 import { BlockMemo } from './blockMemo';
+import { StatisticsMemo } from './statisticsMemo';
 import { IncrementalAnalyzer } from './incrementalAnalyzer';
 
 /**

@@ -4,7 +4,8 @@ import type { BlockMemo } from '../incremental/blockMemo';
 import type { BriefingModel } from '../model';
 import type { NoteResolution } from '../notes/resolve';
 import type { FixData, Span } from '../types';
-import type { StatMatch } from '../stats/match';
+import type { StatisticsMemo } from '../incremental/statisticsMemo';
+import type { StatMatch } from '../stats/matchStatistic';
 
 /** A finding before severities are applied: rules do not know the user's settings. */
 export interface RawFinding {
@@ -29,8 +30,12 @@ export interface RuleContext {
   matches: StatMatch[];
   /** 1-based line of an offset, for messages that point elsewhere ("defined on line 12"). */
   lineOf(offset: number): number;
+  /** `briefing.staleAfter` ("2y", "18m", "90d"), which turns `fact.stale` on. */
+  staleAfter?: string | undefined;
+  /** The date `fact.stale` counts back from when the briefing has no `date:`; now when absent. */
+  today?: Date | undefined;
+  /** The statistics pass's matches from the checks of earlier versions of the same document. */
+  statisticsMemo?: StatisticsMemo | undefined;
   /** What the last check of the same document read from each block's text (incremental checks only). */
   blocks?: BlockMemo | undefined;
 }
-
-export type Rule = (context: RuleContext) => RawFinding[];

@@ -6,9 +6,9 @@
  */
 import type { Fact } from '../facts/schema';
 import type { StatUnit } from '../model';
-import { claimAdmits, type Claim } from './claim';
+import { claimSupports, type Claim } from './claim';
 import { extractStatistics, type ExtractedStatistic } from './extract';
-import { unitKeysOfStatistic } from './match';
+import { unitKeysOfStatistic } from './unitKeys';
 
 const figures = new WeakMap<Fact, ExtractedStatistic[]>();
 /** Per quote figure, the unit keys it may be compared in: worked out with the figures, once per fact. */
@@ -31,7 +31,7 @@ export function quoteFigureSupporting(fact: Fact, claim: Claim, unit: StatUnit):
   const keys = unitKeysOfStatistic(unit);
   for (const figure of quoted) {
     if (!figureKeys.get(figure)!.some((k) => keys.includes(k))) continue;
-    if (claimAdmits(claim, figure.value) || (claim.value > 0 && figure.value < 0 && claimAdmits(claim, -figure.value))) return figure;
+    if (claimSupports(claim, figure.value)) return figure;
   }
   return undefined;
 }

@@ -8,7 +8,7 @@
  * named country or organisation, a change where the fact is a level, or the reverse.
  */
 import type { Fact } from '../facts/schema';
-import { contentWords } from './match';
+import { contentWords } from './words';
 import { placesIn, withoutPlaceNames, type PlaceKind } from './places';
 
 /** What a fact is about, read once per fact. */

@@ -9,7 +9,7 @@ import { convertEndnotesFix } from '../../core/fixes/convertEndnotes';
 import { insertCitationFix } from '../../core/fixes/insertCitation';
 import { renumberBlocker, renumberFix } from '../../core/fixes/renumber';
 import type { FactEntry, FactIndex } from '../../core/facts/factIndex';
-import { describeValue } from '../../core/rules/statistics';
+import { describeValue } from '../../core/stats/valueWording';
 import type { TextEdit as CoreEdit } from '../../core/types';
 import {
   ServerCommands,

@@ -6,7 +6,7 @@
  */
 import type { Fact } from '../../core/facts/schema';
 import type { BriefingModel } from '../../core/model';
-import { unitKeyOfFact } from '../../core/stats/match';
+import { unitKeyOfFact } from '../../core/stats/unitKeys';
 
 const CURRENCY_SIGNS: Record<string, string> = { USD: '$', GBP: '£', EUR: '€', JPY: '¥', INR: '₹', KRW: '₩', RUB: '₽' };
 const CURRENCY_WORDS: Record<string, string> = { CNY: 'yuan' };

@@ -6,11 +6,11 @@
  */
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { NoteDef, Statistic } from '../../core/model';
-import { unitKeyOfFact, unitKeysOfStatistic } from '../../core/stats/match';
+import { unitKeyOfFact, unitKeysOfStatistic } from '../../core/stats/unitKeys';
 import { claimAdmits } from '../../core/stats/claim';
 import { quoteFigureSupporting } from '../../core/stats/quoteFigures';
-import { verifiedQuotationAt } from '../../core/rules/quotations';
-import { describeValue } from '../../core/rules/statistics';
+import { verifiedQuotationAt } from '../../core/rules/quote.mismatch';
+import { describeValue } from '../../core/stats/valueWording';
 import type { Analysis } from '../analysis';
 import { toRange, touches } from '../convert';
 import { describeFactQuote, describeSource, escapeMarkdown, inlineCode } from './markdownText';

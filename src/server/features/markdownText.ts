@@ -2,7 +2,7 @@
 import { entryLink, formatNames } from '../../core/bibliography/bibliographySources';
 import type { BibEntry } from '../../core/bibliography/types';
 import type { FactEntry, SourceEntry } from '../../core/facts/factIndex';
-import { describeValue } from '../../core/rules/statistics';
+import { describeValue } from '../../core/stats/valueWording';
 import type { Span } from '../../core/types';
 
 /** ASCII punctuation: the characters CommonMark lets a backslash escape. */

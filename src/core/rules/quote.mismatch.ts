@@ -6,7 +6,15 @@ import type { NoteResolution } from '../notes/resolve';
 import { align, isEllipsis, quotedTokens, wordsOf, type Alignment, type QuotedToken, type Word } from '../stats/quoteAlignment';
 import type { FixData, Span, TextEdit } from '../types';
 import type { RawFinding, RuleContext } from './context';
-import { citedSources } from './statistics';
+import { citedSources } from '../stats/citedSources';
+import { defineRule } from './ruleDefinition';
+
+export const quoteMismatch = defineRule({
+  code: 'quote.mismatch',
+  severity: 'warning',
+  description: 'A quotation of six words or more nearly matches a recorded quote of the cited source but differs from it.',
+  check: checkQuotations,
+});
 
 /** Fewer words than this is a phrase, not a quotation worth checking. */
 const MIN_WORDS = 6;
@@ -19,7 +27,7 @@ const NEAR = 0.8;
  * with the words, and the source's wording offered as the fix; an exact match and a
  * quotation like no recorded passage (the fact file may not hold it) get nothing.
  */
-export function checkQuotations(context: RuleContext): RawFinding[] {
+function checkQuotations(context: RuleContext): RawFinding[] {
   const { model, facts, notes } = context;
   if (facts.isEmpty) return [];
   const findings: RawFinding[] = [];

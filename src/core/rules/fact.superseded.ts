@@ -2,18 +2,27 @@ import type { FactEntry, FactIndex } from '../facts/factIndex';
 import { insertCitationFix } from '../fixes/insertCitation';
 import { replaceFigureFix } from '../fixes/replaceFigure';
 import type { BriefingModel, Statistic } from '../model';
-import { supports, unitKeyOfFact, unitKeysOfStatistic } from '../stats/match';
+import { claimSupports } from '../stats/claim';
+import { unitKeyOfFact, unitKeysOfStatistic } from '../stats/unitKeys';
 import { quoteFigureSupporting } from '../stats/quoteFigures';
 import type { FixData } from '../types';
 import type { RawFinding, RuleContext } from './context';
-import { describeValue } from './statistics';
+import { describeValue } from '../stats/valueWording';
+import { defineRule } from './ruleDefinition';
+
+export const factSuperseded = defineRule({
+  code: 'fact.superseded',
+  severity: 'warning',
+  description: 'A statistic is supported only by a fact that a newer one replaces (`supersededBy`).',
+  check: checkSuperseded,
+});
 
 /**
  * `fact.superseded`: a cited statistic that only a replaced fact supports (one with
  * `supersededBy`). The figure was right when the fact was recorded; the message and the
  * fix give the figure that replaces it. Reads what the statistics rule matched.
  */
-export function checkSuperseded(context: RuleContext): RawFinding[] {
+function checkSuperseded(context: RuleContext): RawFinding[] {
   const { model, facts, matches } = context;
   const findings: RawFinding[] = [];
   matches.forEach((match, i) => {
@@ -38,7 +47,7 @@ function supportedByCurrentFact(stat: Statistic, sources: readonly string[], fac
   for (const source of sources) {
     for (const entry of facts.factsOfSource(source)) {
       if (entry.fact.supersededBy || !keys.includes(unitKeyOfFact(entry.fact.unit))) continue;
-      if (supports(stat, entry) || quoteFigureSupporting(entry.fact, stat, stat.unit)) return true;
+      if (claimSupports(stat, entry.fact.value) || quoteFigureSupporting(entry.fact, stat, stat.unit)) return true;
     }
   }
   return false;

@@ -4,6 +4,14 @@ import { difference, intervalOf, meets, percentChange, percentShare, ratio, whol
 import { findStatements, type ChangeStatement, type Direction, type Figure, type ShareStatement } from '../stats/statements';
 import type { FixData, Span } from '../types';
 import type { RawFinding, RuleContext } from './context';
+import { defineRule } from './ruleDefinition';
+
+export const statArithmetic = defineRule({
+  code: 'stat.arithmetic',
+  severity: 'warning',
+  description: 'A stated change or share does not follow from the figures beside it, allowing for their rounding and hedges.',
+  check: checkArithmetic,
+});
 
 /**
  * `stat.arithmetic`: a stated change or share that does not follow from the figures
@@ -11,7 +19,7 @@ import type { RawFinding, RuleContext } from './context';
  * written figure stands for (its rounding and hedge, SPEC "Hedge words") and reports only
  * what no such rounding explains. Needs no fact file.
  */
-export function checkArithmetic(context: RuleContext): RawFinding[] {
+function checkArithmetic(context: RuleContext): RawFinding[] {
   const { model } = context;
   const findings: RawFinding[] = [];
   for (const sentence of model.sentences) {

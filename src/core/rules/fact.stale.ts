@@ -2,6 +2,15 @@ import { parse as parseYaml } from 'yaml';
 import type { FactEntry, FactIndex } from '../facts/factIndex';
 import type { BriefingModel } from '../model';
 import type { RawFinding, RuleContext } from './context';
+import { defineRule } from './ruleDefinition';
+
+export const factStale = defineRule({
+  code: 'fact.stale',
+  severity: 'info',
+  description: 'The fact supporting a statistic is older than `briefing.staleAfter`.',
+  onlyWhen: 'once `briefing.staleAfter` is set',
+  check: (context) => checkStale(context, parseStaleAfter(context.staleAfter), context.today),
+});
 
 /** `briefing.staleAfter`: a whole number of years, months or days ("2y", "18m", "90d"). */
 export interface StaleAfter {
@@ -22,7 +31,7 @@ export function parseStaleAfter(text: string | undefined): StaleAfter | undefine
  * from the briefing's front matter `date:` (what it was written as of), else from `today`.
  * A fact's age is its `asOf`, else its source's `published`; a fact with neither is not judged.
  */
-export function checkStale(context: RuleContext, staleAfter: StaleAfter | undefined, today: Date = new Date()): RawFinding[] {
+function checkStale(context: RuleContext, staleAfter: StaleAfter | undefined, today: Date = new Date()): RawFinding[] {
   if (!staleAfter) return [];
   const { model, facts, matches } = context;
   const dated = briefingDate(model);
