@@ -46,22 +46,22 @@ export class BlockMemo {
     for (const known of entry.statements) {
       if (known.start !== start || known.end !== end) continue;
       // The statistics of a block before an edit are the very objects the last check had.
-      if (sameObjects(known.stats, stats) || sameFigures(known.figures, stats, base)) {
+      if (sameObjects(known.stats, stats) || sameFigures(known.stats, known.base, stats, base)) {
         known.stats = stats;
+        known.base = base;
         return known.statements;
       }
     }
-    const figures = stats.map((s) => figureIn(s, base));
-    const statements = findStatements(masked, start, end, figures);
+    const statements = findStatements(masked, start, end, stats.map((s) => figureIn(s, base)));
     // A block has a handful of sentences; a list this long holds sentences of texts gone by.
     if (entry.statements.length >= MAX_SENTENCES) entry.statements = [];
-    entry.statements.push({ start, end, stats, figures, statements });
+    entry.statements.push({ start, end, stats, base, statements });
     return statements;
   }
 
   private entry(masked: string): BlockEntry {
     let entry = this.byText.get(masked);
-    if (!entry) this.byText.set(masked, (entry = { check: this.check, quotations: undefined, statements: [] }));
+    if (!entry) this.byText.set(masked, (entry = { check: -1, quotations: undefined, statements: [] }));
     if (entry.check !== this.check) {
       entry.check = this.check;
       this.seen++;
@@ -76,8 +76,8 @@ interface BlockEntry {
   /** The last check that looked this text up. */
   check: number;
   quotations: unknown;
-  /** Per sentence: its bounds, its statistics when last seen (and as figures in the block), what it states. */
-  statements: { start: number; end: number; stats: readonly Statistic[]; figures: Figure[]; statements: Statement[] }[];
+  /** Per sentence: its bounds in the block, its statistics when last seen and the block's start then, what it states. */
+  statements: { start: number; end: number; stats: readonly Statistic[]; base: number; statements: Statement[] }[];
 }
 
 /** A statistic with offsets in its block (its sentence index is not a figure's). */
@@ -110,14 +110,15 @@ function sameObjects(a: readonly Statistic[], b: readonly Statistic[]): boolean 
   return true;
 }
 
-function sameFigures(figures: readonly Figure[], stats: readonly Statistic[], base: number): boolean {
-  if (figures.length !== stats.length) return false;
-  for (let i = 0; i < figures.length; i++) if (!sameFigure(figures[i]!, stats[i]!, base)) return false;
+/** Whether statistics in a block starting at `base` read as `was` did in one starting at `wasBase`. */
+function sameFigures(was: readonly Statistic[], wasBase: number, stats: readonly Statistic[], base: number): boolean {
+  if (was.length !== stats.length) return false;
+  for (let i = 0; i < was.length; i++) if (!sameFigure(was[i]!, stats[i]!, base - wasBase)) return false;
   return true;
 }
 
-/** Every field findStatements may read, compared. */
-function sameFigure(f: Figure, s: Statistic, base: number): boolean {
+/** Every field findStatements may read, compared; offsets `by` apart. */
+function sameFigure(f: Statistic, s: Statistic, by: number): boolean {
   return (
     Object.is(f.value, s.value) &&
     Object.is(f.low, s.low) &&
@@ -128,17 +129,17 @@ function sameFigure(f: Figure, s: Statistic, base: number): boolean {
     Object.is(f.decimals, s.decimals) &&
     f.hedgeKind === s.hedgeKind &&
     f.hedge === s.hedge &&
-    sameSpan(f.span, s.span, base) &&
-    sameSpan(f.numberSpan, s.numberSpan, base) &&
-    sameSpan(f.numberSpan2, s.numberSpan2, base) &&
-    sameSpan(f.hedgeSpan, s.hedgeSpan, base) &&
+    sameSpan(f.span, s.span, by) &&
+    sameSpan(f.numberSpan, s.numberSpan, by) &&
+    sameSpan(f.numberSpan2, s.numberSpan2, by) &&
+    sameSpan(f.hedgeSpan, s.hedgeSpan, by) &&
     sameUnit(f.unit, s.unit)
   );
 }
 
-function sameSpan(local: Span | undefined, span: Span | undefined, base: number): boolean {
-  if (local === undefined || span === undefined) return local === span;
-  return local.start === span.start - base && local.end === span.end - base;
+function sameSpan(was: Span | undefined, span: Span | undefined, by: number): boolean {
+  if (was === undefined || span === undefined) return was === span;
+  return was.start + by === span.start && was.end + by === span.end;
 }
 
 function sameUnit(a: StatUnit, b: StatUnit): boolean {
