@@ -18,7 +18,9 @@
 // Options: --runs N (CLI and full-check runs, default 7), --edits N (measured edits per
 //   size, default 10), --quick (3 runs, 4 edits), --no-build (use dist/ as it is),
 //   --profile (also CPU-profile the server during 1 MB edits), --keep (keep the temp
-//   dir), --out FILE (default docs/benchmarks.md).
+//   dir), --out FILE (default docs/benchmarks.md), --against REF (also time edits on a
+//   server built from git REF, in sessions interleaved with this build's: a ratio that
+//   holds on a busy machine, where absolute times do not).
 import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -41,11 +43,12 @@ const { values: opts } = parseArgs({
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     out: { type: 'string' },
+    against: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (opts.help) {
-  console.log('Usage: node bench/run.mjs [--runs N] [--edits N] [--quick] [--no-build] [--profile] [--keep] [--out FILE]');
+  console.log('Usage: node bench/run.mjs [--runs N] [--edits N] [--quick] [--no-build] [--profile] [--keep] [--out FILE] [--against REF]');
   process.exit(0);
 }
 const RUNS = Math.max(1, Number(opts.runs ?? (opts.quick ? 3 : 7)));
@@ -234,6 +237,20 @@ async function build() {
     await esbuild.build({ ...esbuildCommon, minify: false, entryPoints: [join(ROOT, 'src/server/main.ts')], outfile: join(dir, 'server-prof.js') });
   }
   return { cli: join(dir, 'dist', 'cli.js'), server: join(dir, 'dist', 'server.js'), engine: join(dir, 'engine.cjs'), serverProf: join(dir, 'server-prof.js') };
+}
+
+/** The server as git `ref` builds it (its own esbuild.mjs --production), for --against. */
+async function buildRef(ref) {
+  const dir = join(TMP, 'against');
+  mkdirSync(dir, { recursive: true });
+  log(`building the server of ${ref} into the temp dir`);
+  const archive = execFileSync('git', ['archive', '--format=tar', ref, 'src', 'esbuild.mjs', 'package.json', 'tsconfig.json'], { cwd: ROOT, maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const r = await runProcess([join(dir, 'esbuild.mjs'), '--production'], { cwd: dir, timeoutMs: 300_000 });
+  if (r.code !== 0) throw new Error(`build of ${ref} failed (exit ${r.code}): ${r.stderr.trim().slice(-2000)}`);
+  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  return { ref, commit, server: join(dir, 'dist', 'server.js') };
 }
 
 // ---------------------------------------------------------------- corpus
@@ -454,6 +471,46 @@ async function benchServerLatency(bin, corpus, mode) {
   return result;
 }
 
+/** Sizes the --against comparison edits, and its rounds (each a session of each build, in alternating order). */
+const AGAINST_SIZES = ['100kb', '1mb'];
+const AGAINST_ROUNDS = opts.quick ? 2 : 4;
+
+/**
+ * Edit latency of this build and of `other` (push), in sessions that take turns: each round
+ * starts a server of each build (first one, then the other, alternating), opens the 100 KB
+ * and 1 MB briefings and times EDITS one-character edits on each, as benchServerLatency.
+ */
+async function benchAgainst(bin, other, corpus) {
+  const builds = { this: bin.server, other: other.server };
+  const result = Object.fromEntries(Object.keys(builds).map((b) => [b, Object.fromEntries(AGAINST_SIZES.map((s) => [s, []]))]));
+  const rounds = [];
+  for (let round = 0; round < AGAINST_ROUNDS; round++) {
+    const order = round % 2 === 0 ? ['this', 'other'] : ['other', 'this'];
+    const perRound = {};
+    for (const which of order) {
+      log(`against ${other.ref}: round ${round + 1}/${AGAINST_ROUNDS}, ${which === 'this' ? 'this build' : other.ref}`);
+      const session = new LspSession({ server: builds[which], root: corpus.dirs.ws10k, mode: 'push', children, timeoutMs: LSP_TIMEOUT_MS });
+      try {
+        await session.start();
+        for (const s of AGAINST_SIZES) {
+          const path = join(corpus.dirs.ws10k, `bench-${s}.brief.md`);
+          const text = readFileSync(path, 'utf8');
+          const open = await session.open(path, text);
+          const edits = await editSeries(session, open.uri, editPoint(text), EDITS);
+          result[which][s].push(...edits);
+          perRound[`${which}-${s}`] = median(edits);
+          session.close(open.uri);
+          await sleep(200);
+        }
+      } finally {
+        await session.stop();
+      }
+    }
+    rounds.push(perRound);
+  }
+  return { ref: other.ref, commit: other.commit, samples: result, rounds };
+}
+
 const QUERIES = ['coal', 'trade with China', 'fuel imports Seoul', 'fact-77777', 'Statistical bulletin 1234', 'percent Vladivostok'];
 
 async function benchServerMemory(bin, corpus) {
@@ -534,7 +591,7 @@ async function profileServer(bin, corpus) {
 
 // ---------------------------------------------------------------- report
 function report(r) {
-  const { env, corpus, proc, engine, push, pull, mem, prof, dc, bib } = r;
+  const { env, corpus, proc, engine, push, pull, mem, prof, dc, bib, against } = r;
   const T = proc.times;
   const med = (id) => median(T[id] ?? []);
   const bytes = (s) => corpus.briefs[s].bytes;
@@ -571,7 +628,7 @@ function report(r) {
 
   lines.push('# Benchmarks', '');
   lines.push(
-    `Generated by \`npm run bench\` (bench/run.mjs) on ${env.date}; do not edit by hand, run it again. It builds with \`node esbuild.mjs --production\` into a temp dir, generates the briefings and fact files there (bench/generate.mjs, seeded); this run took ${Math.round(env.totalS / 60)} minutes. Options: \`npm run bench -- --quick\` (fewer runs), \`--runs N\`, \`--edits N\`, \`--profile\` (adds the CPU profile section), \`--no-build\` (benchmark dist/ as it is), \`--keep\` (keep the temp dir), \`--out FILE\`.`,
+    `Generated by \`npm run bench\` (bench/run.mjs) on ${env.date}; do not edit by hand, run it again. It builds with \`node esbuild.mjs --production\` into a temp dir, generates the briefings and fact files there (bench/generate.mjs, seeded); this run took ${Math.round(env.totalS / 60)} minutes. Options: \`npm run bench -- --quick\` (fewer runs), \`--runs N\`, \`--edits N\`, \`--profile\` (adds the CPU profile section), \`--no-build\` (benchmark dist/ as it is), \`--keep\` (keep the temp dir), \`--out FILE\`, \`--against REF\` (also times edits on the server of git REF, interleaved with this build's).`,
     '',
   );
   if (env.loadStart[0] > env.machine.cores * 0.5 || env.loadEnd[0] > env.machine.cores * 0.5) {
@@ -593,6 +650,19 @@ function report(r) {
   const pullNote = (s) => (pull ? `; pull (VS Code): median ${fmtMs(edit(pull, s))}` : '');
   row('One-character edit → fresh diagnostics, 100 KB (push)', fmtMs(edit(push, '100kb')), spread(push.sizes['100kb'].edits) + pullNote('100kb'), '≤ 15 ms', met(edit(push, '100kb') <= 15));
   row('One-character edit → fresh diagnostics, 1 MB (push)', fmtMs(edit(push, '1mb')), spread(push.sizes['1mb'].edits) + pullNote('1mb'), '≤ 40 ms', met(edit(push, '1mb') <= 40));
+  if (against) {
+    for (const s of [...AGAINST_SIZES].reverse()) {
+      const ratio = median(against.samples.this[s]) / median(against.samples.other[s]);
+      const perRound = against.rounds.map((x) => x[`this-${s}`] / x[`other-${s}`]);
+      row(
+        `One-character edit → diagnostics, ${SIZE_LABEL[s]}: this build ÷ \`${against.ref}\` (${against.commit}), sessions interleaved`,
+        `${fmtX(ratio)} (${fmtMs(median(against.samples.this[s]))} vs ${fmtMs(median(against.samples.other[s]))})`,
+        `per round ${spreadX(perRound)}`,
+        '',
+        '',
+      );
+    }
+  }
   row(
     'Edit vs full re-check, 1 MB (full = engine `checkBriefing` in-process, warm)',
     `${fmtX(speedup)} (full ${fmtMs(fullEngine)} ÷ edit ${fmtMs(edit(push, '1mb'))})`,
@@ -699,6 +769,20 @@ function report(r) {
       '',
     );
   }
+  if (against) {
+    lines.push(
+      `**Against \`${against.ref}\`** (\`--against ${against.ref}\`, git ${against.commit}): the server of that commit, built by its own \`esbuild.mjs --production\`, and this build's take turns, ${AGAINST_ROUNDS} rounds of one session each (the first build alternating), each session opening the ${AGAINST_SIZES.map((s) => SIZE_LABEL[s]).join(' and ')} briefings and timing ${EDITS} one-character edits on each as above. Both builds see the same machine load, so their ratio holds where absolute times do not.`,
+      '',
+    );
+    row('Briefing', 'This build, edit → diagnostics', `\`${against.ref}\`, edit → diagnostics`, 'Ratio of medians', 'Per-round ratios');
+    row('---', '---:', '---:', '---:', '---:');
+    for (const s of AGAINST_SIZES) {
+      const a = against.samples.this[s];
+      const b = against.samples.other[s];
+      row(SIZE_LABEL[s], `${fmtMs(median(a))}<br>${spread(a)}`, `${fmtMs(median(b))}<br>${spread(b)}`, fmtX(median(a) / median(b)), spreadX(against.rounds.map((x) => x[`this-${s}`] / x[`other-${s}`])));
+    }
+    lines.push('');
+  }
   lines.push(`Server RSS after each briefing (push session): ${SIZES.map((s) => `${SIZE_LABEL[s]} ${mb(push.sizes[s].memory.rssMiB).toFixed(0)} MB`).join(', ')}.`, '');
 
   // ---- memory and search
@@ -773,6 +857,7 @@ function report(r) {
     editPull: pull ? Object.fromEntries(SIZES.map((s) => [s, round(pull.sizes[s].edits)])) : undefined,
     fullDidChange: Object.fromEntries(SIZES.map((s) => [s, round(push.sizes[s].full)])),
     edit100kFacts: round(mem.edits),
+    against: against ? { ref: against.ref, commit: against.commit, this: Object.fromEntries(AGAINST_SIZES.map((s) => [s, round(against.samples.this[s])])), other: Object.fromEntries(AGAINST_SIZES.map((s) => [s, round(against.samples.other[s])])) } : undefined,
     search: Object.fromEntries(mem.queries.map((q) => [q.query, { first: round([q.first])[0], warm: round(q.warm) }])),
   };
   lines.push(JSON.stringify(raw, null, 1).replace(/\[\s+([^\]]*?)\s+\]/g, (_, inner) => `[${inner.replace(/\s+/g, ' ')}]`), '```', '', '</details>', '');
@@ -812,6 +897,7 @@ async function main() {
   });
   const mem = await benchServerMemory(bin, corpus);
   const bib = await measureBibliographyLoad({ server: bin.server, runs: opts.quick ? 1 : 3, children, log });
+  const against = opts.against ? await benchAgainst(bin, await buildRef(opts.against), corpus) : undefined;
   const prof = opts.profile ? await profileServer(bin, corpus).catch((error) => ({ error: `profile failed: ${error.message}` })) : undefined;
   const packages = {};
   for (const p of ['unified', 'remark-parse', 'remark-gfm', 'vscode-languageserver', 'markdownlint-cli2', 'markdownlint', 'remark-cli', 'remark-lint-no-undefined-references', 'esbuild']) packages[p] = versionOf(p);
@@ -824,7 +910,7 @@ async function main() {
     packages,
     totalS: (performance.now() - t0) / 1000,
   };
-  const { markdown, goals } = report({ env, corpus, proc, engine, push, pull, mem, prof, dc, bib });
+  const { markdown, goals } = report({ env, corpus, proc, engine, push, pull, mem, prof, dc, bib, against });
   mkdirSync(join(OUT, '..'), { recursive: true });
   writeFileSync(OUT, markdown);
   log(`wrote ${relative(ROOT, OUT)}`);

@@ -1,6 +1,7 @@
 import { analyzeBriefing, type AnalyzeOptions } from './analyze/analyzeBriefing';
 import { RULES, severityFor, type RuleSetting } from './codes';
 import type { FactIndex } from './facts/factIndex';
+import type { BlockMemo } from './incremental/blockMemo';
 import type { BriefingModel } from './model';
 import { resolveNotes, type NoteResolution } from './notes/resolve';
 import type { StatisticsMemo } from './incremental/statisticsMemo';
@@ -72,14 +73,15 @@ function withSeverity(raw: RawFinding, severity: Finding['severity']): Finding {
 
 /**
  * Runs every rule over an analysed briefing. `memo` carries statistics' matches over
- * from the checks of earlier versions of the same document.
+ * from the checks of earlier versions of the same document, `blocks` what rules read from
+ * blocks' texts.
  */
-export function checkModel(model: BriefingModel, facts: FactIndex, options: CheckOptions = {}, memo?: StatisticsMemo): CheckResult {
+export function checkModel(model: BriefingModel, facts: FactIndex, options: CheckOptions = {}, memo?: StatisticsMemo, blocks?: BlockMemo): CheckResult {
   const notes = resolveNotes(model);
   // Few messages point at other lines; a long document's line map is built only for them.
   let lines: LineMap | undefined;
   const lineOf = (offset: number) => (lines ??= new LineMap(model.text)).position(offset).line;
-  const context: RuleContext = { model, notes, facts, matches: [], lineOf, staleAfter: options.staleAfter, today: options.today, statisticsMemo: memo };
+  const context: RuleContext = { model, notes, facts, matches: [], lineOf, staleAfter: options.staleAfter, today: options.today, statisticsMemo: memo, blocks };
   const raw: RawFinding[] = [];
   for (const check of BRIEFING_CHECKS) raw.push(...check(context));
   const findings: Finding[] = [];

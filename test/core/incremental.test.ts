@@ -33,6 +33,41 @@ const FACTS = FactIndex.from([
   ),
 ]);
 
+/** Changes, shares, a misquotation; the same paragraphs twice, so two blocks share one text. */
+const STATEMENTS = `# Arithmetic and quotations
+
+Exports rose from 120 tonnes to 180 tonnes, a 60 per cent rise.[^1] Imports fell from 40 per cent to 30 per cent, a fall of 12 percentage points.[^1]
+
+Of the 200 defectors, 50 (or 40 per cent) came by sea.[^2] The customs office said that “some 70 percent of all trade between both countries passes through the Dandong bridge” last year.[^1]
+
+Exports rose from 120 tonnes to 180 tonnes, a 60 per cent rise.[^1] Imports fell from 40 per cent to 30 per cent, a fall of 12 percentage points.[^1]
+
+Of the 200 defectors, 50 (or 40 per cent) came by sea.[^2] The customs office said that “some 70 percent of all trade between both countries passes through the Dandong bridge” last year.[^1]
+
+Prices doubled from 3 to 4 dollars, and trade rose 37.4 per cent.[^1]
+
+[^1]: @customs, bulletin.
+[^2]: @defence.
+`;
+
+const QUOTE_FACTS = FactIndex.from([
+  parseFactFile(
+    JSON.stringify({
+      sources: { customs: { title: 'China trade statistics, Q1 2017' }, defence: { title: 'Defence white paper' } },
+      facts: [
+        { id: 'bridge-share', statement: 'Share of trade through the Dandong bridge', value: 70, unit: 'percent', source: 'customs', quote: 'Some 70 percent of all trade between the two countries passes through the Dandong bridge.', keywords: ['bridge'] },
+        { id: 'trade-growth', statement: "China's trade with North Korea, growth in Q1 2017", value: 37.4, unit: 'percent', source: 'customs', quote: 'Trade rose 37.4 percent.', keywords: ['trade', 'grew'] },
+      ],
+    }),
+    'quotes.facts.json',
+  ),
+]);
+
+/** Findings with their fixes computed (a reused statement must give the fix a fresh one gives). */
+function withFixes(findings: readonly Finding[]) {
+  return findings.map((f) => ({ ...comparable([f])[0], fixes: f.fixes }));
+}
+
 function comparable(findings: readonly Finding[]) {
   return findings.map((f) => ({ code: f.code, severity: f.severity, span: f.span, message: f.message, factId: f.factId }));
 }
@@ -65,6 +100,27 @@ describe('incremental checking equals a from-scratch check', () => {
         if (text.length > briefing.length * 2 || text.length < briefing.length / 4) text = briefing;
       }
     });
+  });
+
+  test(`changes, shares and quotations, kept with their blocks' texts: ${RUNS} random edits`, () => {
+    // The arithmetic and quotation rules reuse what they read from a block whose text is
+    // unchanged (BlockMemo), wherever it moved; their findings and fixes must be as found afresh.
+    const r = random(2000);
+    const checker = new IncrementalChecker();
+    let text = STATEMENTS;
+    let reused = 0;
+    for (let i = 0; i <= RUNS; i++) {
+      const expected = checkBriefing(text, QUOTE_FACTS);
+      const actual = checker.check(text, QUOTE_FACTS);
+      const where = `after edit ${i} of seed 2000:\n${text}`;
+      assert.deepEqual(withFixes(actual.findings), withFixes(expected.findings), `findings ${where}`);
+      assert.deepEqual(actual.matches, expected.matches, `matches ${where}`);
+      if (actual.findings.some((f) => f.code === 'stat.arithmetic') && actual.findings.some((f) => f.code === 'quote.mismatch')) reused++;
+      text = edit(text, r);
+      if (text.length > STATEMENTS.length * 2 || text.length < STATEMENTS.length / 4) text = STATEMENTS;
+    }
+    // The fixture keeps both kinds of finding through most edits, so the reuse is exercised.
+    assert.ok(reused > RUNS / 4, `only ${reused} versions had both findings`);
   });
 
   test('a long briefing is cut into many runs, and an edit re-parses one', () => {

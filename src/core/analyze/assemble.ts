@@ -247,6 +247,12 @@ function assemblePiece(analysis: SegmentAnalysis, numbering: Numbering): Assembl
       });
       sentences[first + sentence]!.stats.push(statBase + stats.length - 1);
     }
+    // Lists grown by push keep room for 16 more; a long document's model holds thousands of them.
+    for (let i = first; i < sentences.length; i++) {
+      const s = sentences[i]!;
+      if (s.citations.length > 0) s.citations = s.citations.slice();
+      if (s.stats.length > 0) s.stats = s.stats.slice();
+    }
   }
 
   return { numbering, refs, defs, keys, headings, blocks, sentences, stats, blockSentences };

@@ -1,6 +1,7 @@
 import type { AnalyzeOptions } from '../analyze/analyzeBriefing';
 import { checkModel, type CheckOptions, type CheckResult } from '../check';
 import type { FactIndex } from '../facts/factIndex';
+import { BlockMemo } from './blockMemo';
 import { StatisticsMemo } from './statisticsMemo';
 import { IncrementalAnalyzer } from './incrementalAnalyzer';
 
@@ -12,10 +13,12 @@ import { IncrementalAnalyzer } from './incrementalAnalyzer';
 export class IncrementalChecker {
   private analyzer: IncrementalAnalyzer | undefined;
   private readonly memo = new StatisticsMemo();
+  private readonly blocks = new BlockMemo();
 
   check(text: string, facts: FactIndex, options: CheckOptions = {}): CheckResult {
     const analyzeOptions: AnalyzeOptions = { citationScope: options.citationScope };
     if (!this.analyzer || this.analyzer.options.citationScope !== analyzeOptions.citationScope) this.analyzer = new IncrementalAnalyzer(analyzeOptions);
-    return checkModel(this.analyzer.update(text), facts, options, this.memo);
+    this.blocks.begin();
+    return checkModel(this.analyzer.update(text), facts, options, this.memo, this.blocks);
   }
 }

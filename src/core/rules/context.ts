@@ -1,5 +1,6 @@
 import type { RuleCode } from '../codes';
 import type { FactIndex } from '../facts/factIndex';
+import type { BlockMemo } from '../incremental/blockMemo';
 import type { BriefingModel } from '../model';
 import type { NoteResolution } from '../notes/resolve';
 import type { FixData, Span } from '../types';
@@ -35,4 +36,6 @@ export interface RuleContext {
   today?: Date | undefined;
   /** The statistics pass's matches from the checks of earlier versions of the same document. */
   statisticsMemo?: StatisticsMemo | undefined;
+  /** What the last check of the same document read from each block's text (incremental checks only). */
+  blocks?: BlockMemo | undefined;
 }

@@ -1,4 +1,5 @@
 import type { FactIndex } from '../facts/factIndex';
+import type { BlockMemo } from '../incremental/blockMemo';
 import type { Fact } from '../facts/schema';
 import type { BriefingModel, Citation } from '../model';
 import type { NoteResolution } from '../notes/resolve';
@@ -30,7 +31,7 @@ function checkQuotations(context: RuleContext): RawFinding[] {
   const { model, facts, notes } = context;
   if (facts.isEmpty) return [];
   const findings: RawFinding[] = [];
-  for (const quotation of quotationsOf(model)) {
+  for (const quotation of quotationsOf(model, context.blocks)) {
     const sources = citedSources(facts, citationsAround(model, quotation.span), notes);
     if (sources.length === 0) continue;
     const finding = compare(model, facts, quotation, sources);
@@ -66,21 +67,37 @@ export interface Quotation {
 /** Opening and closing marks: curly double, straight double, curly single; straight single only around whole words. */
 const QUOTED = /“([^“”]+)”|(?<![\p{L}\p{N}])"([^"\n]+)"(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])‘([^‘’]*(?:’[\p{L}][^‘’]*)*)’(?![\p{L}\p{N}])|(?<![\p{L}\p{N}'])'([^'\n]+)'(?![\p{L}\p{N}])/gu;
 
-/** The quotations of at least MIN_WORDS words in the document's prose. */
-export function quotationsOf(model: BriefingModel): Quotation[] {
+/** The quotations of at least MIN_WORDS words in the document's prose; `blocks` keeps each block's from the last check. */
+export function quotationsOf(model: BriefingModel, blocks?: BlockMemo): Quotation[] {
   const found: Quotation[] = [];
   model.blocks.forEach((block, b) => {
     const { masked } = block;
-    if (!/["“‘']/.test(masked)) return;
-    for (const m of masked.matchAll(QUOTED)) {
-      const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
-      const inner = m[group]!;
-      const start = block.span.start + m.index + 1;
-      const tokens = quotedTokens(inner).map((t) => ({ ...t, span: { start: t.span.start + start, end: t.span.end + start } }));
-      if (tokens.filter((t) => !isEllipsis(t)).length < MIN_WORDS) continue;
-      found.push({ span: { start, end: start + inner.length }, block: b, tokens });
+    for (const q of blocks ? blocks.quotations(masked, quotationsInBlock) : quotationsInBlock(masked)) {
+      const start = block.span.start + q.start;
+      const tokens = q.tokens.map((t) => ({ ...t, span: { start: t.span.start + start, end: t.span.end + start } }));
+      found.push({ span: { start, end: start + q.length }, block: b, tokens });
     }
   });
+  return found;
+}
+
+/** A quotation in a block's masked text: where its inside starts in the block, and its tokens with offsets from there. */
+export interface LocalQuotation {
+  start: number;
+  length: number;
+  tokens: QuotedToken[];
+}
+
+function quotationsInBlock(masked: string): LocalQuotation[] {
+  if (!/["“‘']/.test(masked)) return [];
+  const found: LocalQuotation[] = [];
+  for (const m of masked.matchAll(QUOTED)) {
+    const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+    const inner = m[group]!;
+    const tokens = quotedTokens(inner);
+    if (tokens.filter((t) => !isEllipsis(t)).length < MIN_WORDS) continue;
+    found.push({ start: m.index + 1, length: inner.length, tokens });
+  }
   return found;
 }
 

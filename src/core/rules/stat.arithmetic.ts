@@ -26,8 +26,12 @@ function checkArithmetic(context: RuleContext): RawFinding[] {
     if (sentence.stats.length === 0) continue;
     const block = model.blocks[sentence.block]!;
     const base = block.span.start;
-    const stats = sentence.stats.map((i) => relative(model.stats[i]!, -base));
-    const statements = findStatements(block.masked, sentence.span.start - base, sentence.span.end - base, stats);
+    const start = sentence.span.start - base;
+    const end = sentence.span.end - base;
+    // Most sentences are as they were at the last check: their statements are kept with the block's text.
+    const statements = context.blocks
+      ? context.blocks.statements(block.masked, start, end, sentence.stats.map((i) => model.stats[i]!), base)
+      : findStatements(block.masked, start, end, sentence.stats.map((i) => relative(model.stats[i]!, -base)));
     for (const statement of statements) {
       const s = shiftStatement(statement, base);
       const finding = s.kind === 'share' ? checkShare(model.text, s) : checkChange(model.text, s);
