@@ -114,7 +114,7 @@ export class FactStore {
       const folder = path ? this.workspace.folderOf(path) : this.workspace.all()[0];
       found = folder ? [...(await this.expandGlobs(folder, settings.factFiles))] : [];
     } else {
-      found = path ? await nearbyFactFiles(dirname(path), this.workspace.rootFor(path)) : [];
+      found = path ? await this.nearby(dirname(path), this.workspace.rootFor(path)) : [];
     }
     // Bibliographies come after the fact files, so a fact file's source wins over an entry with its key.
     const bibliographies = await this.bibliographiesFor(path, read.bibliography, settings);
@@ -230,6 +230,22 @@ export class FactStore {
    */
   rescan(): void {
     for (const [key, entry] of this.globs) if (entry.settled) this.globs.delete(key);
+  }
+
+  /**
+   * The fact files in a folder and the folders above it, listed anew on every check (a
+   * listing is cheap). When one differs from the last listing of that folder, every
+   * briefing is checked again: a fact file created without any watcher event, found by
+   * one briefing's check, may belong to another briefing of that folder too.
+   */
+  private async nearby(folder: string, root: string): Promise<string[]> {
+    const found = await nearbyFactFiles(folder, root);
+    const key = `nearby\u0000${folder}\u0000${root}`;
+    const before = this.lastFound.get(key);
+    const now = found.join('\u0000');
+    this.lastFound.set(key, now);
+    if (before !== undefined && before !== now) this.onFilesFound();
+    return found;
   }
 
   /** Settings changed: globs may mean other files now. */
