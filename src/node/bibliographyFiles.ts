@@ -1,5 +1,5 @@
 /**
- * Reading bibliographies from disk (SPEC "Bibliographies"), for the CLI: the files a
+ * Reading bibliographies from disk (README.md, "Bibliographies"), for the CLI: the files a
  * briefing names in its front matter `bibliography:` (relative to the briefing, as
  * pandoc resolves them) and those given on the command line, each read into the
  * sources of a fact index.

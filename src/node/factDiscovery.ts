@@ -1,5 +1,5 @@
 /**
- * Finding and reading fact files on disk (SPEC "Fact file"), for the CLI and the
+ * Finding and reading fact files on disk (docs/fact-files.md), for the CLI and the
  * language server. Everything returned is in a deterministic order, so findings and
  * "first definition wins" do not depend on the file system's listing order.
  */
@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { type ParsedFactFile, parseFactSource } from '../core';
 
-/** The names fact files are found by, in every format (SPEC "Fact file"). */
+/** The names fact files are found by, in every format (docs/fact-files.md). */
 export const FACT_FILE_NAME = /\.facts\.(?:json|ya?ml|csv|tsv|xlsx)$/i;
 
 export interface DiscoveryOptions {

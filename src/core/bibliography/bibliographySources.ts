@@ -1,5 +1,5 @@
 /**
- * A bibliography as the fact index sees it (SPEC "Bibliographies"): each entry a source
+ * A bibliography as the fact index sees it (README.md, "Bibliographies"): each entry a source
  * whose id is its key, and each problem a `bibliography.invalid` finding in the file.
  * The result has the shape of a fact file with sources and no facts, so FactIndex
  * reports a key defined twice (in a fact file and a bibliography, or in two

@@ -1,5 +1,5 @@
 /**
- * Inline references (SPEC "Bibliographies"): a `references:` list of CSL-YAML items in
+ * Inline references (README.md, "Bibliographies"): a `references:` list of CSL-YAML items in
  * the briefing's own front matter, as pandoc reads it. The items become sources of a
  * "bibliography" whose path is the briefing's, with positions in the briefing, so that
  * go to definition opens the item and a problem is shown where the item is.

@@ -1,5 +1,5 @@
 /**
- * What a bibliography (SPEC "Bibliographies") is read into: one BibEntry per entry that
+ * What a bibliography (README.md, "Bibliographies") is read into: one BibEntry per entry that
  * could be read, and a `bibliography.invalid` problem for each one that could not. The
  * readers are pure (text in, data out) so that the CLI, the language server and tests
  * share them; reading files and watching them is the caller's business.

@@ -1,5 +1,5 @@
 /**
- * One entry point for every fact-file format (SPEC "Fact file"), chosen by the file
+ * One entry point for every fact-file format (docs/fact-files.md), chosen by the file
  * name: `*.facts.json`, `*.facts.yaml`/`.yml`, `*.facts.csv`/`.tsv`, `*.facts.xlsx`.
  * All give the same ParsedFactFile, with spans into the text (a workbook, which has
  * no text: spans at 0, and each problem and fact names its cell).

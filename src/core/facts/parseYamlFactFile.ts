@@ -1,6 +1,6 @@
 /**
  * Reads a YAML fact file (`*.facts.yaml`, `*.facts.yml`): the same content as a JSON
- * fact file (SPEC "Fact file"), with comments allowed. It is validated entry by entry
+ * fact file (docs/fact-files.md), with comments allowed. It is validated entry by entry
  * with the same checks as parseFactFile (the zod schema, key typos, units, sources),
  * and every problem is reported at the offending value (or key) in the YAML, found
  * through the `yaml` library's node ranges. The result has the same shape as

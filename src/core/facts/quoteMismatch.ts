@@ -3,7 +3,7 @@
  * quote is the evidence and the value a transcription of it, so a value that no rounding
  * of a quoted figure in the fact's unit allows was most likely mistyped. The quote's
  * figures are read by the briefing extractor (quoteFigures), each standing for the
- * interval its rounding and hedge allow, as a briefing's figures do (SPEC "Hedge words").
+ * interval its rounding and hedge allow, as a briefing's figures do (docs/statistics.md, "Hedges and rounding").
  */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser/lib/esm/main.js';
 import { quoteMismatchFinding } from '../rules/facts.quoteMismatch';

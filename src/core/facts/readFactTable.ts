@@ -1,5 +1,5 @@
 /**
- * Facts from a table: a CSV/TSV file or a workbook's sheet (SPEC "Fact file"). The first
+ * Facts from a table: a CSV/TSV file or a workbook's sheet (docs/fact-files.md). The first
  * row names the columns (`id, statement, value, unit, source, quote, locator, asOf,
  * keywords, supersededBy`, in any order and case; other columns are ignored, a near
  * miss of a known name is reported); each further row is a fact. `keywords` are

@@ -16,7 +16,7 @@ export const statArithmetic = defineRule({
 /**
  * `stat.arithmetic`: a stated change or share that does not follow from the figures
  * beside it. Like statcheck, it recomputes the stated figure from the intervals every
- * written figure stands for (its rounding and hedge, SPEC "Hedge words") and reports only
+ * written figure stands for (its rounding and hedge, docs/statistics.md, "Hedges and rounding") and reports only
  * what no such rounding explains. Needs no fact file.
  */
 function checkArithmetic(context: RuleContext): RawFinding[] {
