@@ -42,7 +42,9 @@ function entry(i, tweak = '') {
 /** User plus system CPU time of a process so far, in ms (from /proc; NaN elsewhere). */
 function cpuMsOf(pid) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
@@ -84,7 +86,9 @@ export async function measureBibliographyLoad({ server, entries = 5000, runs = 3
         const againMs = performance.now() - t;
         const after = session.memory();
         samples.push({ firstMs, firstCpuMs, againMs, diagnostics: first.count, before, loaded, after });
-        log(`bibliography (${entries} entries): run ${run + 1}/${runs}: first check ${firstMs.toFixed(0)} ms (server CPU ${firstCpuMs.toFixed(0)} ms), +${(loaded.rssMiB - before.rssMiB).toFixed(1)} MiB; re-check ${againMs.toFixed(0)} ms`);
+        log(
+          `bibliography (${entries} entries): run ${run + 1}/${runs}: first check ${firstMs.toFixed(0)} ms (server CPU ${firstCpuMs.toFixed(0)} ms), +${(loaded.rssMiB - before.rssMiB).toFixed(1)} MiB; re-check ${againMs.toFixed(0)} ms`,
+        );
       } finally {
         await session.stop().catch(() => undefined);
       }
@@ -110,7 +114,8 @@ export async function measureBibliographyLoad({ server, entries = 5000, runs = 3
 }
 
 /** The same file and briefing measured before the fields were read without the LaTeX parser (git ea66366, 2026-12-04, machine busy: load ~12 on 2 cores). */
-const BEFORE = 'before bibtexPlain.ts (git ea66366; same machine, busy): 16.6 s wall, 4.1 s server CPU, +58 MB; measured earlier the same day at lower load, 2.5 s wall and +59 MB';
+const BEFORE =
+  'before bibtexPlain.ts (git ea66366; same machine, busy): 16.6 s wall, 4.1 s server CPU, +58 MB; measured earlier the same day at lower load, 2.5 s wall and +59 MB';
 
 /** The report's lines for `r` (MB = 10⁶ bytes, as in the rest of docs/benchmarks.md). */
 export function bibliographyReport(r) {
@@ -150,9 +155,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     });
     const mib = (n) => n.toFixed(1);
     console.log(`${r.entries} entries, ${(r.bibBytes / 1048576).toFixed(1)} MB .bib; medians of ${r.runs} fresh servers`);
-    console.log(`open the briefing → first diagnostics: ${r.firstMs.toFixed(0)} ms (server CPU ${r.firstCpuMs.toFixed(0)} ms; ${r.diagnostics} diagnostics)`);
+    console.log(
+      `open the briefing → first diagnostics: ${r.firstMs.toFixed(0)} ms (server CPU ${r.firstCpuMs.toFixed(0)} ms; ${r.diagnostics} diagnostics)`,
+    );
     console.log(`re-check after the .bib was rewritten: ${r.againMs.toFixed(0)} ms`);
-    console.log(`server RSS: ${mib(r.idleRssMiB)} MiB idle, +${mib(r.addedRssMiB)} MiB with the .bib loaded, ${mib(r.afterRssMiB)} MiB after the re-read; peak ${mib(r.peakRssMiB)} MiB`);
+    console.log(
+      `server RSS: ${mib(r.idleRssMiB)} MiB idle, +${mib(r.addedRssMiB)} MiB with the .bib loaded, ${mib(r.afterRssMiB)} MiB after the re-read; peak ${mib(r.peakRssMiB)} MiB`,
+    );
   } finally {
     for (const child of children) child.kill();
   }

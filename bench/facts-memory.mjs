@@ -30,13 +30,22 @@ async function heap(factsPath, briefingPath) {
 export { FactIndex } from './src/core/facts/factIndex';
 export { checkBriefing } from './src/core/check';`;
   const outfile = join(tmpdir(), 'facts-memory-core.cjs');
-  await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+  await esbuild.build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'warning',
+  });
   const core = await import(pathToFileURL(outfile).href);
   const report = (label) => {
     globalThis.gc();
     globalThis.gc();
     const m = process.memoryUsage();
-    console.log(`${label.padEnd(28)} heapUsed ${mib(m.heapUsed).padStart(6)} MiB   external ${mib(m.external).padStart(6)}   rss ${mib(m.rss).padStart(6)} MiB`);
+    console.log(
+      `${label.padEnd(28)} heapUsed ${mib(m.heapUsed).padStart(6)} MiB   external ${mib(m.external).padStart(6)}   rss ${mib(m.rss).padStart(6)} MiB`,
+    );
   };
   report('start');
   // As the server keeps a file: parsed, without its text.
@@ -44,7 +53,9 @@ export { checkBriefing } from './src/core/check';`;
     const text = readFileSync(factsPath, 'utf8');
     const started = performance.now();
     const { text: _text, ...parsed } = core.parseFactFile(text, factsPath);
-    console.log(`parseFactFile ${(performance.now() - started).toFixed(0)} ms, ${parsed.facts.length} facts, ${parsed.findings.length} findings`);
+    console.log(
+      `parseFactFile ${(performance.now() - started).toFixed(0)} ms, ${parsed.facts.length} facts, ${parsed.findings.length} findings`,
+    );
     return parsed;
   };
   const parsed = load();
@@ -69,7 +80,9 @@ export { checkBriefing } from './src/core/check';`;
       index.search(query, 200);
       warm.push(performance.now() - t);
     }
-    console.log(`search ${JSON.stringify(query).padEnd(28)} ${String(first.length).padStart(4)} hits  first ${firstMs.toFixed(1).padStart(6)} ms  warm median ${median(warm).toFixed(2)} ms  max ${Math.max(...warm).toFixed(2)} ms`);
+    console.log(
+      `search ${JSON.stringify(query).padEnd(28)} ${String(first.length).padStart(4)} hits  first ${firstMs.toFixed(1).padStart(6)} ms  warm median ${median(warm).toFixed(2)} ms  max ${Math.max(...warm).toFixed(2)} ms`,
+    );
   }
   report('after searches');
   // Keep everything reachable until the last report.
@@ -101,7 +114,9 @@ async function spacesOf(session) {
   for (let k = 0; k < 50 && !existsSync(SPACES); k++) await sleep(20);
   await sleep(20);
   const s = JSON.parse(readFileSync(SPACES, 'utf8'));
-  const spaces = s.spaces.filter(([, size]) => size > 0).map(([name, size, used]) => `${name.replace('_space', '')} ${mib(size)}/${mib(used)}`);
+  const spaces = s.spaces
+    .filter(([, size]) => size > 0)
+    .map(([name, size, used]) => `${name.replace('_space', '')} ${mib(size)}/${mib(used)}`);
   return `heapUsed ${mib(s.heapUsed)} external ${mib(s.external)}; committed/used MiB: ${spaces.join(', ')}`;
 }
 
@@ -130,7 +145,9 @@ async function server(folder, briefingPath, runs, withSpaces, extraNodeArgs, ser
       const first = await session.command('briefing.server.searchFacts', args);
       const warm = [];
       for (let k = 0; k < runs; k++) warm.push((await session.command('briefing.server.searchFacts', args)).ms);
-      console.log(`search ${JSON.stringify(query).padEnd(28)} ${String(first.result.length).padStart(4)} hits  first ${first.ms.toFixed(1).padStart(6)} ms  warm median ${median(warm).toFixed(1)} ms  max ${Math.max(...warm).toFixed(1)} ms`);
+      console.log(
+        `search ${JSON.stringify(query).padEnd(28)} ${String(first.result.length).padStart(4)} hits  first ${first.ms.toFixed(1).padStart(6)} ms  warm median ${median(warm).toFixed(1)} ms  max ${Math.max(...warm).toFixed(1)} ms`,
+      );
     }
     await sleep(500);
     await show('after searches', session.memory());
@@ -148,5 +165,7 @@ if (mode === 'heap') await heap(a, b);
 else if (mode === 'server') await server(a, b, Number(c ?? 7), withSpaces, nodeArgs, resolve(serverPath));
 else {
   console.error('usage: node --expose-gc bench/facts-memory.mjs heap <facts.json> [briefing.md]');
-  console.error('       node bench/facts-memory.mjs server <folder> <briefing.md> [runs] [--spaces] [--node-arg=<flag>]... [--server=<server.js>]');
+  console.error(
+    '       node bench/facts-memory.mjs server <folder> <briefing.md> [runs] [--spaces] [--node-arg=<flag>]... [--server=<server.js>]',
+  );
 }

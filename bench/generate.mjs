@@ -14,7 +14,7 @@ import { join } from 'node:path';
 /** A small seeded generator (LCG); returns floats in [0, 1). */
 export function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** A deterministic generator (mulberry32), for random edits in tests and scripts; returns floats in [0, 1). */
@@ -49,7 +49,16 @@ export function notesPoint(text) {
   return text.indexOf(' ', at) + 2;
 }
 
-const SUBJECTS = ['coal exports', 'trade with China', 'fuel imports', 'grain output', 'border crossings', 'state revenue', 'textile sales', 'fishing rights'];
+const SUBJECTS = [
+  'coal exports',
+  'trade with China',
+  'fuel imports',
+  'grain output',
+  'border crossings',
+  'state revenue',
+  'textile sales',
+  'fishing rights',
+];
 const PLACES = ['Pyongyang', 'Beijing', 'Seoul', 'Moscow', 'Tokyo', 'the border region', 'Dandong', 'Vladivostok'];
 const VERBS = ['rose', 'fell', 'grew', 'shrank', 'climbed', 'dropped'];
 const NOUNS = ['troops', 'workers', 'vessels', 'tonnes', 'people'];
@@ -73,7 +82,12 @@ export function factFile(count, seed = 1) {
   const sources = {};
   const sourceCount = Math.max(1, Math.floor(count / 50));
   for (let i = 0; i < sourceCount; i++) {
-    sources[`src-${i}`] = { title: `Statistical bulletin ${i}`, publisher: `Agency ${i % 17}`, url: `https://example.org/bulletin/${i}`, published: '2017-05-01' };
+    sources[`src-${i}`] = {
+      title: `Statistical bulletin ${i}`,
+      publisher: `Agency ${i % 17}`,
+      url: `https://example.org/bulletin/${i}`,
+      published: '2017-05-01',
+    };
   }
   const facts = [];
   for (let i = 0; i < count; i++) {
@@ -137,7 +151,15 @@ export function briefing(bytes, notes, factsJson, seed = 2) {
   const noteSource = [];
   // The notes list takes about 30 bytes a note; the body gets the rest.
   const body = Math.max(200, bytes - notes * 30 - 40);
-  const parts = ['---', 'briefing: true', `title: Generated briefing (${bytes} bytes, ${notes} notes)`, '---', '', '# Generated briefing', ''];
+  const parts = [
+    '---',
+    'briefing: true',
+    `title: Generated briefing (${bytes} bytes, ${notes} notes)`,
+    '---',
+    '',
+    '# Generated briefing',
+    '',
+  ];
   let size = parts.join('\n').length + 1;
   const add = (...lines) => {
     for (const line of lines) size += line.length + 1;
@@ -160,7 +182,8 @@ export function briefing(bytes, notes, factsJson, seed = 2) {
       const src = sources[fact.source];
       const kind = r();
       if (kind < 0.1) defs.push(`[^${n}]: ${src.title}, <${src.url}>.`);
-      else if (kind < 0.15) defs.push(`[^${n}]: @${fact.source}, ${fact.locator}. Figures are provisional and`, `    were revised in the following bulletin.`);
+      else if (kind < 0.15)
+        defs.push(`[^${n}]: @${fact.source}, ${fact.locator}. Figures are provisional and`, `    were revised in the following bulletin.`);
       else defs.push(`[^${n}]: @${fact.source}, ${fact.locator}.`);
     } else if (n > 0 && roll < 0.15) {
       // A note cited again: a figure from that note's source.
@@ -186,9 +209,11 @@ export function briefing(bytes, notes, factsJson, seed = 2) {
     const [factSubject, factPlace] = fact.statement.split(', series')[0].split(' in ');
     const series = fact.statement.split(', series ')[1].split(',')[0];
     if (wrong) sentence = `${factSubject[0].toUpperCase()}${factSubject.slice(1)} in ${factPlace} (series ${series}) ${verb} to ${text}`;
-    else if (shape === 0) sentence = `In ${year}, ${subject} in ${place} ${verb} to ${text}, a change the U.S. embassy noted in its fifth report`;
+    else if (shape === 0)
+      sentence = `In ${year}, ${subject} in ${place} ${verb} to ${text}, a change the U.S. embassy noted in its fifth report`;
     else if (shape === 1) sentence = `According to officials in ${place}, ${subject} ${verb} to ${text} in ${MONTHS[i % 12]} ${year}`;
-    else if (shape === 2) sentence = `*${subject[0].toUpperCase()}${subject.slice(1)}* ${verb} to ${text} over the year to ${year}, the agency said`;
+    else if (shape === 2)
+      sentence = `*${subject[0].toUpperCase()}${subject.slice(1)}* ${verb} to ${text} over the year to ${year}, the agency said`;
     else sentence = `The **${subject}** series for ${place} stood at ${text} at the end of ${year}`;
     // A note goes after the full stop (as pasted from Word); links and [@...] before it.
     return cite.startsWith('[^') ? `${sentence}.${cite}` : `${sentence}${cite}.`;
@@ -211,7 +236,12 @@ export function briefing(bytes, notes, factsJson, seed = 2) {
         '',
       );
     } else if (para % 9 === 0) {
-      add(`- ${statSentence(i0)}`, `- ${statSentence(i0 + 1)}`, `- ${CONTEXT[para % CONTEXT.length](PLACES[para % 8], 2000 + (para % 20), MONTHS[para % 12])}`, '');
+      add(
+        `- ${statSentence(i0)}`,
+        `- ${statSentence(i0 + 1)}`,
+        `- ${CONTEXT[para % CONTEXT.length](PLACES[para % 8], 2000 + (para % 20), MONTHS[para % 12])}`,
+        '',
+      );
     } else if (para % 23 === 0) {
       add(`> ${statSentence(i0)} ${CONTEXT[0](PLACES[para % 8])}`, '');
     } else if (para % 31 === 0) {
@@ -219,7 +249,7 @@ export function briefing(bytes, notes, factsJson, seed = 2) {
     } else {
       const sentences = [];
       for (let s = 0; s < 4; s++) sentences.push(statSentence(i0 + s));
-      const c = CONTEXT[(para + r() * 6) % CONTEXT.length | 0](PLACES[(para * 5) % 8], 2000 + (para % 20), MONTHS[para % 12]);
+      const c = CONTEXT[((para + r() * 6) % CONTEXT.length) | 0](PLACES[(para * 5) % 8], 2000 + (para % 20), MONTHS[para % 12]);
       sentences.splice(1 + (para % 3), 0, c);
       if (para % 7 === 0) sentences.push('See `table-4` in the annex.');
       add(sentences.join(' '), '');
@@ -239,7 +269,11 @@ export function writeCorpus(dir) {
   mkdirSync(dir, { recursive: true });
   const paths = {};
   const texts = {};
-  for (const [name, count] of [['1k', 1000], ['10k', 10000], ['100k', 100000]]) {
+  for (const [name, count] of [
+    ['1k', 1000],
+    ['10k', 10000],
+    ['100k', 100000],
+  ]) {
     texts[name] = factFile(count);
     paths[`facts${name}`] = join(dir, `facts-${name}.facts.json`);
     writeFileSync(paths[`facts${name}`], texts[name]);

@@ -79,7 +79,9 @@ export class LspSession {
 
   async start() {
     const { StreamMessageReader, StreamMessageWriter, createMessageConnection } = jsonRpc.rpc;
-    this.proc = spawn(process.execPath, [...SERVER_NODE_ARGS, ...this.nodeArgs, this.server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...SERVER_NODE_ARGS, ...this.nodeArgs, this.server, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.children.add(this.proc);
     this.exited = new Promise((resolve) => this.proc.once('exit', (code, signal) => resolve({ code, signal })));
     void this.exited.then(() => this.children.delete(this.proc));

@@ -87,6 +87,19 @@ export function summarizeProfile(path, top = 15, stageNames = [], skipUntilIdleM
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, us]) => ({ name, ms: us / 1000, share: busyUs > 0 ? us / busyUs : 0 }));
-  const stages = stageNames.map((name) => ({ name, ms: (stage.get(name) ?? 0) / 1000, share: busyUs > 0 ? (stage.get(name) ?? 0) / busyUs : 0 }));
-  return { skippedMs: skippedUs / 1000, totalMs: totalUs / 1000, idleMs: idleUs / 1000, busyMs: busyUs / 1000, gcMs: gcUs / 1000, self: rows(self), total: rows(total), stages };
+  const stages = stageNames.map((name) => ({
+    name,
+    ms: (stage.get(name) ?? 0) / 1000,
+    share: busyUs > 0 ? (stage.get(name) ?? 0) / busyUs : 0,
+  }));
+  return {
+    skippedMs: skippedUs / 1000,
+    totalMs: totalUs / 1000,
+    idleMs: idleUs / 1000,
+    busyMs: busyUs / 1000,
+    gcMs: gcUs / 1000,
+    self: rows(self),
+    total: rows(total),
+    stages,
+  };
 }

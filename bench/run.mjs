@@ -22,7 +22,18 @@
 //   server built from git REF, in sessions interleaved with this build's: a ratio that
 //   holds on a busy machine, where absolute times do not).
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -157,8 +168,16 @@ function machine() {
   const memKb = Number(/^MemTotal:\s+(\d+) kB/m.exec(meminfo)?.[1] ?? totalmem() / 1024);
   let git = 'unknown';
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'esbuild.mjs', 'package.json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'esbuild.mjs', 'package.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .split('\n')
       .filter(Boolean)
       .map((l) => l.slice(3));
@@ -201,7 +220,8 @@ async function build() {
   if (opts['no-build']) {
     log('using dist/ as it is (--no-build)');
     for (const f of ['cli.js', 'analysis-worker.js', 'server.js']) {
-      if (!existsSync(join(ROOT, 'dist', f))) throw new Error(`dist/${f} is missing: run node esbuild.mjs --production, or drop --no-build`);
+      if (!existsSync(join(ROOT, 'dist', f)))
+        throw new Error(`dist/${f} is missing: run node esbuild.mjs --production, or drop --no-build`);
       copyFileSync(join(ROOT, 'dist', f), join(dir, 'dist', f));
     }
   } else {
@@ -234,9 +254,19 @@ async function build() {
   });
   if (opts.profile) {
     // Unminified, so the profile reads (no keepNames: its __name wrappers would show up in the profile).
-    await esbuild.build({ ...esbuildCommon, minify: false, entryPoints: [join(ROOT, 'src/server/main.ts')], outfile: join(dir, 'server-prof.js') });
+    await esbuild.build({
+      ...esbuildCommon,
+      minify: false,
+      entryPoints: [join(ROOT, 'src/server/main.ts')],
+      outfile: join(dir, 'server-prof.js'),
+    });
   }
-  return { cli: join(dir, 'dist', 'cli.js'), server: join(dir, 'dist', 'server.js'), engine: join(dir, 'engine.cjs'), serverProf: join(dir, 'server-prof.js') };
+  return {
+    cli: join(dir, 'dist', 'cli.js'),
+    server: join(dir, 'dist', 'server.js'),
+    engine: join(dir, 'engine.cjs'),
+    serverProf: join(dir, 'server-prof.js'),
+  };
 }
 
 /** The server as git `ref` builds it (its own esbuild.mjs --production), for --against. */
@@ -244,7 +274,10 @@ async function buildRef(ref) {
   const dir = join(TMP, 'against');
   mkdirSync(dir, { recursive: true });
   log(`building the server of ${ref} into the temp dir`);
-  const archive = execFileSync('git', ['archive', '--format=tar', ref, 'src', 'esbuild.mjs', 'package.json', 'tsconfig.json'], { cwd: ROOT, maxBuffer: 1 << 28 });
+  const archive = execFileSync('git', ['archive', '--format=tar', ref, 'src', 'esbuild.mjs', 'package.json', 'tsconfig.json'], {
+    cwd: ROOT,
+    maxBuffer: 1 << 28,
+  });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const r = await runProcess([join(dir, 'esbuild.mjs'), '--production'], { cwd: dir, timeoutMs: 300_000 });
@@ -287,21 +320,37 @@ async function benchProcesses(bin, corpus) {
   const mdlBin = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
   const remarkBin = join(ROOT, 'node_modules/remark-cli/cli.js');
   const name = (s) => `bench-${s}.brief.md`;
-  const commands = [{ id: 'cli-tiny', args: [bin.cli, '--format', 'json', '--facts', 'facts-10k.facts.json', name('tiny')], cwd: dirs.corpus, ok: [0, 1] }];
+  const commands = [
+    { id: 'cli-tiny', args: [bin.cli, '--format', 'json', '--facts', 'facts-10k.facts.json', name('tiny')], cwd: dirs.corpus, ok: [0, 1] },
+  ];
   for (const s of SIZES) {
-    commands.push({ id: `cli-${s}`, args: [bin.cli, '--format', 'json', '--facts', 'facts-10k.facts.json', name(s)], cwd: dirs.corpus, ok: [0, 1] });
+    commands.push({
+      id: `cli-${s}`,
+      args: [bin.cli, '--format', 'json', '--facts', 'facts-10k.facts.json', name(s)],
+      cwd: dirs.corpus,
+      ok: [0, 1],
+    });
     // The same with one thread: what the CLI costs where it cannot use a second core.
-    if (s === '1mb') commands.push({ id: `cli1-${s}`, args: [bin.cli, '--format', 'json', '--concurrency', '1', '--facts', 'facts-10k.facts.json', name(s)], cwd: dirs.corpus, ok: [0, 1] });
+    if (s === '1mb')
+      commands.push({
+        id: `cli1-${s}`,
+        args: [bin.cli, '--format', 'json', '--concurrency', '1', '--facts', 'facts-10k.facts.json', name(s)],
+        cwd: dirs.corpus,
+        ok: [0, 1],
+      });
     commands.push({ id: `baseline-${s}`, args: [join(ROOT, 'bench/baseline-parse.mjs'), briefs[s].path], cwd: dirs.corpus, ok: [0] });
     if (existsSync(mdlBin)) commands.push({ id: `markdownlint-${s}`, args: [mdlBin, name(s)], cwd: dirs.markdownlint, ok: [0, 1] });
-    if (existsSync(remarkBin)) commands.push({ id: `remark-${s}`, args: [remarkBin, '--no-stdout', name(s)], cwd: dirs.remark, ok: [0, 1] });
+    if (existsSync(remarkBin))
+      commands.push({ id: `remark-${s}`, args: [remarkBin, '--no-stdout', name(s)], cwd: dirs.remark, ok: [0, 1] });
   }
   const times = Object.fromEntries(commands.map((c) => [c.id, []]));
   const rounds = [];
   const info = {};
   const failed = {};
   for (let round = 0; round <= RUNS; round++) {
-    log(round === 0 ? `cold processes: warm-up round (${commands.length} commands, not counted)` : `cold processes: round ${round}/${RUNS}`);
+    log(
+      round === 0 ? `cold processes: warm-up round (${commands.length} commands, not counted)` : `cold processes: round ${round}/${RUNS}`,
+    );
     const perRound = {};
     // Rotate the order each round, so slow drift in machine load spreads over all commands.
     const order = commands.map((_, i) => commands[(i + round) % commands.length]);
@@ -309,7 +358,9 @@ async function benchProcesses(bin, corpus) {
       if (failed[c.id]) continue;
       const r = await runProcess(c.args, { cwd: c.cwd, keepStdout: round === 0 && c.id.startsWith('cli-') });
       if (r.timedOut || !c.ok.includes(r.code)) {
-        failed[c.id] = r.timedOut ? `timed out after ${CLI_TIMEOUT_MS} ms` : `exit ${r.code ?? r.signal}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`;
+        failed[c.id] = r.timedOut
+          ? `timed out after ${CLI_TIMEOUT_MS} ms`
+          : `exit ${r.code ?? r.signal}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`;
         log(`  ${c.id} FAILED: ${failed[c.id]}`);
         continue;
       }
@@ -344,7 +395,9 @@ const WARM_MS = 3000;
 const MEASURE_MS = 2000;
 
 async function benchEngine(bin, corpus) {
-  log(`engine in-process: checkBriefing per size, 1 cold run, ${WARM_MS} ms of warm-up, then at least ${RUNS} runs and ${MEASURE_MS} ms measured; each size in its own process, then all sizes interleaved in one`);
+  log(
+    `engine in-process: checkBriefing per size, 1 cold run, ${WARM_MS} ms of warm-up, then at least ${RUNS} runs and ${MEASURE_MS} ms measured; each size in its own process, then all sizes interleaved in one`,
+  );
   const script = join(TMP, 'build', 'engine-bench.cjs');
   writeFileSync(
     script,
@@ -386,7 +439,10 @@ process.stdout.write(JSON.stringify(out));
 `,
   );
   const run = async (sizes) => {
-    const r = await runProcess([script, corpus.paths.facts10k, String(RUNS), ...sizes.map((s) => `${s}=${corpus.briefs[s].path}`)], { keepStdout: true, timeoutMs: 600_000 });
+    const r = await runProcess([script, corpus.paths.facts10k, String(RUNS), ...sizes.map((s) => `${s}=${corpus.briefs[s].path}`)], {
+      keepStdout: true,
+      timeoutMs: 600_000,
+    });
     if (r.code !== 0) throw new Error(`engine benchmark failed: ${r.stderr.slice(-2000)}`);
     return JSON.parse(r.stdout);
   };
@@ -446,14 +502,20 @@ async function benchServerLatency(bin, corpus, mode) {
       const text = readFileSync(path, 'utf8');
       const open = await session.open(path, text);
       const pos = editPoint(text);
-      log(`server (${mode}): ${SIZE_LABEL[s]} opened in ${fmtMs(open.ms)} (${open.count} diagnostics); ${EDITS} one-character edits at ${pos.line + 1}:${pos.character + 1}`);
+      log(
+        `server (${mode}): ${SIZE_LABEL[s]} opened in ${fmtMs(open.ms)} (${open.count} diagnostics); ${EDITS} one-character edits at ${pos.line + 1}:${pos.character + 1}`,
+      );
       const edits = await editSeries(session, open.uri, pos, EDITS);
       const entry = { openMs: open.ms, diagnostics: open.count, edits, at: pos };
       if (mode === 'push') {
         // A full re-check through the server: didChange replacing the whole text.
         log(`server (${mode}): ${SIZE_LABEL[s]} ${RUNS} whole-text didChange`);
         const lines = text.split('\n');
-        const changed = [...lines.slice(0, pos.line), lines[pos.line].slice(0, pos.character) + 'x' + lines[pos.line].slice(pos.character), ...lines.slice(pos.line + 1)].join('\n');
+        const changed = [
+          ...lines.slice(0, pos.line),
+          lines[pos.line].slice(0, pos.character) + 'x' + lines[pos.line].slice(pos.character),
+          ...lines.slice(pos.line + 1),
+        ].join('\n');
         entry.full = [];
         for (let k = 0; k < RUNS; k++) {
           await sleep(50);
@@ -572,7 +634,14 @@ async function profileServer(bin, corpus) {
   const dir = join(TMP, 'profile');
   mkdirSync(dir, { recursive: true });
   log('profile: unminified server with --cpu-prof, 1 MB briefing, edits');
-  const session = new LspSession({ server: bin.serverProf, root: corpus.dirs.ws10k, mode: 'push', nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], children, timeoutMs: LSP_TIMEOUT_MS });
+  const session = new LspSession({
+    server: bin.serverProf,
+    root: corpus.dirs.ws10k,
+    mode: 'push',
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    children,
+    timeoutMs: LSP_TIMEOUT_MS,
+  });
   let edits;
   try {
     await session.start();
@@ -648,8 +717,20 @@ function report(r) {
     met(gate <= 1.3),
   );
   const pullNote = (s) => (pull ? `; pull (VS Code): median ${fmtMs(edit(pull, s))}` : '');
-  row('One-character edit → fresh diagnostics, 100 KB (push)', fmtMs(edit(push, '100kb')), spread(push.sizes['100kb'].edits) + pullNote('100kb'), '≤ 15 ms', met(edit(push, '100kb') <= 15));
-  row('One-character edit → fresh diagnostics, 1 MB (push)', fmtMs(edit(push, '1mb')), spread(push.sizes['1mb'].edits) + pullNote('1mb'), '≤ 40 ms', met(edit(push, '1mb') <= 40));
+  row(
+    'One-character edit → fresh diagnostics, 100 KB (push)',
+    fmtMs(edit(push, '100kb')),
+    spread(push.sizes['100kb'].edits) + pullNote('100kb'),
+    '≤ 15 ms',
+    met(edit(push, '100kb') <= 15),
+  );
+  row(
+    'One-character edit → fresh diagnostics, 1 MB (push)',
+    fmtMs(edit(push, '1mb')),
+    spread(push.sizes['1mb'].edits) + pullNote('1mb'),
+    '≤ 40 ms',
+    met(edit(push, '1mb') <= 40),
+  );
   if (against) {
     for (const s of [...AGAINST_SIZES].reverse()) {
       const ratio = median(against.samples.this[s]) / median(against.samples.other[s]);
@@ -670,12 +751,48 @@ function report(r) {
     '≥ 20×',
     met(speedup >= 20),
   );
-  row('Cold CLI vs markdownlint-cli2, 1 MB', `${fmtX(vsMdl)} (${fmtMs(med('cli-1mb'))} vs ${fmtMs(med('markdownlint-1mb'))})`, `per round ${spreadX(paired('cli-1mb', 'markdownlint-1mb'))}`, '≤ 1.0×', met(vsMdl <= 1.0));
-  row('Check time per KB, flatness max/min over 10 KB / 100 KB / 1 MB (engine `checkBriefing` in-process, warm, each size in its own process; no superlinear step)', fmtX(flatEngine), enginePerKb.map((x) => `${x.toFixed(2)}`).join(' / ') + ' ms/KB', '≤ 1.5×', met(flatEngine <= 1.5));
-  row('… the same, all sizes in one process, in turn (for reference)', fmtX(flatInterleaved), interleavedPerKb.map((x) => `${x.toFixed(2)}`).join(' / ') + ' ms/KB', '', '');
-  row('… the whole CLI process, for reference (start-up and the fact file are a fixed cost)', fmtX(flatRaw), perKb.map((x) => `${x.toFixed(2)}`).join(' / ') + ` ms/KB; markdownlint-cli2 ${fmtX(mdlFlat)}`, '≤ 1.5×', met(flatRaw <= 1.5));
-  row('… the CLI net of its fixed cost (time of a ~1 KB briefing subtracted)', fmtX(flatNet), perKbNet.map((x) => `${x.toFixed(2)}`).join(' / ') + ' ms/KB', '≤ 1.5×', met(flatNet <= 1.5));
-  row('CLI with one thread (`--concurrency 1`) vs parse-only baseline, 1 MB (for reference)', `${fmtX(gate1)} (${fmtMs(med('cli1-1mb'))} vs ${fmtMs(med('baseline-1mb'))})`, `per round ${spreadX(paired('cli1-1mb', 'baseline-1mb'))}`, '', '');
+  row(
+    'Cold CLI vs markdownlint-cli2, 1 MB',
+    `${fmtX(vsMdl)} (${fmtMs(med('cli-1mb'))} vs ${fmtMs(med('markdownlint-1mb'))})`,
+    `per round ${spreadX(paired('cli-1mb', 'markdownlint-1mb'))}`,
+    '≤ 1.0×',
+    met(vsMdl <= 1.0),
+  );
+  row(
+    'Check time per KB, flatness max/min over 10 KB / 100 KB / 1 MB (engine `checkBriefing` in-process, warm, each size in its own process; no superlinear step)',
+    fmtX(flatEngine),
+    enginePerKb.map((x) => `${x.toFixed(2)}`).join(' / ') + ' ms/KB',
+    '≤ 1.5×',
+    met(flatEngine <= 1.5),
+  );
+  row(
+    '… the same, all sizes in one process, in turn (for reference)',
+    fmtX(flatInterleaved),
+    interleavedPerKb.map((x) => `${x.toFixed(2)}`).join(' / ') + ' ms/KB',
+    '',
+    '',
+  );
+  row(
+    '… the whole CLI process, for reference (start-up and the fact file are a fixed cost)',
+    fmtX(flatRaw),
+    perKb.map((x) => `${x.toFixed(2)}`).join(' / ') + ` ms/KB; markdownlint-cli2 ${fmtX(mdlFlat)}`,
+    '≤ 1.5×',
+    met(flatRaw <= 1.5),
+  );
+  row(
+    '… the CLI net of its fixed cost (time of a ~1 KB briefing subtracted)',
+    fmtX(flatNet),
+    perKbNet.map((x) => `${x.toFixed(2)}`).join(' / ') + ' ms/KB',
+    '≤ 1.5×',
+    met(flatNet <= 1.5),
+  );
+  row(
+    'CLI with one thread (`--concurrency 1`) vs parse-only baseline, 1 MB (for reference)',
+    `${fmtX(gate1)} (${fmtMs(med('cli1-1mb'))} vs ${fmtMs(med('baseline-1mb'))})`,
+    `per round ${spreadX(paired('cli1-1mb', 'baseline-1mb'))}`,
+    '',
+    '',
+  );
   row(
     `Server RSS with 100,000 facts loaded (${(corpus.factsBytes['100k'] / 1e6).toFixed(0)} MB fact file), 100 KB briefing open and checked`,
     `${rss100k.toFixed(0)} MB`,
@@ -683,11 +800,32 @@ function report(r) {
     '< 150 MB',
     met(rss100k < 150),
   );
-  row('Fact filtering (`searchFacts`, 100,000 facts, slowest query, warm)', fmtMs(searchWorst), `first call ${fmtMs(searchFirst)} (builds the search)`, '< 20 ms', met(searchWorst < 20));
-  row('5,000-entry .bib: open the briefing → diagnostics (fresh server)', fmtMs(bib.firstMs), `server CPU ${fmtMs(bib.firstCpuMs)}; runs ${bib.firstMsAll.map(fmt).join(', ')} ms`, '< 1 s', met(bib.firstMs < 1000));
-  row('5,000-entry .bib: server RSS it adds', `${mb(bib.addedRssMiB).toFixed(0)} MB`, `peak ${mb(bib.peakRssMiB).toFixed(0)} MB`, '< 50 MB', met(mb(bib.addedRssMiB) < 50));
+  row(
+    'Fact filtering (`searchFacts`, 100,000 facts, slowest query, warm)',
+    fmtMs(searchWorst),
+    `first call ${fmtMs(searchFirst)} (builds the search)`,
+    '< 20 ms',
+    met(searchWorst < 20),
+  );
+  row(
+    '5,000-entry .bib: open the briefing → diagnostics (fresh server)',
+    fmtMs(bib.firstMs),
+    `server CPU ${fmtMs(bib.firstCpuMs)}; runs ${bib.firstMsAll.map(fmt).join(', ')} ms`,
+    '< 1 s',
+    met(bib.firstMs < 1000),
+  );
+  row(
+    '5,000-entry .bib: server RSS it adds',
+    `${mb(bib.addedRssMiB).toFixed(0)} MB`,
+    `peak ${mb(bib.peakRssMiB).toFixed(0)} MB`,
+    '< 50 MB',
+    met(mb(bib.addedRssMiB) < 50),
+  );
   lines.push('');
-  lines.push('MB here is 10⁶ bytes (VmRSS is reported in KiB and converted). "Push" is `textDocument/publishDiagnostics` for the edited version, as any LSP editor receives it; see the latency section for pull (what VS Code uses).', '');
+  lines.push(
+    'MB here is 10⁶ bytes (VmRSS is reported in KiB and converted). "Push" is `textDocument/publishDiagnostics` for the edited version, as any LSP editor receives it; see the latency section for pull (what VS Code uses).',
+    '',
+  );
 
   // ---- cold CLI
   lines.push('## Cold CLI and other tools', '');
@@ -695,11 +833,33 @@ function report(r) {
     `Whole processes, spawn to exit, file cache warm; ${RUNS} interleaved rounds after one warm-up round. Briefing Check: \`node dist/cli.js --format json --facts facts-10k.facts.json <file>\` (10,000 facts, ${(corpus.factsBytes['10k'] / 1e6).toFixed(1)} MB), with its default \`--concurrency auto\` (from 128,000 characters on, the briefing is parsed in chunks by worker threads, one per core: ${cpus().length} here); the "one thread" row adds \`--concurrency 1\`. Baseline: \`node bench/baseline-parse.mjs <file>\` (unified + remark-parse + remark-gfm, parse only). markdownlint-cli2: default config (all default rules). remark-cli: \`remark --no-stdout <file>\` with a \`.remarkrc.json\` using remark-gfm and remark-lint-no-undefined-references.`,
     '',
   );
-  row('Briefing', 'Bytes', 'Briefing Check', 'Parse-only baseline', 'markdownlint-cli2', 'remark-cli', 'BC ÷ baseline', 'BC ÷ markdownlint', 'BC ÷ remark', 'BC ms/KB');
+  row(
+    'Briefing',
+    'Bytes',
+    'Briefing Check',
+    'Parse-only baseline',
+    'markdownlint-cli2',
+    'remark-cli',
+    'BC ÷ baseline',
+    'BC ÷ markdownlint',
+    'BC ÷ remark',
+    'BC ms/KB',
+  );
   row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
   const cell = (id) => (T[id]?.length ? `${fmtMs(med(id))}<br>${spread(T[id])}` : proc.failed[id] ? `failed: ${proc.failed[id]}` : 'n/a');
   row('~1 KB (fixed cost)', bytes('tiny'), cell('cli-tiny'), '', '', '', '', '', '', '');
-  row('1 MB, one thread', bytes('1mb'), cell('cli1-1mb'), cell('baseline-1mb'), cell('markdownlint-1mb'), cell('remark-1mb'), fmtX(gate1), fmtX(med('cli1-1mb') / med('markdownlint-1mb')), fmtX(med('cli1-1mb') / med('remark-1mb')), (med('cli1-1mb') / kb('1mb')).toFixed(2));
+  row(
+    '1 MB, one thread',
+    bytes('1mb'),
+    cell('cli1-1mb'),
+    cell('baseline-1mb'),
+    cell('markdownlint-1mb'),
+    cell('remark-1mb'),
+    fmtX(gate1),
+    fmtX(med('cli1-1mb') / med('markdownlint-1mb')),
+    fmtX(med('cli1-1mb') / med('remark-1mb')),
+    (med('cli1-1mb') / kb('1mb')).toFixed(2),
+  );
   for (const s of SIZES) {
     row(
       SIZE_LABEL[s],
@@ -717,16 +877,37 @@ function report(r) {
   lines.push('');
   lines.push(
     'Findings in the first run: ' +
-      SIZES.map((s) => `${SIZE_LABEL[s]}: Briefing Check ${proc.info[`cli-${s}`]?.findings ?? '?'} (${Object.entries(proc.info[`cli-${s}`]?.codes ?? {}).map(([c, n]) => `${c} ${n}`).join(', ')}), markdownlint-cli2 ${proc.info[`markdownlint-${s}`]?.findings ?? '?'}, remark-cli ${proc.info[`remark-${s}`]?.findings ?? '?'}`).join('; ') +
+      SIZES.map(
+        (s) =>
+          `${SIZE_LABEL[s]}: Briefing Check ${proc.info[`cli-${s}`]?.findings ?? '?'} (${Object.entries(proc.info[`cli-${s}`]?.codes ?? {})
+            .map(([c, n]) => `${c} ${n}`)
+            .join(
+              ', ',
+            )}), markdownlint-cli2 ${proc.info[`markdownlint-${s}`]?.findings ?? '?'}, remark-cli ${proc.info[`remark-${s}`]?.findings ?? '?'}`,
+      ).join('; ') +
       '.',
     '',
   );
 
   // ---- per KB
   lines.push('## Time per KB', '');
-  row('Briefing', 'CLI, whole process', 'CLI, net of fixed cost', 'Engine in-process (`checkBriefing`, warm)', 'Engine, sizes interleaved in one process');
+  row(
+    'Briefing',
+    'CLI, whole process',
+    'CLI, net of fixed cost',
+    'Engine in-process (`checkBriefing`, warm)',
+    'Engine, sizes interleaved in one process',
+  );
   row('---', '---:', '---:', '---:', '---:');
-  SIZES.forEach((s, i) => row(SIZE_LABEL[s], `${perKb[i].toFixed(2)} ms/KB`, `${perKbNet[i].toFixed(2)} ms/KB`, `${enginePerKb[i].toFixed(3)} ms/KB`, `${interleavedPerKb[i].toFixed(3)} ms/KB`));
+  SIZES.forEach((s, i) =>
+    row(
+      SIZE_LABEL[s],
+      `${perKb[i].toFixed(2)} ms/KB`,
+      `${perKbNet[i].toFixed(2)} ms/KB`,
+      `${enginePerKb[i].toFixed(3)} ms/KB`,
+      `${interleavedPerKb[i].toFixed(3)} ms/KB`,
+    ),
+  );
   row('max ÷ min', fmtX(flatRaw), fmtX(flatNet), fmtX(flatEngine), fmtX(flatInterleaved));
   lines.push('');
   lines.push(
@@ -740,7 +921,15 @@ function report(r) {
     `\`node ${SERVER_NODE_ARGS.join(' ')} dist/server.js --stdio\` (the flags VS Code starts it with) spoken to over JSON-RPC (vscode-jsonrpc ${jsonRpc.version}). A temp workspace holds the three briefings and the 10,000-fact file (found by the default \`briefing.factFiles\`). Each briefing is opened, then ${EDITS} measured edits (after 2 warm-up edits) alternately insert and delete one character in the middle of a paragraph halfway down the document, as incremental \`didChange\`s; latency is from sending the change to receiving the diagnostics of that version (\`publishDiagnostics.version\`), debounce included. Pull: the client declares \`textDocument.diagnostic\`, so the server answers \`textDocument/diagnostic\` requests (sent right after each change, as vscode-languageclient does) instead of pushing.`,
     '',
   );
-  row('Briefing', 'Open → diagnostics', 'Edit → diagnostics, push', 'Edit → diagnostics, pull', 'Whole-text didChange → diagnostics (push)¹', 'Engine full check in-process: first / warm', 'Full ÷ edit (push)');
+  row(
+    'Briefing',
+    'Open → diagnostics',
+    'Edit → diagnostics, push',
+    'Edit → diagnostics, pull',
+    'Whole-text didChange → diagnostics (push)¹',
+    'Engine full check in-process: first / warm',
+    'Full ÷ edit (push)',
+  );
   row('---', '---:', '---:', '---:', '---:', '---:', '---:');
   for (const s of SIZES) {
     const p = push.sizes[s];
@@ -765,7 +954,7 @@ function report(r) {
   );
   if (dc) {
     lines.push(
-      `**What the debounce does** (src/server/features/diagnostics.ts, push mode only): after each change the server cancels any pending check of the document and schedules a new one after a delay that depends on how long the *previous* check of that document took: no delay if it took under ${dc.fast} ms, otherwise ${dc.factor}× that time, clamped to ${dc.minDelay}–${dc.maxDelay} ms. The check itself (\`Analyzer.analyze\`, ${dc.incremental ? 'an `IncrementalChecker` per document that reuses the previous version\'s analysis of unchanged parts' : '`checkBriefing` on the whole text'}) then runs on the main thread, and diagnostics are published only if the document has not changed meanwhile. So whenever the previous check took ${dc.fast} ms or more, an edit's diagnostics wait at least ${dc.minDelay} ms before the check even starts. In pull mode (VS Code) there is no server-side debounce: each \`textDocument/diagnostic\` request runs the check at once.`,
+      `**What the debounce does** (src/server/features/diagnostics.ts, push mode only): after each change the server cancels any pending check of the document and schedules a new one after a delay that depends on how long the *previous* check of that document took: no delay if it took under ${dc.fast} ms, otherwise ${dc.factor}× that time, clamped to ${dc.minDelay}–${dc.maxDelay} ms. The check itself (\`Analyzer.analyze\`, ${dc.incremental ? "an `IncrementalChecker` per document that reuses the previous version's analysis of unchanged parts" : '`checkBriefing` on the whole text'}) then runs on the main thread, and diagnostics are published only if the document has not changed meanwhile. So whenever the previous check took ${dc.fast} ms or more, an edit's diagnostics wait at least ${dc.minDelay} ms before the check even starts. In pull mode (VS Code) there is no server-side debounce: each \`textDocument/diagnostic\` request runs the check at once.`,
       '',
     );
   }
@@ -779,11 +968,20 @@ function report(r) {
     for (const s of AGAINST_SIZES) {
       const a = against.samples.this[s];
       const b = against.samples.other[s];
-      row(SIZE_LABEL[s], `${fmtMs(median(a))}<br>${spread(a)}`, `${fmtMs(median(b))}<br>${spread(b)}`, fmtX(median(a) / median(b)), spreadX(against.rounds.map((x) => x[`this-${s}`] / x[`other-${s}`])));
+      row(
+        SIZE_LABEL[s],
+        `${fmtMs(median(a))}<br>${spread(a)}`,
+        `${fmtMs(median(b))}<br>${spread(b)}`,
+        fmtX(median(a) / median(b)),
+        spreadX(against.rounds.map((x) => x[`this-${s}`] / x[`other-${s}`])),
+      );
     }
     lines.push('');
   }
-  lines.push(`Server RSS after each briefing (push session): ${SIZES.map((s) => `${SIZE_LABEL[s]} ${mb(push.sizes[s].memory.rssMiB).toFixed(0)} MB`).join(', ')}.`, '');
+  lines.push(
+    `Server RSS after each briefing (push session): ${SIZES.map((s) => `${SIZE_LABEL[s]} ${mb(push.sizes[s].memory.rssMiB).toFixed(0)} MB`).join(', ')}.`,
+    '',
+  );
 
   // ---- memory and search
   lines.push('## Language server: 100,000 facts', '');
@@ -794,14 +992,35 @@ function report(r) {
   row('Moment', 'RSS', 'Peak (VmHWM)');
   row('---', '---:', '---:');
   row('Initialized, nothing open', `${mb(mem.idle.rssMiB).toFixed(0)} MB`, `${mb(mem.idle.hwmMiB).toFixed(0)} MB`);
-  row(`Briefing open, facts loaded and indexed (open → diagnostics ${fmtMs(mem.openMs)})`, `${mb(mem.loaded.rssMiB).toFixed(0)} MB`, `${mb(mem.loaded.hwmMiB).toFixed(0)} MB`);
-  row(`After each of ${EDITS} one-character edits (min–max)`, `${mb(min(mem.editRss)).toFixed(0)}–${mb(max(mem.editRss)).toFixed(0)} MB`, '');
+  row(
+    `Briefing open, facts loaded and indexed (open → diagnostics ${fmtMs(mem.openMs)})`,
+    `${mb(mem.loaded.rssMiB).toFixed(0)} MB`,
+    `${mb(mem.loaded.hwmMiB).toFixed(0)} MB`,
+  );
+  row(
+    `After each of ${EDITS} one-character edits (min–max)`,
+    `${mb(min(mem.editRss)).toFixed(0)}–${mb(max(mem.editRss)).toFixed(0)} MB`,
+    '',
+  );
   row(`After ${EDITS + 2} one-character edits`, `${mb(mem.edited.rssMiB).toFixed(0)} MB`, `${mb(mem.edited.hwmMiB).toFixed(0)} MB`);
-  row(`After the searches below (${QUERIES.length * (RUNS + 1)} calls)`, `${mb(mem.after.rssMiB).toFixed(0)} MB`, `${mb(mem.after.hwmMiB).toFixed(0)} MB`);
+  row(
+    `After the searches below (${QUERIES.length * (RUNS + 1)} calls)`,
+    `${mb(mem.after.rssMiB).toFixed(0)} MB`,
+    `${mb(mem.after.hwmMiB).toFixed(0)} MB`,
+  );
   lines.push('');
-  lines.push('RSS between garbage collections rises and falls (V8 collects the old generation lazily), so the single readings depend on timing; the peak is what the machine must have.', '');
-  lines.push(`One-character edit → diagnostics on that 100 KB briefing with 100,000 facts loaded (push): ${fmtMs(median(mem.edits))}, ${spread(mem.edits)}.`, '');
-  lines.push(`\`workspace/executeCommand briefing.server.searchFacts\` with \`{ uri, query, limit: 200 }\` (what the Find Fact picker sends), round trip: the first call of the first query also builds the search index.`, '');
+  lines.push(
+    'RSS between garbage collections rises and falls (V8 collects the old generation lazily), so the single readings depend on timing; the peak is what the machine must have.',
+    '',
+  );
+  lines.push(
+    `One-character edit → diagnostics on that 100 KB briefing with 100,000 facts loaded (push): ${fmtMs(median(mem.edits))}, ${spread(mem.edits)}.`,
+    '',
+  );
+  lines.push(
+    `\`workspace/executeCommand briefing.server.searchFacts\` with \`{ uri, query, limit: 200 }\` (what the Find Fact picker sends), round trip: the first call of the first query also builds the search index.`,
+    '',
+  );
   row('Query', 'Results', 'First call', `Warm median (${RUNS} calls)`);
   row('---', '---:', '---:', '---:');
   for (const q of mem.queries) row(`\`${q.query}\``, q.results, fmtMs(q.first), `${fmtMs(median(q.warm))}<br>${spread(q.warm)}`);
@@ -818,7 +1037,13 @@ function report(r) {
       );
       row('Stage (function, callees included)', 'ms', 'per edit', 'share');
       row('---', '---:', '---:', '---:');
-      for (const x of prof.stages.filter((x) => x.ms > 0)) row(`\`${x.name}\`${STAGE_NOTES[x.name] ? ` — ${STAGE_NOTES[x.name]}` : ''}`, fmt(x.ms), fmt(x.ms / checks), `${(x.share * 100).toFixed(1)}%`);
+      for (const x of prof.stages.filter((x) => x.ms > 0))
+        row(
+          `\`${x.name}\`${STAGE_NOTES[x.name] ? ` — ${STAGE_NOTES[x.name]}` : ''}`,
+          fmt(x.ms),
+          fmt(x.ms / checks),
+          `${(x.share * 100).toFixed(1)}%`,
+        );
       lines.push('');
       row('Function (total, callees included)', 'ms', 'share');
       row('---', '---:', '---:');
@@ -840,11 +1065,25 @@ function report(r) {
   row('Date', env.date);
   row('CPU', `${env.machine.model}, ${env.machine.cores} cores`);
   row('Memory', `${env.machine.memGiB.toFixed(1)} GiB`);
-  row('Load average (1/5/15 min) at start / end', `${env.loadStart.map((x) => x.toFixed(2)).join(' ')} / ${env.loadEnd.map((x) => x.toFixed(2)).join(' ')}`);
+  row(
+    'Load average (1/5/15 min) at start / end',
+    `${env.loadStart.map((x) => x.toFixed(2)).join(' ')} / ${env.loadEnd.map((x) => x.toFixed(2)).join(' ')}`,
+  );
   row('Node', env.machine.node);
-  row('briefing-check', `${env.version} (git ${env.machine.git}, as of the start of the run), built with ${opts['no-build'] ? 'dist/ as found (--no-build)' : '`node esbuild.mjs --production`'}`);
-  row('Packages', Object.entries(env.packages).map(([k, v]) => `${k} ${v ?? 'not installed'}`).join(', '));
-  row('Runs', `${RUNS} per cold-process figure (+1 warm-up), ${EDITS} edits per size (+2 warm-up), ${RUNS} warm calls per query; total ${Math.round(env.totalS)} s`);
+  row(
+    'briefing-check',
+    `${env.version} (git ${env.machine.git}, as of the start of the run), built with ${opts['no-build'] ? 'dist/ as found (--no-build)' : '`node esbuild.mjs --production`'}`,
+  );
+  row(
+    'Packages',
+    Object.entries(env.packages)
+      .map(([k, v]) => `${k} ${v ?? 'not installed'}`)
+      .join(', '),
+  );
+  row(
+    'Runs',
+    `${RUNS} per cold-process figure (+1 warm-up), ${EDITS} edits per size (+2 warm-up), ${RUNS} warm calls per query; total ${Math.round(env.totalS)} s`,
+  );
   lines.push('');
 
   // ---- raw
@@ -857,10 +1096,23 @@ function report(r) {
     editPull: pull ? Object.fromEntries(SIZES.map((s) => [s, round(pull.sizes[s].edits)])) : undefined,
     fullDidChange: Object.fromEntries(SIZES.map((s) => [s, round(push.sizes[s].full)])),
     edit100kFacts: round(mem.edits),
-    against: against ? { ref: against.ref, commit: against.commit, this: Object.fromEntries(AGAINST_SIZES.map((s) => [s, round(against.samples.this[s])])), other: Object.fromEntries(AGAINST_SIZES.map((s) => [s, round(against.samples.other[s])])) } : undefined,
+    against: against
+      ? {
+          ref: against.ref,
+          commit: against.commit,
+          this: Object.fromEntries(AGAINST_SIZES.map((s) => [s, round(against.samples.this[s])])),
+          other: Object.fromEntries(AGAINST_SIZES.map((s) => [s, round(against.samples.other[s])])),
+        }
+      : undefined,
     search: Object.fromEntries(mem.queries.map((q) => [q.query, { first: round([q.first])[0], warm: round(q.warm) }])),
   };
-  lines.push(JSON.stringify(raw, null, 1).replace(/\[\s+([^\]]*?)\s+\]/g, (_, inner) => `[${inner.replace(/\s+/g, ' ')}]`), '```', '', '</details>', '');
+  lines.push(
+    JSON.stringify(raw, null, 1).replace(/\[\s+([^\]]*?)\s+\]/g, (_, inner) => `[${inner.replace(/\s+/g, ' ')}]`),
+    '```',
+    '',
+    '</details>',
+    '',
+  );
 
   const goals = {
     gate: gate <= 1.3,
@@ -898,9 +1150,22 @@ async function main() {
   const mem = await benchServerMemory(bin, corpus);
   const bib = await measureBibliographyLoad({ server: bin.server, runs: opts.quick ? 1 : 3, children, log });
   const against = opts.against ? await benchAgainst(bin, await buildRef(opts.against), corpus) : undefined;
-  const prof = opts.profile ? await profileServer(bin, corpus).catch((error) => ({ error: `profile failed: ${error.message}` })) : undefined;
+  const prof = opts.profile
+    ? await profileServer(bin, corpus).catch((error) => ({ error: `profile failed: ${error.message}` }))
+    : undefined;
   const packages = {};
-  for (const p of ['unified', 'remark-parse', 'remark-gfm', 'vscode-languageserver', 'markdownlint-cli2', 'markdownlint', 'remark-cli', 'remark-lint-no-undefined-references', 'esbuild']) packages[p] = versionOf(p);
+  for (const p of [
+    'unified',
+    'remark-parse',
+    'remark-gfm',
+    'vscode-languageserver',
+    'markdownlint-cli2',
+    'markdownlint',
+    'remark-cli',
+    'remark-lint-no-undefined-references',
+    'esbuild',
+  ])
+    packages[p] = versionOf(p);
   const env = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     machine: machineInfo,
@@ -915,7 +1180,9 @@ async function main() {
   writeFileSync(OUT, markdown);
   log(`wrote ${relative(ROOT, OUT)}`);
   process.stdout.write(markdown.slice(0, markdown.indexOf('<details>')) + '\n');
-  const missed = Object.entries(goals).filter(([, ok]) => !ok).map(([k]) => k);
+  const missed = Object.entries(goals)
+    .filter(([, ok]) => !ok)
+    .map(([k]) => k);
   log(missed.length ? `goals not met: ${missed.join(', ')}` : 'all goals met');
 }
 

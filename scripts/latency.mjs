@@ -34,7 +34,6 @@ const { IncrementalChecker, checkBriefing, FactIndex, parseFactFile } = createRe
 const factsJson = factFile(10_000);
 const facts = FactIndex.from([parseFactFile(factsJson, 'bench.facts.json')]);
 
-
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 function series(text, at) {

@@ -37,7 +37,11 @@ function linkSettings(markdown: string): string {
 
 /** package.json with the `briefing.rules` setting's properties written from the rules (the rest as it is). */
 export function withRuleSettings(packageJson: string, rules: readonly RuleDefinition[]): string {
-  const manifest = JSON.parse(packageJson) as { contributes: { configuration: { properties: Record<string, { properties?: unknown }> } | { properties: Record<string, { properties?: unknown }> }[] } };
+  const manifest = JSON.parse(packageJson) as {
+    contributes: {
+      configuration: { properties: Record<string, { properties?: unknown }> } | { properties: Record<string, { properties?: unknown }> }[];
+    };
+  };
   const sections = [manifest.contributes.configuration].flat();
   const setting = sections.map((s) => s.properties['briefing.rules']).find((s) => s !== undefined);
   if (!setting) throw new Error('package.json has no briefing.rules setting');
@@ -61,7 +65,10 @@ export function withRuleTable(markdown: string, rules: readonly RuleDefinition[]
   const start = markdown.indexOf(TABLE_START);
   const end = markdown.indexOf(TABLE_END);
   if (start < 0 || end < start) throw new Error(`the rules table needs the lines\n${TABLE_START}\n${TABLE_END}`);
-  const rows = rules.map((rule) => `| [\`${rule.code}\`](${linkPrefix}${rule.code}.md) | ${rule.severity}${rule.onlyWhen ? `, ${rule.onlyWhen}` : ''} | ${rule.description} |`);
+  const rows = rules.map(
+    (rule) =>
+      `| [\`${rule.code}\`](${linkPrefix}${rule.code}.md) | ${rule.severity}${rule.onlyWhen ? `, ${rule.onlyWhen}` : ''} | ${rule.description} |`,
+  );
   const table = ['| code | default | finds |', '| --- | --- | --- |', ...rows].join('\n');
   return `${markdown.slice(0, start + TABLE_START.length)}\n${table}\n${markdown.slice(end)}`;
 }
@@ -74,6 +81,12 @@ export function withPageHead(page: string, rule: RuleDefinition): string {
   const end = /^Default severity:.*$/m.exec(page);
   if (!end) throw new Error(`docs/rules/${rule.code}.md has no "Default severity:" line`);
   const severity = `**${rule.severity}**${rule.onlyWhen ? `, reported only ${rule.onlyWhen}` : ''}`;
-  const head = [`# \`${rule.code}\``, '', rule.description, '', `Default severity: ${severity} · Setting: \`"briefing.rules": { "${rule.code}": "${rule.severity}" }\``].join('\n');
+  const head = [
+    `# \`${rule.code}\``,
+    '',
+    rule.description,
+    '',
+    `Default severity: ${severity} · Setting: \`"briefing.rules": { "${rule.code}": "${rule.severity}" }\``,
+  ].join('\n');
   return head + page.slice(end.index + end[0].length);
 }

@@ -50,7 +50,19 @@ const againstBundle = new URL('out/stats-speed-against.cjs', root).pathname;
 const OWN_FILES = [
   'src/core/rules/statistics.ts',
   'src/core/incremental/statisticsMemo.ts',
-  ...['citedSources', 'claim', 'factsByUnit', 'matchStatistic', 'statResults', 'subjectWords', 'tableCells', 'unitKeys', 'valueWording', 'vocabulary', 'words'].map((name) => `src/core/stats/${name}.ts`),
+  ...[
+    'citedSources',
+    'claim',
+    'factsByUnit',
+    'matchStatistic',
+    'statResults',
+    'subjectWords',
+    'tableCells',
+    'unitKeys',
+    'valueWording',
+    'vocabulary',
+    'words',
+  ].map((name) => `src/core/stats/${name}.ts`),
 ];
 
 async function bundleCore(resolveDir, outfile) {
@@ -75,13 +87,15 @@ if (!opts.child && !opts.bundle) {
     // A copy of src with the committed versions of the statistics files.
     const dir = mkdtempSync(join(tmpdir(), 'stats-speed-against-'));
     cpSync(new URL('src', root).pathname, join(dir, 'src'), { recursive: true });
-    for (const file of OWN_FILES) writeFileSync(join(dir, file), execFileSync('git', ['show', `${opts.against}:${file}`], { cwd: root.pathname, encoding: 'utf8' }));
+    for (const file of OWN_FILES)
+      writeFileSync(join(dir, file), execFileSync('git', ['show', `${opts.against}:${file}`], { cwd: root.pathname, encoding: 'utf8' }));
     await bundleCore(dir, againstBundle);
     rmSync(dir, { recursive: true });
   }
 }
 const core = createRequire(import.meta.url)(opts.child || opts.bundle || bundle);
-const { analyzeBriefing, IncrementalAnalyzer, checkStatistics, StatisticsMemo, resolveNotes, FactIndex, parseFactFile, prepareStatistics } = core;
+const { analyzeBriefing, IncrementalAnalyzer, checkStatistics, StatisticsMemo, resolveNotes, FactIndex, parseFactFile, prepareStatistics } =
+  core;
 
 const factsJson = factFile(10_000);
 const loadFacts = () => FactIndex.from([parseFactFile(factsJson, 'bench.facts.json')]);
@@ -121,14 +135,20 @@ if (opts.child) {
 const cold = Number(opts.cold ?? (nothingAsked ? 7 : 0));
 if (cold > 0) {
   // [name, bundle, prepared]: with prepareStatistics called first, its time apart.
-  const variants = [['now', bundle, false], ['now, prepared', bundle, true]];
+  const variants = [
+    ['now', bundle, false],
+    ['now, prepared', bundle, true],
+  ];
   if (opts.against) variants.push([opts.against, againstBundle, false]);
   const runs = new Map(variants.map(([name]) => [name, []]));
   for (let i = 0; i < cold; i++) {
     for (const [name, path, prepared] of variants) {
       // With the CLI's young generation (src/cli/main.ts).
       const env = { ...process.env, STATS_SPEED_PREPARE: prepared ? '1' : '' };
-      const out = execFileSync(process.execPath, ['--max-semi-space-size=64', fileURLToPath(import.meta.url), '--child', path], { encoding: 'utf8', env });
+      const out = execFileSync(process.execPath, ['--max-semi-space-size=64', fileURLToPath(import.meta.url), '--child', path], {
+        encoding: 'utf8',
+        env,
+      });
       runs.get(name).push(JSON.parse(out));
     }
   }
@@ -143,11 +163,17 @@ if (cold > 0) {
   }
 }
 
-
 const edits = Number(opts.edits ?? (nothingAsked ? 40 : 0));
 if (edits > 0 && opts.against) {
   // The committed version first, in a process of its own.
-  const args = [fileURLToPath(import.meta.url), '--edits', String(edits), '--bundle', againstBundle, ...(opts.sizes ? ['--sizes', opts.sizes] : [])];
+  const args = [
+    fileURLToPath(import.meta.url),
+    '--edits',
+    String(edits),
+    '--bundle',
+    againstBundle,
+    ...(opts.sizes ? ['--sizes', opts.sizes] : []),
+  ];
   console.log(`${opts.against}:`);
   process.stdout.write(execFileSync(process.execPath, args, { encoding: 'utf8' }));
   console.log('now:');
@@ -157,7 +183,10 @@ if (edits > 0) {
   console.log(`checkStatistics with a memo after a one-character edit (${edits} edits), ms: median / p90`);
   for (const size of (opts.sizes ?? '100kb,1mb').split(',')) {
     const text = briefing(...SIZES[size], factsJson);
-    for (const [place, at] of [['paragraph', paragraphPoint(text)], ['notes', notesPoint(text)]]) {
+    for (const [place, at] of [
+      ['paragraph', paragraphPoint(text)],
+      ['notes', notesPoint(text)],
+    ]) {
       const edited = text.slice(0, at) + 'x' + text.slice(at);
       const analyzer = new IncrementalAnalyzer();
       const memo = new StatisticsMemo();
@@ -184,7 +213,9 @@ function plainFinding(f, withFixes) {
 }
 
 function digest(value) {
-  return createHash('sha1').update(JSON.stringify(value) ?? 'undefined').digest('hex');
+  return createHash('sha1')
+    .update(JSON.stringify(value) ?? 'undefined')
+    .digest('hex');
 }
 
 function plainMatch(m) {
@@ -211,9 +242,17 @@ function inputs() {
   for (const size of ['10kb', '100kb', '1mb']) {
     const text = briefing(...SIZES[size], factsJson);
     list.push({ name: `bench ${size}`, text, facts: bench, fixEvery: { '10kb': 1, '100kb': 8, '1mb': 250 }[size] });
-    list.push({ name: `bench ${size}, paragraph scope`, text, facts: bench, options: { citationScope: 'paragraph' }, fixEvery: { '10kb': 1, '100kb': 20, '1mb': 500 }[size] });
+    list.push({
+      name: `bench ${size}, paragraph scope`,
+      text,
+      facts: bench,
+      options: { citationScope: 'paragraph' },
+      fixEvery: { '10kb': 1, '100kb': 20, '1mb': 500 }[size],
+    });
   }
-  for (const n of readdirSync(examples).filter((n) => n.endsWith('.brief.md')).sort()) {
+  for (const n of readdirSync(examples)
+    .filter((n) => n.endsWith('.brief.md'))
+    .sort()) {
     const text = readFileSync(new URL(n, examples), 'utf8');
     list.push({ name: `examples/${n}`, text, facts: exampleFacts, fixEvery: 1 });
     list.push({ name: `examples/${n}, no facts`, text, facts: FactIndex.empty(), fixEvery: 1 });
@@ -221,7 +260,9 @@ function inputs() {
   }
   const corpus = new URL('../shared/corpus/', root);
   if (existsSync(corpus)) {
-    for (const n of readdirSync(corpus).filter((n) => n.endsWith('.md') && n !== 'SOURCES.md').sort()) {
+    for (const n of readdirSync(corpus)
+      .filter((n) => n.endsWith('.md') && n !== 'SOURCES.md')
+      .sort()) {
       const text = readFileSync(new URL(n, corpus), 'utf8');
       list.push({ name: `corpus/${n}`, text, facts: exampleFacts, fixEvery: 1 });
       list.push({ name: `corpus/${n}, bench facts`, text, facts: bench, fixEvery: 1 });
@@ -237,10 +278,31 @@ function snapshot() {
 }
 
 const SNIPPETS = [
-  'x', ' ', '.', '\n', '\n\n', '1', '[^1]', '[^3]', ' [@src-4]', ' [bulletin](https://example.org/bulletin/7)', ' 40%', ' about 3,000 troops',
-  '$250 million', ' almost 12.5 per cent', '| a | 40% |\n| --- | --- |\n| coal exports | 12% [^2] |\n', '|', ' coal', ' exports', ' Beijing',
+  'x',
+  ' ',
+  '.',
+  '\n',
+  '\n\n',
+  '1',
+  '[^1]',
+  '[^3]',
+  ' [@src-4]',
+  ' [bulletin](https://example.org/bulletin/7)',
+  ' 40%',
+  ' about 3,000 troops',
+  '$250 million',
+  ' almost 12.5 per cent',
+  '| a | 40% |\n| --- | --- |\n| coal exports | 12% [^2] |\n',
+  '|',
+  ' coal',
+  ' exports',
+  ' Beijing',
   // Notes that change what references resolve to.
-  '\n[^3]: @src-9, table 1.\n', ' @src-12', '@', '\n[^new]: https://example.org/bulletin/3\n', '[^new]',
+  '\n[^3]: @src-9, table 1.\n',
+  ' @src-12',
+  '@',
+  '\n[^new]: https://example.org/bulletin/3\n',
+  '[^new]',
 ];
 
 /** Random edits near where the last one was, with a memo; every version must check as from scratch. */
@@ -257,14 +319,22 @@ function memoAgreesOverEdits(name, start, facts, options, count, seed) {
     const withFixes = (k) => i % 25 === 0 && k % 20 === 0;
     const actual = { findings: findings.map((f, k) => plainFinding(f, withFixes(k))), matches: context.matches.map(plainMatch) };
     const fresh = contextOf(analyzeBriefing(text, options), facts);
-    const expected = { findings: checkStatistics(fresh).map((f, k) => plainFinding(f, withFixes(k))), matches: fresh.matches.map(plainMatch) };
+    const expected = {
+      findings: checkStatistics(fresh).map((f, k) => plainFinding(f, withFixes(k))),
+      matches: fresh.matches.map(plainMatch),
+    };
     if (!isDeepStrictEqual(actual, expected)) {
       writeFileSync('/tmp/stats-speed-differs.md', text);
       throw new Error(`${name}: with a memo, edit ${i} differs from a from-scratch check (text in /tmp/stats-speed-differs.md)`);
     }
     // Mostly near the last edit, as typing is; sometimes anywhere.
     const notes = text.lastIndexOf('\n[^');
-    at = r() < 0.1 && notes > 0 ? notes + Math.floor(r() * (text.length - notes)) : r() < 0.2 ? Math.floor(r() * text.length) : Math.max(0, Math.min(text.length, at + Math.floor((r() - 0.5) * 400)));
+    at =
+      r() < 0.1 && notes > 0
+        ? notes + Math.floor(r() * (text.length - notes))
+        : r() < 0.2
+          ? Math.floor(r() * text.length)
+          : Math.max(0, Math.min(text.length, at + Math.floor((r() - 0.5) * 400)));
     const roll = r();
     if (roll < 0.6) text = text.slice(0, at) + SNIPPETS[Math.floor(r() * SNIPPETS.length)] + text.slice(at);
     else if (roll < 0.9) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 5));
@@ -287,7 +357,9 @@ if (opts.compare) {
       const a = actual[name];
       const e = expected[name];
       const i = a && e ? a.findings.findIndex((f, k) => !isDeepStrictEqual(f, e.findings[k])) : -1;
-      console.log(`DIFFERS: ${name}${i >= 0 ? `: finding ${i}\n  now    ${JSON.stringify(a.findings[i])}\n  before ${JSON.stringify(e.findings[i])}` : ''}`);
+      console.log(
+        `DIFFERS: ${name}${i >= 0 ? `: finding ${i}\n  now    ${JSON.stringify(a.findings[i])}\n  before ${JSON.stringify(e.findings[i])}` : ''}`,
+      );
     }
   }
   console.log(differs === 0 ? `findings and matches equal on ${Object.keys(expected).length} inputs` : `${differs} inputs differ`);
@@ -296,7 +368,9 @@ if (opts.compare) {
   memoAgreesOverEdits('bench 10kb, paragraph scope', briefing(...SIZES['10kb'], factsJson), bench, { citationScope: 'paragraph' }, 150, 8);
   const examples = new URL('examples/', root);
   const exampleFacts = FactIndex.from(
-    ['north-korea.facts.json', 'wire-reports.facts.json'].map((n) => parseFactFile(readFileSync(new URL(n, examples), 'utf8'), `examples/${n}`)),
+    ['north-korea.facts.json', 'wire-reports.facts.json'].map((n) =>
+      parseFactFile(readFileSync(new URL(n, examples), 'utf8'), `examples/${n}`),
+    ),
   );
   memoAgreesOverEdits('north-korea', readFileSync(new URL('north-korea.brief.md', examples), 'utf8'), exampleFacts, {}, 300, 9);
   console.log('checks with a memo over random edits equal from-scratch checks');

@@ -43,7 +43,14 @@ function readText(path: string): string {
     return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     throw new FatalError(`cannot read ${path}: ${why}`);
   }
 }
@@ -225,7 +232,8 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
       }
       const briefingPath = resolve(cwd, file);
       const frontMatter = readFrontMatterOf(text);
-      const named = explicitFacts.length > 0 ? explicitFacts : discoverFactFiles({ briefingPath, root: cwd, frontMatterFacts: frontMatter.facts });
+      const named =
+        explicitFacts.length > 0 ? explicitFacts : discoverFactFiles({ briefingPath, root: cwd, frontMatterFacts: frontMatter.facts });
       // A front-matter path that does not exist is the briefing's finding (facts.missing), not a reason to stop.
       const missing = explicitFacts.length > 0 ? [] : named.filter((path) => !existsSync(path));
       // Bibliographies come after the fact files: a fact file's source wins over an entry with its key.
@@ -239,15 +247,22 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
       let facts: FactIndex | undefined;
       if (workers > 0 && text.length >= PARALLEL_MIN_CHARS) {
         // The fact files load while the workers parse their chunks.
-        model = await analyzeInParallel(text, {}, (pool ??= new AnalysisPool(WORKER_SCRIPT, workers)), () => prepareStatistics((facts = factsOf())));
+        model = await analyzeInParallel(text, {}, (pool ??= new AnalysisPool(WORKER_SCRIPT, workers)), () =>
+          prepareStatistics((facts = factsOf())),
+        );
       } else {
         model = analyzeBriefing(text);
       }
       const index = facts ?? factsOf();
       const result = checkModel(model, index, { staleAfter: options.staleAfter });
       // Problems of the inline references (and keys they define twice) are the briefing's own.
-      const factFileFindings = [...briefingFactFileFindings(text, cache.statuses(briefingPath, factPaths, missing, index)), ...index.fileFindings(briefingPath)];
-      reports.push(...toReports(file, text, factFileFindings.length > 0 ? [...factFileFindings, ...result.findings] : result.findings, options.quiet));
+      const factFileFindings = [
+        ...briefingFactFileFindings(text, cache.statuses(briefingPath, factPaths, missing, index)),
+        ...index.fileFindings(briefingPath),
+      ];
+      reports.push(
+        ...toReports(file, text, factFileFindings.length > 0 ? [...factFileFindings, ...result.findings] : result.findings, options.quiet),
+      );
     }
   } finally {
     await pool?.close();
@@ -262,7 +277,9 @@ async function run(options: CliOptions, cwd: string): Promise<number> {
   const errors = reports.filter((r) => r.severity === 'error').length;
   const warnings = reports.filter((r) => r.severity === 'warning').length;
   // A fact file that is not JSON at all makes the whole check meaningless: exit 2.
-  const unparseable = cache.loaded().find(({ path, index }) => index.fileFindings(path).some((f) => f.code === 'facts.invalid') && cache.isUnreadableJson(path));
+  const unparseable = cache
+    .loaded()
+    .find(({ path, index }) => index.fileFindings(path).some((f) => f.code === 'facts.invalid') && cache.isUnreadableJson(path));
   if (unparseable) {
     process.stderr.write(`briefing-check: fact file ${cache.display(unparseable.path)} is not valid JSON; see its facts.invalid finding\n`);
     return 2;

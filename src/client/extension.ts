@@ -5,7 +5,13 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ClientCommands, TRUST_CHANGED_NOTIFICATION, type BriefingExtensionApi, type RecordFigureArgs, type TrustChangedParams } from '../shared/protocol';
+import {
+  ClientCommands,
+  TRUST_CHANGED_NOTIFICATION,
+  type BriefingExtensionApi,
+  type RecordFigureArgs,
+  type TrustChangedParams,
+} from '../shared/protocol';
 import { AddFactCodeActions, addFactFromSelection } from './commands/addFact';
 import { checkAllBriefings } from './commands/checkAll';
 import { findFact } from './commands/findFact';
@@ -52,7 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefi
   register('briefing.addFact', (arg?: vscode.Uri | { uri?: vscode.Uri; range?: vscode.Range }) => addFactFromSelection(api, arg));
   register(ClientCommands.recordFigure, (arg?: RecordFigureArgs) => recordFigure(api, arg));
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new AddFactCodeActions(), { providedCodeActionKinds: AddFactCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new AddFactCodeActions(), {
+      providedCodeActionKinds: AddFactCodeActions.kinds,
+    }),
   );
 
   context.subscriptions.push(

@@ -61,7 +61,9 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
       vscode.window.onDidChangeActiveTextEditor((editor) => editor?.document.languageId === 'markdown' && this.schedule()),
       // Usage counts come from every briefing, and a fact file's edit re-checks the briefings that load it.
       vscode.languages.onDidChangeDiagnostics((event) => event.uris.some(mayChangeView) && this.schedule()),
-      vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && FACT_FILE.test(event.document.uri.path) && this.schedule()),
+      vscode.workspace.onDidChangeTextDocument(
+        (event) => event.contentChanges.length > 0 && FACT_FILE.test(event.document.uri.path) && this.schedule(),
+      ),
       vscode.workspace.onDidSaveTextDocument(() => this.schedule()),
     );
     this.schedule();
@@ -77,7 +79,12 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
           ? [
               {
                 file: vscode.workspace.asRelativePath(vscode.Uri.parse(root.uri)),
-                facts: root.facts.map((f) => ({ id: f.id, label: f.display, uses: this.uses.get(f.id) ?? 0, ...(f.supersededBy ? { supersededBy: f.supersededBy } : {}) })),
+                facts: root.facts.map((f) => ({
+                  id: f.id,
+                  label: f.display,
+                  uses: this.uses.get(f.id) ?? 0,
+                  ...(f.supersededBy ? { supersededBy: f.supersededBy } : {}),
+                })),
               },
             ]
           : [],
@@ -164,7 +171,10 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
       return item;
     }
     if (node.kind === 'source') {
-      const item = new vscode.TreeItem(node.id, node.facts.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(
+        node.id,
+        node.facts.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+      );
       item.description = node.title;
       item.iconPath = new vscode.ThemeIcon('book');
       item.contextValue = 'source';
@@ -182,7 +192,9 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
 function factItem(fact: FactItem, uses: number): vscode.TreeItem {
   const item = new vscode.TreeItem(fact.display, vscode.TreeItemCollapsibleState.None);
   const usage = uses === 0 ? 'unused' : `used ${uses}×`;
-  item.description = fact.supersededBy ? `superseded by ${fact.supersededBy} · ${fact.statement} · ${usage}` : `${fact.statement} · ${usage}`;
+  item.description = fact.supersededBy
+    ? `superseded by ${fact.supersededBy} · ${fact.statement} · ${usage}`
+    : `${fact.statement} · ${usage}`;
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${fact.id}** — `);
   tooltip.appendText(fact.statement);
@@ -192,11 +204,17 @@ function factItem(fact: FactItem, uses: number): vscode.TreeItem {
     tooltip.appendMarkdown('\n\n');
     tooltip.appendText(`Superseded by ${fact.supersededBy}: a newer figure for the same measure replaces this one.`);
   }
-  tooltip.appendMarkdown(`\n\n${uses === 0 ? 'No statistic of the workspace’s briefings uses this fact.' : `Supports ${uses} ${uses === 1 ? 'statistic' : 'statistics'} in the workspace’s briefings.`}`);
+  tooltip.appendMarkdown(
+    `\n\n${uses === 0 ? 'No statistic of the workspace’s briefings uses this fact.' : `Supports ${uses} ${uses === 1 ? 'statistic' : 'statistics'} in the workspace’s briefings.`}`,
+  );
   item.tooltip = tooltip;
   item.iconPath = new vscode.ThemeIcon(fact.supersededBy ? 'history' : uses === 0 ? 'circle-outline' : 'pass');
   item.contextValue = fact.supersededBy ? 'fact.superseded' : 'fact';
   const position = new vscode.Position(fact.line, 0);
-  item.command = { command: 'vscode.open', title: 'Reveal the fact', arguments: [vscode.Uri.parse(fact.file), { selection: new vscode.Range(position, position) }] };
+  item.command = {
+    command: 'vscode.open',
+    title: 'Reveal the fact',
+    arguments: [vscode.Uri.parse(fact.file), { selection: new vscode.Range(position, position) }],
+  };
   return item;
 }

@@ -12,7 +12,10 @@ import type { FactsView } from './factsView';
 type FactArg = { fact?: FactItem } | undefined;
 
 export function registerFactsViewCommands(view: FactsView, register: (id: string, run: (...args: any[]) => unknown) => void): void {
-  register('briefing.facts.insert', (node: FactArg) => node?.fact && vscode.commands.executeCommand('briefing.findFact', { factId: node.fact.id }));
+  register(
+    'briefing.facts.insert',
+    (node: FactArg) => node?.fact && vscode.commands.executeCommand('briefing.findFact', { factId: node.fact.id }),
+  );
   register('briefing.facts.copyCitation', (node: FactArg) => node?.fact && copyCitation(node.fact));
   register('briefing.facts.findUses', (node: FactArg) => node?.fact && findUses(node.fact));
   register('briefing.facts.filter', (text?: string) => filter(view, text));
@@ -39,9 +42,18 @@ async function findUses(fact: FactItem): Promise<FactUse[]> {
     return uses;
   }
   const locations = uses.map(
-    (use) => new vscode.Location(vscode.Uri.parse(use.uri), new vscode.Range(use.range.start.line, use.range.start.character, use.range.end.line, use.range.end.character)),
+    (use) =>
+      new vscode.Location(
+        vscode.Uri.parse(use.uri),
+        new vscode.Range(use.range.start.line, use.range.start.character, use.range.end.line, use.range.end.character),
+      ),
   );
-  await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(fact.file), new vscode.Position(fact.line, 0), locations);
+  await vscode.commands.executeCommand(
+    'editor.action.showReferences',
+    vscode.Uri.parse(fact.file),
+    new vscode.Position(fact.line, 0),
+    locations,
+  );
   return uses;
 }
 
@@ -49,7 +61,11 @@ async function filter(view: FactsView, given?: string): Promise<string | undefin
   const text =
     typeof given === 'string'
       ? given
-      : await vscode.window.showInputBox({ title: 'Filter Facts', prompt: 'Words of the statement, a value, a source or a keyword; empty shows every fact', value: view.filter });
+      : await vscode.window.showInputBox({
+          title: 'Filter Facts',
+          prompt: 'Words of the statement, a value, a source or a keyword; empty shows every fact',
+          value: view.filter,
+        });
   if (text === undefined) return undefined;
   await view.setFilter(text);
   return text;

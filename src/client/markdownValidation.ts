@@ -22,14 +22,18 @@ export function isFootnoteFalsePositive(document: vscode.TextDocument | undefine
   if (code !== 'link.no-such-reference' && !/no link definition found/i.test(diagnostic.message)) return false;
   // Only when what it flags is a footnote; a genuinely broken [text][ref] is its business.
   if (/\^/.test(diagnostic.message)) return true;
-  const text = document?.getText(new vscode.Range(diagnostic.range.start.with({ character: Math.max(0, diagnostic.range.start.character - 2) }), diagnostic.range.end));
+  const text = document?.getText(
+    new vscode.Range(diagnostic.range.start.with({ character: Math.max(0, diagnostic.range.start.character - 2) }), diagnostic.range.end),
+  );
   return text === undefined || text.includes('^');
 }
 
 /** Turns off only the built-in validator's reference-link check, for this workspace. */
 async function turnOffReferenceLinks(): Promise<void> {
   // The setting takes "ignore" | "warning" | "error"; `false` is not a value it knows.
-  await vscode.workspace.getConfiguration('markdown').update('validate.referenceLinks.enabled', 'ignore', vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace
+    .getConfiguration('markdown')
+    .update('validate.referenceLinks.enabled', 'ignore', vscode.ConfigurationTarget.Workspace);
 }
 
 export function watchMarkdownValidation(context: vscode.ExtensionContext): void {

@@ -118,7 +118,10 @@ function tooltipOf(summary: FigureSummary): string {
   const lines = [
     `${summary.figures} figures in this briefing; ${Math.max(0, summary.figures - summary.uncited)} cite a source and are checked against its facts.`,
   ];
-  if (summary.factFileProblems > 0) lines.push(`A fact file this briefing loads is missing or has errors (${summary.factFileProblems} problem${summary.factFileProblems === 1 ? '' : 's'}): checks may be incomplete.`);
+  if (summary.factFileProblems > 0)
+    lines.push(
+      `A fact file this briefing loads is missing or has errors (${summary.factFileProblems} problem${summary.factFileProblems === 1 ? '' : 's'}): checks may be incomplete.`,
+    );
   lines.push('Click to open the Problems panel.');
   return lines.join('\n');
 }

@@ -76,12 +76,28 @@ function withSeverity(raw: RawFinding, severity: Finding['severity']): Finding {
  * from the checks of earlier versions of the same document, `blocks` what rules read from
  * blocks' texts.
  */
-export function checkModel(model: BriefingModel, facts: FactIndex, options: CheckOptions = {}, memo?: StatisticsMemo, blocks?: BlockMemo): CheckResult {
+export function checkModel(
+  model: BriefingModel,
+  facts: FactIndex,
+  options: CheckOptions = {},
+  memo?: StatisticsMemo,
+  blocks?: BlockMemo,
+): CheckResult {
   const notes = resolveNotes(model);
   // Few messages point at other lines; a long document's line map is built only for them.
   let lines: LineMap | undefined;
   const lineOf = (offset: number) => (lines ??= new LineMap(model.text)).position(offset).line;
-  const context: RuleContext = { model, notes, facts, matches: [], lineOf, staleAfter: options.staleAfter, today: options.today, statisticsMemo: memo, blocks };
+  const context: RuleContext = {
+    model,
+    notes,
+    facts,
+    matches: [],
+    lineOf,
+    staleAfter: options.staleAfter,
+    today: options.today,
+    statisticsMemo: memo,
+    blocks,
+  };
   const raw: RawFinding[] = [];
   for (const check of BRIEFING_CHECKS) raw.push(...check(context));
   const findings: Finding[] = [];

@@ -14,7 +14,15 @@ function handle(request: WorkerRequest): WorkerReply {
     case 'parse': {
       const chunk = parseChunk(request.context, request.request);
       parses.set(request.id, chunk.parse);
-      return { id: request.id, kind: 'parsed', start: chunk.start, end: chunk.end, used: chunk.used, definitions: chunk.definitions, data: chunk.parse.toData() };
+      return {
+        id: request.id,
+        kind: 'parsed',
+        start: chunk.start,
+        end: chunk.end,
+        used: chunk.used,
+        definitions: chunk.definitions,
+        data: chunk.parse.toData(),
+      };
     }
     case 'analyze': {
       const parse = parses.get(request.id);

@@ -40,7 +40,7 @@ export function discoverFactFiles({ briefingPath, root, frontMatterFacts }: Disc
 function foldersUpTo(folder: string, root: string): string[] {
   if (!isInside(folder, root)) return [folder];
   const folders = [folder];
-  for (let current = folder; current !== root; ) {
+  for (let current = folder; current !== root;) {
     current = dirname(current);
     folders.push(current);
   }
@@ -83,7 +83,14 @@ function factFilesIn(folder: string): string[] {
 async function factFilesInAsync(folder: string): Promise<string[]> {
   const names = await readdir(folder).catch(() => [] as string[]);
   const candidates = factFileCandidates(folder, names);
-  const files = await Promise.all(candidates.map((path) => stat(path).then((s) => s.isFile(), () => false)));
+  const files = await Promise.all(
+    candidates.map((path) =>
+      stat(path).then(
+        (s) => s.isFile(),
+        () => false,
+      ),
+    ),
+  );
   return candidates.filter((_, i) => files[i]);
 }
 

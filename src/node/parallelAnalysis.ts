@@ -94,7 +94,12 @@ type Parsed = ChunkParse & { worker: number | undefined };
  * analysed where its tree is. The model is the one `analyzeBriefing` makes (chunks.ts).
  * `meanwhile` runs in this thread while the workers parse, after its own chunk.
  */
-export async function analyzeInParallel(text: string, options: AnalyzeOptions, pool: AnalysisPool, meanwhile?: () => void): Promise<BriefingModel> {
+export async function analyzeInParallel(
+  text: string,
+  options: AnalyzeOptions,
+  pool: AnalysisPool,
+  meanwhile?: () => void,
+): Promise<BriefingModel> {
   const { context, requests } = planChunks(text, pool.size + 1);
   const ids = requests.map(() => pool.id());
   // Set when this call fails: a worker's chunk is then not parsed here instead.
@@ -104,7 +109,14 @@ export async function analyzeInParallel(text: string, options: AnalyzeOptions, p
       .send(i, { kind: 'parse', id: ids[i + 1]!, context, request })
       .then((reply): Parsed => {
         if (reply.kind !== 'parsed') throw new Error(`unexpected reply ${reply.kind}`);
-        return { start: reply.start, end: reply.end, used: reply.used, definitions: reply.definitions, parse: ParsedRun.restore(reply.data), worker: i };
+        return {
+          start: reply.start,
+          end: reply.end,
+          used: reply.used,
+          definitions: reply.definitions,
+          parse: ParsedRun.restore(reply.data),
+          worker: i,
+        };
       })
       // The chunk is parsed here instead.
       .catch((): Parsed | undefined => (abandoned ? undefined : { ...parseChunk(context, request), worker: undefined })),

@@ -113,7 +113,14 @@ export class Analyzer {
     const kept = this.unopened.get(uri);
     if (kept && kept.document.getText() === text && kept.facts === facts && kept.settings === settings) return kept;
     const document = TextDocument.create(uri, languageId, 0, text);
-    const result = this.withFactFileFindings(uri, text, checkBriefing(text, facts, { rules: settings.rules, citationScope: settings.citationScope, staleAfter: settings.staleAfter }), factFiles, facts, settings);
+    const result = this.withFactFileFindings(
+      uri,
+      text,
+      checkBriefing(text, facts, { rules: settings.rules, citationScope: settings.citationScope, staleAfter: settings.staleAfter }),
+      factFiles,
+      facts,
+      settings,
+    );
     const analysis: Analysis = { uri, version: 0, document, result, facts, factFiles, settings };
     this.unopened.delete(uri);
     this.unopened.set(uri, analysis);
@@ -146,7 +153,14 @@ export class Analyzer {
   private run(document: TextDocument, text: string, facts: FactIndex, factFiles: string[], settings: BriefingSettings): Analysis {
     let checker = this.checkers.get(document.uri);
     if (!checker) this.checkers.set(document.uri, (checker = new IncrementalChecker()));
-    const result = this.withFactFileFindings(document.uri, text, checker.check(text, facts, { rules: settings.rules, citationScope: settings.citationScope, staleAfter: settings.staleAfter }), factFiles, facts, settings);
+    const result = this.withFactFileFindings(
+      document.uri,
+      text,
+      checker.check(text, facts, { rules: settings.rules, citationScope: settings.citationScope, staleAfter: settings.staleAfter }),
+      factFiles,
+      facts,
+      settings,
+    );
     const analysis: Analysis = {
       uri: document.uri,
       version: document.version,
@@ -161,7 +175,14 @@ export class Analyzer {
   }
 
   /** The check's findings with what the briefing is told about its fact files (facts.missing, facts.broken) first. */
-  private withFactFileFindings(uri: string, text: string, result: CheckResult, factFiles: string[], facts: FactIndex, settings: BriefingSettings): CheckResult {
+  private withFactFileFindings(
+    uri: string,
+    text: string,
+    result: CheckResult,
+    factFiles: string[],
+    facts: FactIndex,
+    settings: BriefingSettings,
+  ): CheckResult {
     const path = uriToPath(uri);
     const extra = briefingFactFileFindings(text, this.store.statusesFor(path, factFiles, facts), settings.rules);
     // Problems of the front matter's inline `references:` (and keys they define twice) are the briefing's own.

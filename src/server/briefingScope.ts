@@ -31,7 +31,12 @@ export function matchesGlobs(uri: string, globs: readonly string[], workspace: W
   const matcher = globMatcher(globs);
   if (path === undefined) {
     // Untitled documents: only a glob on the name can apply.
-    return matcher(uri.replace(/^[^:]*:/, '').split('/').pop() ?? '');
+    return matcher(
+      uri
+        .replace(/^[^:]*:/, '')
+        .split('/')
+        .pop() ?? '',
+    );
   }
   const relative = workspace.relativeToFolder(path);
   return relative !== undefined ? matcher(relative) : matcher(basename(path)) || matcher(path.replace(/^\//, ''));

@@ -24,7 +24,11 @@ export function toTextEdits(document: TextDocument, edits: readonly CoreEdit[]):
 }
 
 export function toSeverity(severity: Severity): DiagnosticSeverity {
-  return severity === 'error' ? DiagnosticSeverity.Error : severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+  return severity === 'error'
+    ? DiagnosticSeverity.Error
+    : severity === 'warning'
+      ? DiagnosticSeverity.Warning
+      : DiagnosticSeverity.Information;
 }
 
 /** One `codeDescription` per code, shared by its diagnostics: a long briefing has thousands. */

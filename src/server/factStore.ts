@@ -188,7 +188,9 @@ export class FactStore {
       // The briefing's own inline references: their problems are shown in it, not summed up.
       if (path === briefingPath) continue;
       const entry = this.files.get(path);
-      const status = entry ? loadedFileStatus(path, name(path), entry.parsed, index, entry.partial) : missingFileStatus(path, name(path), this.isBibliography(path));
+      const status = entry
+        ? loadedFileStatus(path, name(path), entry.parsed, index, entry.partial)
+        : missingFileStatus(path, name(path), this.isBibliography(path));
       if (status) statuses.push(status);
     }
     return statuses;
@@ -284,7 +286,10 @@ export class FactStore {
     if (cached && cached.editorVersion === undefined) {
       // Even with a client that reports changes, a file is confirmed unchanged before each
       // check: some clients watch nothing, or not every folder (one stat per file).
-      const mtime = await stat(path).then((s) => s.mtimeMs, () => undefined);
+      const mtime = await stat(path).then(
+        (s) => s.mtimeMs,
+        () => undefined,
+      );
       if (mtime === cached.mtimeMs) return cached;
     }
     let pending = this.reading.get(path);
@@ -301,7 +306,9 @@ export class FactStore {
     const direct = this.documents.get(pathToUri(path));
     if (direct) return direct;
     const extension = /\.[^./\\]+$/.exec(path)?.[0].toLowerCase();
-    return this.documents.all().find((d) => extension !== undefined && d.uri.toLowerCase().endsWith(extension) && uriToPath(d.uri) === path);
+    return this.documents
+      .all()
+      .find((d) => extension !== undefined && d.uri.toLowerCase().endsWith(extension) && uriToPath(d.uri) === path);
   }
 
   private async readFromDisk(path: string): Promise<CachedFile | undefined> {
@@ -318,14 +325,16 @@ export class FactStore {
 
   private remember(path: string, content: string | Uint8Array, mtimeMs: number | undefined, editorVersion: number | undefined): CachedFile {
     const parsed = this.referencePaths.has(path)
-      ? (frontMatterReferences(typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content), path) ?? NO_REFERENCES(path))
+      ? (frontMatterReferences(typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content), path) ??
+        NO_REFERENCES(path))
       : this.isBibliography(path)
         ? this.parseBibliography(path, content)
         : parseWithoutText(path, content);
     // Only a JSON file with problems is parsed again to tell broken syntax from schema errors.
     const partial = typeof content === 'string' && isBrokenJson(parsed, content);
     const entry: CachedFile = { parsed, stamp: ++this.stamps, mtimeMs, editorVersion, partial };
-    if (parsed.bibliography && parsed.findings.length > 0 && typeof content === 'string') entry.problemRanges = rangesOf(content, parsed.findings);
+    if (parsed.bibliography && parsed.findings.length > 0 && typeof content === 'string')
+      entry.problemRanges = rangesOf(content, parsed.findings);
     this.files.set(path, entry);
     return entry;
   }
@@ -340,10 +349,16 @@ export class FactStore {
     const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content);
     let cache = this.bibtexCaches.get(path);
     if (!cache) this.bibtexCaches.set(path, (cache = new BibtexCache()));
-    const parsed = bibliographyAsFactFile(path, parseBibliography(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, undefined, path, cache));
+    const parsed = bibliographyAsFactFile(
+      path,
+      parseBibliography(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, undefined, path, cache),
+    );
     const before = this.lastGood.get(path);
     // An empty file is one being written: an exporter truncates it first.
-    const halfWritten = parsed.sources.length === 0 ? parsed.findings.length > 0 || text.trim() === '' : parsed.findings.length > 0 && endsMidEntry(path, text);
+    const halfWritten =
+      parsed.sources.length === 0
+        ? parsed.findings.length > 0 || text.trim() === ''
+        : parsed.findings.length > 0 && endsMidEntry(path, text);
     if (halfWritten && before) {
       const read = new Set(parsed.sources.map((source) => source.id));
       return { ...parsed, sources: [...parsed.sources, ...before.sources.filter((source) => !read.has(source.id))] };

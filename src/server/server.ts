@@ -87,7 +87,8 @@ export function startServer(connection: Connection): void {
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     diagnostics = new DiagnosticsFeature(connection, analyzer, pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
     bibliographyProblems = new BibliographyProblems(connection, analyzer);
-    diagnostics.onBriefingChecked = (analysis) => void bibliographyProblems.briefingChecked(analysis).catch((error) => connection.console.error(describe(error)));
+    diagnostics.onBriefingChecked = (analysis) =>
+      void bibliographyProblems.briefingChecked(analysis).catch((error) => connection.console.error(describe(error)));
     commands = new Commands(connection, analyzer, capabilities.workspace?.workspaceEdit?.documentChanges === true);
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     dynamicWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -178,10 +179,11 @@ export function startServer(connection: Connection): void {
     analyzer.onFactFilesUsed = (briefingUri, factFiles) => {
       const briefing = uriToPath(briefingUri);
       const folders = new Set(factFiles.map((f) => dirname(f)));
-      if (briefing) for (let folder = dirname(briefing), root = workspace.rootFor(briefing); ; folder = dirname(folder)) {
-        folders.add(folder);
-        if (folder === root || dirname(folder) === folder) break;
-      }
+      if (briefing)
+        for (let folder = dirname(briefing), root = workspace.rootFor(briefing); ; folder = dirname(folder)) {
+          folders.add(folder);
+          if (folder === root || dirname(folder) === folder) break;
+        }
       watcher.watchFolders(folders);
     };
     selfWatcher = watcher;
@@ -255,8 +257,12 @@ export function startServer(connection: Connection): void {
     withAnalysis(params.textDocument.uri, token, (a) => references(a, params.position, params.context.includeDeclaration)),
   );
   connection.onPrepareRename((params, token) => withAnalysis(params.textDocument.uri, token, (a) => prepareRename(a, params.position)));
-  connection.onRenameRequest((params, token) => withAnalysis(params.textDocument.uri, token, (a) => rename(a, params.position, params.newName)));
-  connection.languages.semanticTokens.on((params, token) => withAnalysis(params.textDocument.uri, token, (a) => semanticTokens(a)).then((t) => t ?? { data: [] }));
+  connection.onRenameRequest((params, token) =>
+    withAnalysis(params.textDocument.uri, token, (a) => rename(a, params.position, params.newName)),
+  );
+  connection.languages.semanticTokens.on((params, token) =>
+    withAnalysis(params.textDocument.uri, token, (a) => semanticTokens(a)).then((t) => t ?? { data: [] }),
+  );
   connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, (a) => documentSymbols(a, headingSymbols)));
   connection.onDocumentLinks((params) => {
     const document = documents.get(params.textDocument.uri);
@@ -272,7 +278,8 @@ export function startServer(connection: Connection): void {
     const args = params.arguments ?? [];
     try {
       if (params.command === ServerCommands.listBriefings) return await listBriefings(analyzer);
-      if (params.command === ServerCommands.checkFiles) return await checkFiles(analyzer, diagnostics, (args[0] ?? { uris: [] }) as CheckFilesArgs);
+      if (params.command === ServerCommands.checkFiles)
+        return await checkFiles(analyzer, diagnostics, (args[0] ?? { uris: [] }) as CheckFilesArgs);
       return await commands.execute(params.command, args);
     } catch (error) {
       connection.console.error(`${params.command} failed: ${describe(error)}`);

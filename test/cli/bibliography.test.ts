@@ -51,9 +51,33 @@ const BIB = `@report{fao-2024,
 `;
 
 const FACTS = [
-  { id: 'farmed-share', statement: 'Share of aquatic animal production from aquaculture, 2022', value: 51, unit: 'percent', source: 'fao-2024', quote: 'aquaculture produced 51 percent', keywords: ['aquaculture', 'share'] },
-  { id: 'production', statement: 'World production of aquatic animals, 2022', value: 185000000, unit: 'tonnes', source: 'fao-2024', quote: '185 million tonnes in 2022', keywords: ['production'] },
-  { id: 'mackerel-overshoot', statement: 'Amount by which the mackerel catch exceeded advice, 2022', value: 41, unit: 'percent', source: 'lindqvist-2023', quote: 'exceeded the advice by 41 percent', keywords: ['mackerel'] },
+  {
+    id: 'farmed-share',
+    statement: 'Share of aquatic animal production from aquaculture, 2022',
+    value: 51,
+    unit: 'percent',
+    source: 'fao-2024',
+    quote: 'aquaculture produced 51 percent',
+    keywords: ['aquaculture', 'share'],
+  },
+  {
+    id: 'production',
+    statement: 'World production of aquatic animals, 2022',
+    value: 185000000,
+    unit: 'tonnes',
+    source: 'fao-2024',
+    quote: '185 million tonnes in 2022',
+    keywords: ['production'],
+  },
+  {
+    id: 'mackerel-overshoot',
+    statement: 'Amount by which the mackerel catch exceeded advice, 2022',
+    value: 41,
+    unit: 'percent',
+    source: 'lindqvist-2023',
+    quote: 'exceeded the advice by 41 percent',
+    keywords: ['mackerel'],
+  },
 ];
 const COLUMNS = ['id', 'statement', 'value', 'unit', 'source', 'quote', 'keywords'] as const;
 
@@ -73,7 +97,15 @@ function xlsx(): Uint8Array {
 function yaml(): string {
   const lines = ['# The sources are the entries of refs.bib.', 'facts:'];
   for (const f of FACTS) {
-    lines.push(`  - id: ${f.id}`, `    statement: ${JSON.stringify(f.statement)}`, `    value: ${f.value}`, `    unit: ${f.unit}`, `    source: ${f.source}`, `    quote: ${JSON.stringify(f.quote)}`, `    keywords: [${f.keywords.join(', ')}]`);
+    lines.push(
+      `  - id: ${f.id}`,
+      `    statement: ${JSON.stringify(f.statement)}`,
+      `    value: ${f.value}`,
+      `    unit: ${f.unit}`,
+      `    source: ${f.source}`,
+      `    quote: ${JSON.stringify(f.quote)}`,
+      `    keywords: [${f.keywords.join(', ')}]`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -123,14 +155,21 @@ describe('briefing-check CLI: bibliographies and fact-file formats', () => {
 
   it('a fact whose source is in no fact file or bibliography is facts.invalid at its source cell; --bibliography adds a bibliography', () => {
     const table = csv().replace('lindqvist-2023', 'lindqvist-2033');
-    const dir = workspace({ 'extra.bib': BIB, 'catch.facts.csv': table, 'b.brief.md': BRIEF('catch.facts.csv').replace('bibliography: refs.bib\n', '') });
+    const dir = workspace({
+      'extra.bib': BIB,
+      'catch.facts.csv': table,
+      'b.brief.md': BRIEF('catch.facts.csv').replace('bibliography: refs.bib\n', ''),
+    });
     // Without a bibliography no source is known: every fact of the table is reported.
     const alone = run(['b.brief.md'], dir);
     assert.equal(alone.code, 1);
     assert.equal(alone.reports.filter((r) => r.file === 'catch.facts.csv' && r.code === 'facts.invalid').length, 3);
     const withBib = run(['--bibliography', 'extra.bib', 'b.brief.md'], dir);
     const invalid = withBib.reports.filter((r) => r.file === 'catch.facts.csv');
-    assert.deepEqual(invalid.map((r) => [r.line, r.code]), [[4, 'facts.invalid']]);
+    assert.deepEqual(
+      invalid.map((r) => [r.line, r.code]),
+      [[4, 'facts.invalid']],
+    );
     assert.match(invalid[0]!.message, /source "lindqvist-2033" is not defined .*; did you mean "lindqvist-2023"\?$/);
     assert.equal(invalid[0]!.column, table.split('\n')[3]!.indexOf('lindqvist-2033') + 1);
     const broken = withBib.reports.find((r) => r.file === 'b.brief.md' && r.code === 'facts.broken')!;
@@ -169,7 +208,13 @@ Farmed fish are half the total [@kim-2021, p. 3]. See also [@kim-2012].
       reports.map((r) => [r.file, r.line, r.column, r.code, r.message]),
       [
         ['b.brief.md', 11, 5, 'bibliography.invalid', 'This bibliography item has no "id", so it cannot be cited'],
-        ['b.brief.md', 14, brief.split('\n')[13]!.indexOf('@kim-2012') + 1, 'source.unknown', '@kim-2012 names no source: it is not in b.brief.md or the fact files.'],
+        [
+          'b.brief.md',
+          14,
+          brief.split('\n')[13]!.indexOf('@kim-2012') + 1,
+          'source.unknown',
+          '@kim-2012 names no source: it is not in b.brief.md or the fact files.',
+        ],
       ],
     );
   });

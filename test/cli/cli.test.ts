@@ -88,7 +88,8 @@ describe('briefing-check CLI', () => {
         endColumn: 40,
         severity: 'error',
         code: 'stat.mismatch',
-        message: "Text says 73.4 per cent; cn-customs-2017q1 says 37.4 percent — China's trade with North Korea, growth in Q1 2017 year on year.",
+        message:
+          "Text says 73.4 per cent; cn-customs-2017q1 says 37.4 percent — China's trade with North Korea, growth in Q1 2017 year on year.",
         factId: 'trade-growth',
       },
       {
@@ -134,7 +135,14 @@ describe('briefing-check CLI', () => {
 
   it('gives one line and exit 2 for an unreadable file or bad usage, never a stack trace', () => {
     const dir = workspace({ 'a.brief.md': 'Text.\n' });
-    for (const args of [['missing.brief.md'], ['--format', 'xml', 'a.brief.md'], ['--bogus', 'a.brief.md'], [], ['--max-warnings', 'many', 'a.brief.md'], ['--facts', 'nope.facts.json', 'a.brief.md']]) {
+    for (const args of [
+      ['missing.brief.md'],
+      ['--format', 'xml', 'a.brief.md'],
+      ['--bogus', 'a.brief.md'],
+      [],
+      ['--max-warnings', 'many', 'a.brief.md'],
+      ['--facts', 'nope.facts.json', 'a.brief.md'],
+    ]) {
       const { code, stderr, stdout } = run(args, dir);
       assert.equal(code, 2, `exit status for ${args.join(' ')}`);
       assert.equal(stdout, '');
@@ -162,18 +170,31 @@ describe('briefing-check CLI', () => {
   });
 
   it('reports a front-matter fact file that does not exist on its line, and still checks against the others', () => {
-    const facts = JSON.stringify({ sources: { s: { title: 'S' } }, facts: [{ id: 'f', statement: 'Share of exports to China in 2016', value: 46, unit: 'percent', source: 's', quote: 'Coal was 46 percent.' }] });
-    const brief = '---\nfacts:\n  - a.facts.json\n  - typo.facts.json\n---\n\nCoal made up 46 per cent of exports to China in 2016.[^1]\n\n[^1]: @s.\n';
+    const facts = JSON.stringify({
+      sources: { s: { title: 'S' } },
+      facts: [
+        { id: 'f', statement: 'Share of exports to China in 2016', value: 46, unit: 'percent', source: 's', quote: 'Coal was 46 percent.' },
+      ],
+    });
+    const brief =
+      '---\nfacts:\n  - a.facts.json\n  - typo.facts.json\n---\n\nCoal made up 46 per cent of exports to China in 2016.[^1]\n\n[^1]: @s.\n';
     const dir = workspace({ 'a.brief.md': brief, 'a.facts.json': facts });
     const { code, stdout } = run(['--format', 'json', 'a.brief.md'], dir);
     assert.equal(code, 1);
     const reports = JSON.parse(stdout) as JsonReport[];
-    assert.deepEqual(reports.map((r) => [r.code, r.line, r.column]), [['facts.missing', 4, 5]]);
+    assert.deepEqual(
+      reports.map((r) => [r.code, r.line, r.column]),
+      [['facts.missing', 4, 5]],
+    );
     assert.match(reports[0]!.message, /typo\.facts\.json does not exist/);
   });
 
   it('reports schema problems in the fact file and exits 1', () => {
-    const invalid = JSON.stringify({ sources: { s: { title: 'S' } }, facts: [{ id: 'f', statement: 'x', value: '3', unit: 'percent', source: 's', quote: 'q' }] }, null, 2);
+    const invalid = JSON.stringify(
+      { sources: { s: { title: 'S' } }, facts: [{ id: 'f', statement: 'x', value: '3', unit: 'percent', source: 's', quote: 'q' }] },
+      null,
+      2,
+    );
     const dir = workspace({ 'a.brief.md': 'Text.\n', 'a.facts.json': invalid });
     const { code, stdout } = run(['--format', 'json', 'a.brief.md'], dir);
     assert.equal(code, 1);
@@ -187,7 +208,9 @@ describe('briefing-check CLI', () => {
   it('writes SARIF 2.1.0 that validates against the schema', () => {
     const dir = workspace({ 'docs/trade.brief.md': BRIEF, 'docs/trade.facts.json': FACTS });
     const { stdout } = run(['--format', 'sarif', 'docs/trade.brief.md'], dir);
-    const log = JSON.parse(stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { region: unknown } }[] }[] }[] };
+    const log = JSON.parse(stdout) as {
+      runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { region: unknown } }[] }[] }[];
+    };
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     const schema = JSON.parse(readFileSync('test/fixtures/sarif-2.1.0-rtm.5.json', 'utf8'));
@@ -202,9 +225,14 @@ describe('briefing-check CLI', () => {
 
   it('links each SARIF rule to its page in docs/rules (helpUri)', () => {
     const dir = workspace({ 'docs/trade.brief.md': BRIEF, 'docs/trade.facts.json': FACTS });
-    const log = JSON.parse(run(['--format', 'sarif', 'docs/trade.brief.md'], dir).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+    const log = JSON.parse(run(['--format', 'sarif', 'docs/trade.brief.md'], dir).stdout) as {
+      runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[];
+    };
     const rules = log.runs[0]?.tool.driver.rules ?? [];
-    assert.deepEqual(rules.map((r) => r.id), RULE_CODES);
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      RULE_CODES,
+    );
     for (const rule of rules) {
       assert.match(rule.helpUri, new RegExp(`^https://\\S+/docs/rules/${rule.id.replace('.', '\\.')}\\.md$`), rule.id);
       assert.ok(existsSync(join(REPO, 'docs/rules', `${rule.id}.md`)), `docs/rules/${rule.id}.md is missing`);
@@ -230,11 +258,20 @@ describe('briefing-check CLI', () => {
   it('expands directories to briefings only, but checks a file named explicitly', () => {
     const dir = workspace({ 'docs/a.brief.md': 'Exports rose 12 per cent.\n', 'docs/README.md': 'Exports rose 12 per cent.\n' });
     const viaDir = JSON.parse(run(['--format', 'json', 'docs'], dir).stdout) as JsonReport[];
-    assert.deepEqual(viaDir.map((r) => r.file), ['docs/a.brief.md']);
+    assert.deepEqual(
+      viaDir.map((r) => r.file),
+      ['docs/a.brief.md'],
+    );
     const explicit = JSON.parse(run(['--format', 'json', 'docs/README.md'], dir).stdout) as JsonReport[];
-    assert.deepEqual(explicit.map((r) => r.file), ['docs/README.md']);
+    assert.deepEqual(
+      explicit.map((r) => r.file),
+      ['docs/README.md'],
+    );
     const viaGlob = JSON.parse(run(['--format', 'json', 'docs/*.md'], dir).stdout) as JsonReport[];
-    assert.deepEqual(viaGlob.map((r) => r.file), ['docs/a.brief.md']);
+    assert.deepEqual(
+      viaGlob.map((r) => r.file),
+      ['docs/a.brief.md'],
+    );
   });
 
   it('--fix converts [n] endnotes and renumbers them in place, keeping every note text', () => {
@@ -252,15 +289,34 @@ describe('briefing-check CLI', () => {
     const fixed = readFileSync(join(dir, 'd.brief.md'), 'utf8');
     assert.equal(
       fixed,
-      ['Coal exports fell to zero.[^1] Trade rose.[^2]', '', '## Notes', '', '[^1]: UN trade data, April.', '[^2]: Customs data, table 4.', ''].join('\n'),
+      [
+        'Coal exports fell to zero.[^1] Trade rose.[^2]',
+        '',
+        '## Notes',
+        '',
+        '[^1]: UN trade data, April.',
+        '[^2]: Customs data, table 4.',
+        '',
+      ].join('\n'),
     );
     assert.equal(code, 0);
     const after = JSON.parse(run(['--format', 'json', 'd.brief.md'], dir).stdout) as JsonReport[];
-    assert.deepEqual(after.filter((r) => r.code === 'note.order' || r.code === 'note.gap'), []);
+    assert.deepEqual(
+      after.filter((r) => r.code === 'note.order' || r.code === 'note.gap'),
+      [],
+    );
   });
 
   it('reports stat.arithmetic without any fact file, as a warning on the stated figure', () => {
-    const text = ['# Trade', '', 'Exports rose from $2.1 billion to $3.4 billion, a 35% rise.[^1]', '9 of 12 regions (75%) agreed.[^1]', '', '[^1]: Customs bulletin.', ''].join('\n');
+    const text = [
+      '# Trade',
+      '',
+      'Exports rose from $2.1 billion to $3.4 billion, a 35% rise.[^1]',
+      '9 of 12 regions (75%) agreed.[^1]',
+      '',
+      '[^1]: Customs bulletin.',
+      '',
+    ].join('\n');
     const dir = workspace({ 'trade.brief.md': text });
     const { code, stdout } = run(['--format', 'json', 'trade.brief.md'], dir);
     const reports = (JSON.parse(stdout) as JsonReport[]).filter((r) => r.code !== 'note.noSource');
@@ -282,13 +338,24 @@ describe('briefing-check CLI', () => {
   it('shows every diagnostic code on the example draft, and nothing on the fixed example', () => {
     const { stdout } = run(['--format', 'json', 'examples/'], REPO);
     const reports = JSON.parse(stdout) as JsonReport[];
-    assert.deepEqual(reports.filter((r) => r.file === 'examples/north-korea.brief.md'), []);
+    assert.deepEqual(
+      reports.filter((r) => r.file === 'examples/north-korea.brief.md'),
+      [],
+    );
     // The briefing whose sources are a .bib and whose facts are a CSV is clean too.
-    assert.deepEqual(reports.filter((r) => r.file.startsWith('examples/fisheries/')), []);
+    assert.deepEqual(
+      reports.filter((r) => r.file.startsWith('examples/fisheries/')),
+      [],
+    );
     const codes = new Set(reports.map((r) => r.code));
     // fact.stale runs only with --stale-after (briefing.staleAfter); the draft shows it then.
-    assert.deepEqual([...RULE_CODES].filter((c) => !codes.has(c)), ['fact.stale']);
-    const stale = JSON.parse(run(['--format', 'json', '--stale-after', '5y', 'examples/north-korea-draft.brief.md'], REPO).stdout) as JsonReport[];
+    assert.deepEqual(
+      [...RULE_CODES].filter((c) => !codes.has(c)),
+      ['fact.stale'],
+    );
+    const stale = JSON.parse(
+      run(['--format', 'json', '--stale-after', '5y', 'examples/north-korea-draft.brief.md'], REPO).stdout,
+    ) as JsonReport[];
     assert.ok(stale.some((r) => r.code === 'fact.stale' && r.severity === 'info'));
   });
 

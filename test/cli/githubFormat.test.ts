@@ -55,9 +55,15 @@ describe('--format github', () => {
     ]);
     const lines = out.split('\n');
     assert.equal(lines.pop(), '');
-    assert.equal(lines[0], '::error file=docs/a%2C b.brief.md,line=3,col=5,endLine=3,endColumn=9,title=stat.mismatch::Text says 64%25; source says 46%25');
+    assert.equal(
+      lines[0],
+      '::error file=docs/a%2C b.brief.md,line=3,col=5,endLine=3,endColumn=9,title=stat.mismatch::Text says 64%25; source says 46%25',
+    );
     const parsed = lines.map(parseCommand);
-    assert.deepEqual(parsed.map((p) => p.command), ['error', 'warning', 'notice']);
+    assert.deepEqual(
+      parsed.map((p) => p.command),
+      ['error', 'warning', 'notice'],
+    );
     assert.equal(parsed[1]!.message, 'two\nlines');
     assert.equal(parsed[0]!.properties.file, 'docs/a, b.brief.md');
     assert.equal(formatGithub([]), '');
@@ -74,7 +80,16 @@ describe('--format github', () => {
     const json = run('json');
     assert.equal(github.stderr, '');
     assert.equal(github.status, json.status);
-    const expected = JSON.parse(json.stdout) as { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[];
+    const expected = JSON.parse(json.stdout) as {
+      file: string;
+      line: number;
+      column: number;
+      endLine: number;
+      endColumn: number;
+      severity: string;
+      code: string;
+      message: string;
+    }[];
     assert.ok(expected.length >= 3, 'the briefing has findings of more than one kind');
     const annotations = github.stdout.trimEnd().split('\n').map(parseCommand);
     assert.deepEqual(

@@ -57,16 +57,18 @@ function readCases(): Case[] {
 /** Pandoc's Markdown in a CSL-YAML string, as plain text: `[x]{.nocase}`, `*x*`, `\_`, smart quotes. */
 function plain(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  return String(value)
-    .replace(/\[([^\]]*)\]\{[^}]*\}/g, '$1')
-    .replace(/(\*\*|\*|__|_|~|\^)(?=\S)(.*?\S)\1/g, '$2')
-    .replace(/\\(.)/g, '$1')
-    // Pandoc writes an en dash as `--` in Markdown.
-    .replace(/--/g, '–')
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    String(value)
+      .replace(/\[([^\]]*)\]\{[^}]*\}/g, '$1')
+      .replace(/(\*\*|\*|__|_|~|\^)(?=\S)(.*?\S)\1/g, '$2')
+      .replace(/\\(.)/g, '$1')
+      // Pandoc writes an en dash as `--` in Markdown.
+      .replace(/--/g, '–')
+      .replace(/[‘’]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 function expectedField(item: Record<string, unknown>, field: Field): string | undefined {
@@ -77,7 +79,8 @@ function expectedField(item: Record<string, unknown>, field: Field): string | un
     }
     case 'year': {
       const issued = item.issued;
-      const text = issued instanceof Date ? issued.toISOString() : typeof issued === 'object' && issued !== null ? undefined : plain(issued);
+      const text =
+        issued instanceof Date ? issued.toISOString() : typeof issued === 'object' && issued !== null ? undefined : plain(issued);
       const year = text === undefined ? undefined : /^-?\d{1,4}/.exec(text)?.[0];
       // `0712` and `-0876` are EDTF's four-digit years: the number is what counts.
       return year === undefined ? undefined : String(Number(year));
@@ -143,5 +146,8 @@ test('bibliography: agreement with pandoc on its BibLaTeX reader tests', () => {
   const agreement = agreed / compared;
   console.log(`bibliography conformance: ${agreed}/${compared} fields agree (${(agreement * 100).toFixed(1)}%)`);
   if (process.env.SHOW_DISAGREEMENTS) console.log(disagreements.join('\n'));
-  assert.ok(agreement >= 0.95, `agreement ${(agreement * 100).toFixed(1)}% < 95%; first disagreements:\n${disagreements.slice(0, 30).join('\n')}`);
+  assert.ok(
+    agreement >= 0.95,
+    `agreement ${(agreement * 100).toFixed(1)}% < 95%; first disagreements:\n${disagreements.slice(0, 30).join('\n')}`,
+  );
 });

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BibtexCache, parseBibliography } from '../../src/core/bibliography/parseBibliography';
 
-const entry = (key: string, title: string) => `@article{${key},\n  author = {M{\\"u}ller, Hans},\n  title = {${title}},\n  journal = jks,\n  year = {2020},\n}\n`;
+const entry = (key: string, title: string) =>
+  `@article{${key},\n  author = {M{\\"u}ller, Hans},\n  title = {${title}},\n  journal = jks,\n  year = {2020},\n}\n`;
 const MACROS = '@string{jks = {Journal of Korean Studies}}\n\n';
 const file = (titles: string[], macros = MACROS) => macros + titles.map((t, i) => entry(`k${i}`, t)).join('\n');
 
@@ -30,7 +31,10 @@ test('only the entries that changed are parsed again', () => {
   assert.equal(before.size, 3);
   parseBibliography(file(['Coal', 'Trade (revised)', 'Fish']), 'bibtex', 'refs.bib', cache);
   const reused = [...cache.entries].filter(([text, parsed]) => before.get(text) === parsed);
-  assert.deepEqual(reused.map(([, parsed]) => parsed.key), ['k0', 'k2']);
+  assert.deepEqual(
+    reused.map(([, parsed]) => parsed.key),
+    ['k0', 'k2'],
+  );
   // Another @string: nothing is reused.
   parseBibliography(file(['Coal', 'Trade', 'Fish'], '@string{jks = {Korea Journal}}\n\n'), 'bibtex', 'refs.bib', cache);
   assert.ok([...cache.entries].every(([text, parsed]) => before.get(text) !== parsed));

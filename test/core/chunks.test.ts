@@ -60,7 +60,9 @@ describe('chunked analysis equals a whole-document analysis', () => {
     const expected = analyzeBriefing(text);
     // Overlapping chunks: the second starts before the first ends.
     assert.deepEqual(
-      analyzeFrom(text, (rs) => [rs[0]!, { from: rs[0]!.from + 1, to: rs[1]!.to }, ...rs.slice(2)].map((r) => ({ from: r.from, to: Math.max(r.to, r.from + 1) }))),
+      analyzeFrom(text, (rs) =>
+        [rs[0]!, { from: rs[0]!.from + 1, to: rs[1]!.to }, ...rs.slice(2)].map((r) => ({ from: r.from, to: Math.max(r.to, r.from + 1) })),
+      ),
       expected,
     );
     assert.deepEqual(
@@ -97,7 +99,8 @@ describe('chunked analysis equals a whole-document analysis', () => {
   });
 
   test('definitions guessed wrongly (a definition line inside code) are corrected by parsing again', () => {
-    const text = 'Trade grew 37.4 per cent.[^9]\n\n```\n[^9]: not a definition\n```\n\nMore text [^9] and [x].\n\n~~~\n[x]: https://example.org/\n~~~\n';
+    const text =
+      'Trade grew 37.4 per cent.[^9]\n\n```\n[^9]: not a definition\n```\n\nMore text [^9] and [x].\n\n~~~\n[x]: https://example.org/\n~~~\n';
     for (const count of [1, 2, 3]) assert.deepEqual(analyzeInChunks(text, count), analyzeBriefing(text));
   });
 

@@ -186,12 +186,18 @@ describe('problems are reported where they are', () => {
   });
 
   test('CSV: a value that is not a number, at its cell; a missing quote, at its empty cell', () => {
-    const text = CSV_TEXT.replace('"22,480,000"', '22.48 million').replace('"Trade with the DPRK rose 37.4 percent, to ""record"" levels."', '');
+    const text = CSV_TEXT.replace('"22,480,000"', '22.48 million').replace(
+      '"Trade with the DPRK rose 37.4 percent, to ""record"" levels."',
+      '',
+    );
     const parsed = parseFactSource('a.facts.csv', text);
     const found = parsed.findings.map((f) => [text.slice(f.span.start, f.span.end), f.message]);
     assert.deepEqual(found, [
       ['', 'row 2, quote: the required column "quote" is empty'],
-      ['22.48 million', 'row 3, value: "22.48 million" is not a number; write the value as a plain number (2.1 billion is 2100000000, 37.4% is 37.4 with unit percent)'],
+      [
+        '22.48 million',
+        'row 3, value: "22.48 million" is not a number; write the value as a plain number (2.1 billion is 2100000000, 37.4% is 37.4 with unit percent)',
+      ],
     ]);
     assert.equal(parsed.facts.length, 0);
   });
@@ -230,7 +236,10 @@ describe('problems are reported where they are', () => {
       parsed.findings.map((f) => [f.span, f.message]),
       [
         [{ start: 0, end: 0 }, `'Data 2017'!D2: write "CNY" instead of "yuan"`],
-        [{ start: 0, end: 0 }, `'Data 2017'!C3: "lots" is not a number; write the value as a plain number (2.1 billion is 2100000000, 37.4% is 37.4 with unit percent)`],
+        [
+          { start: 0, end: 0 },
+          `'Data 2017'!C3: "lots" is not a number; write the value as a plain number (2.1 billion is 2100000000, 37.4% is 37.4 with unit percent)`,
+        ],
       ],
     );
   });
@@ -260,7 +269,8 @@ test('table numbers: read as a spreadsheet shows them, or not at all', () => {
   assert.equal(parseTableNumber('898.000', comma), 898000);
   assert.equal(parseTableNumber('37,4', comma), 37.4);
   assert.equal(parseTableNumber('12%', { decimalComma: false, percent: true }), 12);
-  for (const bad of ['12%', '$5', '2.1 billion', '1,23,456', '1.2.3,4,5', '', 'n/a', '1e6', '--5']) assert.equal(parseTableNumber(bad, dot), undefined, bad);
+  for (const bad of ['12%', '$5', '2.1 billion', '1,23,456', '1.2.3,4,5', '', 'n/a', '1e6', '--5'])
+    assert.equal(parseTableNumber(bad, dot), undefined, bad);
 });
 
 test('factFileFormatOf', () => {

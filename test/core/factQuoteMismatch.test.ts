@@ -9,7 +9,11 @@ import { parseFactSource } from '../../src/core/facts/parseFactSource';
 import { applyEdits } from '../../src/core/fixes/applyEdits';
 
 function file(value: number, unit: string, quote: string): string {
-  return JSON.stringify({ sources: { s: { title: 'S' } }, facts: [{ id: 'f', statement: 'A figure', value, unit, source: 's', quote }] }, null, 2);
+  return JSON.stringify(
+    { sources: { s: { title: 'S' } }, facts: [{ id: 'f', statement: 'A figure', value, unit, source: 's', quote }] },
+    null,
+    2,
+  );
 }
 
 function mismatches(text: string, path = 'x.facts.json') {
@@ -44,7 +48,12 @@ const CASES: [number, string, string, [string, number | undefined] | null][] = [
   // Several figures in the unit: any may be the one; none fits, no fix.
   [0.5, 'percent', 'Growth is projected to rise from 0.1 percent in 2023 to 0.5 percent in 2024.', null],
   [0.1, 'percent', 'Growth is projected to rise from 0.1 percent in 2023 to 0.5 percent in 2024.', null],
-  [0.3, 'percent', 'Growth is projected to rise from 0.1 percent in 2023 to 0.5 percent in 2024.', ['Quote says 0.1 percent and 0.5 percent; value is 0.3', undefined]],
+  [
+    0.3,
+    'percent',
+    'Growth is projected to rise from 0.1 percent in 2023 to 0.5 percent in 2024.',
+    ['Quote says 0.1 percent and 0.5 percent; value is 0.3', undefined],
+  ],
   // No figure in the unit: a number in words, a table reference, another unit.
   [16, 'percent', 'Prices rose by sixteen percent.', null],
   [16, 'percent', 'See table 4 for the rise in prices.', null],
@@ -58,7 +67,10 @@ describe('facts.quoteMismatch', () => {
       const text = file(value, unit, quote);
       const found = mismatches(text);
       if (!expected) {
-        assert.deepEqual(found.map((f) => f.message), []);
+        assert.deepEqual(
+          found.map((f) => f.message),
+          [],
+        );
         return;
       }
       assert.equal(found.length, 1);
@@ -79,7 +91,8 @@ describe('facts.quoteMismatch', () => {
   }
 
   test('YAML: reported at the value too', () => {
-    const yaml = 'sources:\n  s:\n    title: S\nfacts:\n  - id: f\n    statement: A figure\n    value: 19\n    unit: percent\n    source: s\n    quote: Prices rose 16 percent.\n';
+    const yaml =
+      'sources:\n  s:\n    title: S\nfacts:\n  - id: f\n    statement: A figure\n    value: 19\n    unit: percent\n    source: s\n    quote: Prices rose 16 percent.\n';
     const [f] = mismatches(yaml, 'x.facts.yaml');
     assert.equal(yaml.slice(f!.span.start, f!.span.end), '19');
     assert.equal(applyEdits(yaml, f!.fixes![0]!.edits).includes('value: 16\n'), true);
@@ -87,6 +100,9 @@ describe('facts.quoteMismatch', () => {
 
   test("the clean example's fact file agrees with its quotes", () => {
     const path = 'examples/north-korea.facts.json';
-    assert.deepEqual(parseFactFile(readFileSync(path, 'utf8'), path).findings.map((f) => f.message), []);
+    assert.deepEqual(
+      parseFactFile(readFileSync(path, 'utf8'), path).findings.map((f) => f.message),
+      [],
+    );
   });
 });

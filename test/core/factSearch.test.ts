@@ -15,7 +15,14 @@ import type { Fact, Source } from '../../src/core/facts/schema';
  * scores the sum, plus 100 when the query is its id, 20 when its id starts with it.
  */
 function reference(facts: readonly Fact[], sources: Record<string, Source>, query: string, limit: number): string[] {
-  const words = [...new Set(lower(query).split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w !== ''))];
+  const words = [
+    ...new Set(
+      lower(query)
+        .split(/\s+/)
+        .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+        .filter((w) => w !== ''),
+    ),
+  ];
   if (words.length === 0) return facts.slice(0, limit).map((f) => f.id);
   const phrase = words.join(' ');
   const scored: Array<{ id: string; score: number }> = [];
@@ -54,7 +61,8 @@ function lower(text: string): string {
 function startsAWord(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
     const before = at === 0 ? 0x20 : text.charCodeAt(at - 1);
-    const isWordCharacter = before < 0x80 ? /[0-9a-z]/.test(String.fromCharCode(before)) : /[\p{L}\p{N}]/u.test(String.fromCharCode(before));
+    const isWordCharacter =
+      before < 0x80 ? /[0-9a-z]/.test(String.fromCharCode(before)) : /[\p{L}\p{N}]/u.test(String.fromCharCode(before));
     if (!isWordCharacter) return true;
   }
   return false;
@@ -68,15 +76,43 @@ describe('FactIndex.search agrees with the reference ranking', () => {
   // Short texts from a small vocabulary, so that words recur across facts and fields:
   // case pairs, "İ" and "Σ" (whose lower case depends on what surrounds them), words
   // inside other words, digits and punctuation.
-  const word = fc.constantFrom('coal', 'Coal', 'COAL', 'charcoal', 'trade', 'Retrade', 'China', 'İstanbul', 'ΟΔΟΣ', 'x-ray', '37.4', '37,4%', 'fact-1', 'a', 'ab', 'ba', 'Ünité', '北京', 'ion', 'nation', 'oil');
+  const word = fc.constantFrom(
+    'coal',
+    'Coal',
+    'COAL',
+    'charcoal',
+    'trade',
+    'Retrade',
+    'China',
+    'İstanbul',
+    'ΟΔΟΣ',
+    'x-ray',
+    '37.4',
+    '37,4%',
+    'fact-1',
+    'a',
+    'ab',
+    'ba',
+    'Ünité',
+    '北京',
+    'ion',
+    'nation',
+    'oil',
+  );
   const space = fc.constantFrom(' ', ' ', '\u00a0', '\t', '\u2003', '\n');
-  const text = (max: number) => fc.array(fc.tuple(space, word), { minLength: 1, maxLength: max }).map((parts) => parts.map(([s, w], i) => (i === 0 ? w : s + w)).join(''));
+  const text = (max: number) =>
+    fc
+      .array(fc.tuple(space, word), { minLength: 1, maxLength: max })
+      .map((parts) => parts.map(([s, w], i) => (i === 0 ? w : s + w)).join(''));
   const keywordLists = [undefined, ['coal'], ['trade', 'China'], ['x-ray İ']];
   const world = fc.record({
     titles: fc.array(fc.tuple(text(2), fc.option(text(1), { nil: undefined })), { minLength: 3, maxLength: 3 }),
     facts: fc.array(
       fc.record({
-        id: fc.oneof(word.map((w) => w.replace(/\s/g, '')), fc.constantFrom('fact-1', 'fact-12', 'coal')),
+        id: fc.oneof(
+          word.map((w) => w.replace(/\s/g, '')),
+          fc.constantFrom('fact-1', 'fact-12', 'coal'),
+        ),
         statement: text(3),
         value: fc.constantFrom(1, 37.4, -2.5, 1e21, 0.000001, 1234),
         unit: fc.constantFrom('percent', 'USD', 'tonnes', 'coal units'),
@@ -87,7 +123,12 @@ describe('FactIndex.search agrees with the reference ranking', () => {
     ),
   });
   const query = fc.oneof(
-    fc.array(word.chain((w) => fc.tuple(fc.nat(w.length - 1), fc.integer({ min: 1, max: 5 })).map(([at, n]) => w.slice(at, at + n))), { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' ')),
+    fc
+      .array(
+        word.chain((w) => fc.tuple(fc.nat(w.length - 1), fc.integer({ min: 1, max: 5 })).map(([at, n]) => w.slice(at, at + n))),
+        { minLength: 1, maxLength: 3 },
+      )
+      .map((ws) => ws.join(' ')),
     fc.constantFrom('', '  ', '@coal.', '(trade)', 'FACT-1', 'fact-12', 'coal coal', 'i̇stanbul'),
   );
 
@@ -111,7 +152,15 @@ describe('FactIndex.search agrees with the reference ranking', () => {
 
 describe('FactIndex.search', () => {
   const sources: Record<string, Source> = { customs: { title: 'Customs statistics', publisher: 'Agency' } };
-  const fact = (id: string, statement: string, extra: Partial<Fact> = {}): Fact => ({ id, statement, value: 1, unit: 'percent', source: 'customs', quote: 'Q', ...extra });
+  const fact = (id: string, statement: string, extra: Partial<Fact> = {}): Fact => ({
+    id,
+    statement,
+    value: 1,
+    unit: 'percent',
+    source: 'customs',
+    quote: 'Q',
+    ...extra,
+  });
 
   test('a word starts a word after any white space, and never runs across it', () => {
     const index = indexOf([fact('a', 'coalexports'), fact('b', 'coal\u00a0exports'), fact('c', 'coal\u2003exports')], sources);
@@ -127,7 +176,10 @@ describe('FactIndex.search', () => {
 
   test('a word inside one token and at the start of another of the same field starts a word there', () => {
     // "charcoal" comes first in the vocabulary, so "b" is first found inside a word.
-    const index = indexOf([fact('a', 'Charcoal'), fact('b', 'charcoal coal'), fact('c', 'x coal'), fact('d', 'coal', { keywords: ['charcoal'] })], sources);
+    const index = indexOf(
+      [fact('a', 'Charcoal'), fact('b', 'charcoal coal'), fact('c', 'x coal'), fact('d', 'coal', { keywords: ['charcoal'] })],
+      sources,
+    );
     assert.deepEqual(
       index.search('coal').map((f) => f.fact.id),
       ['b', 'c', 'd', 'a'],
@@ -135,7 +187,9 @@ describe('FactIndex.search', () => {
   });
 
   test('keywords, units and source titles shared by many facts count for each of them', () => {
-    const facts = Array.from({ length: 300 }, (_, i) => fact(`f${i}`, `Measure ${i}`, { keywords: ['shared topic'], unit: i % 2 ? 'tonnes' : 'percent' }));
+    const facts = Array.from({ length: 300 }, (_, i) =>
+      fact(`f${i}`, `Measure ${i}`, { keywords: ['shared topic'], unit: i % 2 ? 'tonnes' : 'percent' }),
+    );
     const index = indexOf(facts, sources);
     assert.equal(index.search('topic', 1000).length, 300);
     assert.equal(index.search('tonnes topic customs', 1000).length, 150);

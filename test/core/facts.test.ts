@@ -14,7 +14,21 @@ import { canonicalUnitFor, FactSchema, SourceSchema } from '../../src/core/facts
 import type { Finding, Span } from '../../src/core/types';
 
 // Line numbers of VALID, referred to by the tests below.
-const LINE = { sourceKey: 3, title: 4, publisher: 5, url: 6, factOpen: 12, id: 13, statement: 14, value: 15, unit: 16, source: 17, quote: 18, keywords: 21, factClose: 22 };
+const LINE = {
+  sourceKey: 3,
+  title: 4,
+  publisher: 5,
+  url: 6,
+  factOpen: 12,
+  id: 13,
+  statement: 14,
+  value: 15,
+  unit: 16,
+  source: 17,
+  quote: 18,
+  keywords: 21,
+  factClose: 22,
+};
 const VALID = `{
   "sources": {
     "cn-customs-2017q1": {
@@ -48,7 +62,12 @@ function lineOf(text: string, offset: number): number {
 
 /** What a test compares of a finding: code, message, the covered text and its line. */
 function describeFinding(text: string, finding: Finding) {
-  return { code: finding.code, message: finding.message, text: text.slice(finding.span.start, finding.span.end), line: lineOf(text, finding.span.start) };
+  return {
+    code: finding.code,
+    message: finding.message,
+    text: text.slice(finding.span.start, finding.span.end),
+    line: lineOf(text, finding.span.start),
+  };
 }
 
 function findingsOf(file: ParsedFactFile) {
@@ -68,7 +87,15 @@ function withoutLine(text: string, line: number): string {
 
 /** A fact file with one source "src" and the given facts (each completed to a valid fact). */
 function fileWithFacts(facts: Array<Record<string, unknown>>, source: Record<string, unknown> = { title: 'A source' }): string {
-  const full = facts.map((f, i) => ({ id: `f${i}`, statement: `Statement ${i}`, value: i, unit: 'percent', source: 'src', quote: `Quote ${i}`, ...f }));
+  const full = facts.map((f, i) => ({
+    id: `f${i}`,
+    statement: `Statement ${i}`,
+    value: i,
+    unit: 'percent',
+    source: 'src',
+    quote: `Quote ${i}`,
+    ...f,
+  }));
   return JSON.stringify({ sources: { src: source }, facts: full }, null, 2);
 }
 
@@ -103,13 +130,22 @@ describe('parseFactFile: valid files', () => {
     assert.equal(text.slice(file.sources[0]!.span.start, file.sources[0]!.span.end), '"cn-customs-2017q1"');
     const bad = parseFactFile('\uFEFF' + replaceOnce(VALID, '"value": 37.4', '"value": "37.4"'), 'a.facts.json');
     assert.deepEqual(findingsOf(bad), [
-      { code: 'facts.invalid', message: 'fact "cn-nk-trade-growth-2017q1".value: expected a number, got string "37.4"', text: '"37.4"', line: LINE.value },
+      {
+        code: 'facts.invalid',
+        message: 'fact "cn-nk-trade-growth-2017q1".value: expected a number, got string "37.4"',
+        text: '"37.4"',
+        line: LINE.value,
+      },
     ]);
   });
 
   test('empty object, $schema, unknown keys and "_comment" keys are fine', () => {
     assert.deepEqual(parseFactFile('{}', 'x').findings, []);
-    const text = fileWithFacts([{ _comment: 'checked twice', notes: 'from the annex', note: 'not a typo of "quote"' }], { title: 'T', _comment: 'x', edition: '2nd' });
+    const text = fileWithFacts([{ _comment: 'checked twice', notes: 'from the annex', note: 'not a typo of "quote"' }], {
+      title: 'T',
+      _comment: 'x',
+      edition: '2nd',
+    });
     const file = parseFactFile(text.replace(/^\{/, '{"$schema": "./facts.schema.json",'), 'x');
     assert.deepEqual(file.findings, []);
     assert.equal(file.facts.length, 1);
@@ -118,7 +154,10 @@ describe('parseFactFile: valid files', () => {
   test('keeps numbers of any sign and size that JSON can write', () => {
     const file = parseFactFile(fileWithFacts([{ value: -3.5e-7 }, { value: 2100000000 }, { value: 0 }]), 'x');
     assert.deepEqual(file.findings, []);
-    assert.deepEqual(file.facts.map((f) => f.fact.value), [-3.5e-7, 2100000000, 0]);
+    assert.deepEqual(
+      file.facts.map((f) => f.fact.value),
+      [-3.5e-7, 2100000000, 0],
+    );
   });
 
   test('the entries kept are what zod accepts (no transforms or defaults are lost)', () => {
@@ -134,14 +173,32 @@ describe('parseFactFile: valid files', () => {
     const id = factIdSpan(file, 0);
     assert.equal(VALID.slice(id.start, id.end), '"cn-nk-trade-growth-2017q1"');
     // Minified, with the id last, escaped, or given twice (JSON.parse keeps the last).
-    const odd = '{"sources":{"s":{"title":"T"}},"facts":[{"statement":"S","value":1,"unit":"u","source":"s","quote":"Q","id":"last"},\n{"id":"f\\u0031","statement":"S","value":1,"unit":"u","source":"s","quote":"Q"},{"id":"no","statement":"S","value":1,"unit":"u","source":"s","quote":"Q","id":"yes"}]}';
+    const odd =
+      '{"sources":{"s":{"title":"T"}},"facts":[{"statement":"S","value":1,"unit":"u","source":"s","quote":"Q","id":"last"},\n{"id":"f\\u0031","statement":"S","value":1,"unit":"u","source":"s","quote":"Q"},{"id":"no","statement":"S","value":1,"unit":"u","source":"s","quote":"Q","id":"yes"}]}';
     const parsed = parseFactFile(odd, 'x');
-    assert.deepEqual(parsed.facts.map((f) => [f.fact.id, f.line]), [['last', 0], ['f1', 1], ['yes', 1]]);
-    assert.deepEqual([0, 1, 2].map((k) => odd.slice(factIdSpan(parsed, k).start, factIdSpan(parsed, k).end)), ['"last"', '"f\\u0031"', '"yes"']);
+    assert.deepEqual(
+      parsed.facts.map((f) => [f.fact.id, f.line]),
+      [
+        ['last', 0],
+        ['f1', 1],
+        ['yes', 1],
+      ],
+    );
+    assert.deepEqual(
+      [0, 1, 2].map((k) => odd.slice(factIdSpan(parsed, k).start, factIdSpan(parsed, k).end)),
+      ['"last"', '"f\\u0031"', '"yes"'],
+    );
   });
 
   test('equal keyword lists and quotes are stored once; a shared list cannot be changed', () => {
-    const file = parseFactFile(fileWithFacts([{ keywords: ['coal', 'exports'], quote: 'Same' }, { keywords: ['coal', 'exports'], quote: 'Same' }, { keywords: ['coal'] }]), 'x');
+    const file = parseFactFile(
+      fileWithFacts([
+        { keywords: ['coal', 'exports'], quote: 'Same' },
+        { keywords: ['coal', 'exports'], quote: 'Same' },
+        { keywords: ['coal'] },
+      ]),
+      'x',
+    );
     const [a, b, c] = file.facts.map((f) => f.fact);
     assert.equal(a!.keywords, b!.keywords);
     assert.deepEqual(c!.keywords, ['coal']);
@@ -164,7 +221,12 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
       const file = parseFactFile(withoutLine(VALID, line), 'a.facts.json');
       assert.deepEqual(findingsOf(file), [
         // A fact is named by its id where it has one, else by its place in the array.
-        { code: 'facts.invalid', message: `${key === 'id' ? 'facts[0]' : 'fact "cn-nk-trade-growth-2017q1"'}: the required key "${key}" is missing`, text: '{', line: LINE.factOpen },
+        {
+          code: 'facts.invalid',
+          message: `${key === 'id' ? 'facts[0]' : 'fact "cn-nk-trade-growth-2017q1"'}: the required key "${key}" is missing`,
+          text: '{',
+          line: LINE.factOpen,
+        },
       ]);
       assert.equal(file.findings[0]!.severity, 'error');
       assert.equal(file.facts.length, 0);
@@ -175,7 +237,12 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
   test('a source without "title" is reported on its key; its facts are not loaded, silently', () => {
     const file = parseFactFile(withoutLine(VALID, LINE.title), 'a.facts.json');
     assert.deepEqual(findingsOf(file), [
-      { code: 'facts.invalid', message: 'sources["cn-customs-2017q1"]: the required key "title" is missing', text: '"cn-customs-2017q1"', line: LINE.sourceKey },
+      {
+        code: 'facts.invalid',
+        message: 'sources["cn-customs-2017q1"]: the required key "title" is missing',
+        text: '"cn-customs-2017q1"',
+        line: LINE.sourceKey,
+      },
     ]);
     assert.equal(file.sources.length, 0);
     assert.equal(file.facts.length, 0);
@@ -188,9 +255,19 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
       ['"unit": "percent"', '"unit": 5', 'fact "cn-nk-trade-growth-2017q1".unit: expected a string, got number 5', '5'],
       ['"unit": "percent"', '"unit": ""', 'fact "cn-nk-trade-growth-2017q1".unit: must not be empty', '""'],
       ['"unit": "percent"', '"unit": "yuan"', 'fact "cn-nk-trade-growth-2017q1".unit: write "CNY" instead of "yuan"', '"yuan"'],
-      ['["trade", "grew", "quarter"]', '["trade", 7]', 'fact "cn-nk-trade-growth-2017q1".keywords[1]: expected a string, got number 7', '7'],
+      [
+        '["trade", "grew", "quarter"]',
+        '["trade", 7]',
+        'fact "cn-nk-trade-growth-2017q1".keywords[1]: expected a string, got number 7',
+        '7',
+      ],
       ['["trade", "grew", "quarter"]', '["trade", ""]', 'fact "cn-nk-trade-growth-2017q1".keywords[1]: must not be empty', '""'],
-      ['["trade", "grew", "quarter"]', '"trade"', 'fact "cn-nk-trade-growth-2017q1".keywords: expected an array, got string "trade"', '"trade"'],
+      [
+        '["trade", "grew", "quarter"]',
+        '"trade"',
+        'fact "cn-nk-trade-growth-2017q1".keywords: expected an array, got string "trade"',
+        '"trade"',
+      ],
       ['"asOf": "2017-03-31"', '"asOf": true', 'fact "cn-nk-trade-growth-2017q1".asOf: expected a string, got boolean true', 'true'],
     ];
     for (const [from, to, message, covered] of cases) {
@@ -204,7 +281,12 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
   test('a wrong source field is reported at its value; the source is not loaded', () => {
     const file = parseFactFile(replaceOnce(VALID, '"url": "https://example.org/customs/2017q1"', '"url": ["a", "b"]'), 'x');
     assert.deepEqual(findingsOf(file), [
-      { code: 'facts.invalid', message: 'sources["cn-customs-2017q1"].url: expected a string, got an array', text: '["a", "b"]', line: LINE.url },
+      {
+        code: 'facts.invalid',
+        message: 'sources["cn-customs-2017q1"].url: expected a string, got an array',
+        text: '["a", "b"]',
+        line: LINE.url,
+      },
     ]);
     assert.equal(file.sources.length, 0);
   });
@@ -216,7 +298,15 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
     const index = FactIndex.from([unknown]);
     assert.deepEqual(
       index.fileFindings('x').map((f) => describeFinding(unknown.text, f)),
-      [{ code: 'facts.invalid', message: 'fact "cn-nk-trade-growth-2017q1": source "cn-customs" is not defined in this file, the other fact files or the bibliographies this briefing loads', text: '"cn-customs"', line: LINE.source }],
+      [
+        {
+          code: 'facts.invalid',
+          message:
+            'fact "cn-nk-trade-growth-2017q1": source "cn-customs" is not defined in this file, the other fact files or the bibliographies this briefing loads',
+          text: '"cn-customs"',
+          line: LINE.source,
+        },
+      ],
     );
     assert.equal(index.facts.length, 0);
     assert.equal(index.unresolvedSourceFindings('x').length, 1);
@@ -229,25 +319,40 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
     const file = parseFactFile(replaceOnce(VALID, '"source": "cn-customs-2017q1"', '"source": "cn-customs"'), 'x');
     const index = FactIndex.from([file, other]);
     assert.deepEqual(index.fileFindings('x'), []);
-    assert.deepEqual(index.factsOfSource('cn-customs').map((f) => f.fact.id), ['cn-nk-trade-growth-2017q1']);
+    assert.deepEqual(
+      index.factsOfSource('cn-customs').map((f) => f.fact.id),
+      ['cn-nk-trade-growth-2017q1'],
+    );
   });
 
   test('a misspelt key is reported on the key; a misspelt required key is not also reported as missing', () => {
     const required = parseFactFile(replaceOnce(VALID, '"quote":', '"qoute":'), 'x');
     assert.deepEqual(findingsOf(required), [
-      { code: 'facts.invalid', message: 'fact "cn-nk-trade-growth-2017q1".qoute: unknown key; did you mean "quote"?', text: '"qoute"', line: LINE.quote },
+      {
+        code: 'facts.invalid',
+        message: 'fact "cn-nk-trade-growth-2017q1".qoute: unknown key; did you mean "quote"?',
+        text: '"qoute"',
+        line: LINE.quote,
+      },
     ]);
     assert.equal(required.facts.length, 0);
     const optional = parseFactFile(replaceOnce(VALID, '"publisher":', '"publsher":'), 'x');
     assert.deepEqual(findingsOf(optional), [
-      { code: 'facts.invalid', message: 'sources["cn-customs-2017q1"].publsher: unknown key; did you mean "publisher"?', text: '"publsher"', line: LINE.publisher },
+      {
+        code: 'facts.invalid',
+        message: 'sources["cn-customs-2017q1"].publsher: unknown key; did you mean "publisher"?',
+        text: '"publsher"',
+        line: LINE.publisher,
+      },
     ]);
     assert.equal(optional.sources.length, 1, 'an optional key misspelt does not drop the source');
     assert.equal(optional.facts.length, 1);
     const caseOnly = parseFactFile(replaceOnce(VALID, '"asOf":', '"asof":'), 'x');
     assert.equal(caseOnly.findings[0]!.message, 'fact "cn-nk-trade-growth-2017q1".asof: unknown key; did you mean "asOf"?');
     const root = parseFactFile(replaceOnce(VALID, '"facts":', '"fact":'), 'x');
-    assert.deepEqual(findingsOf(root), [{ code: 'facts.invalid', message: 'fact: unknown key; did you mean "facts"?', text: '"fact"', line: 11 }]);
+    assert.deepEqual(findingsOf(root), [
+      { code: 'facts.invalid', message: 'fact: unknown key; did you mean "facts"?', text: '"fact"', line: 11 },
+    ]);
   });
 
   test('a source id that cannot be cited as @id is reported on its key', () => {
@@ -255,7 +360,8 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
     assert.deepEqual(findingsOf(file), [
       {
         code: 'facts.invalid',
-        message: 'sources["cn customs"]: this id cannot be cited as @id: use letters, digits and "_", with "-", ".", ":" or "/" only between them',
+        message:
+          'sources["cn customs"]: this id cannot be cited as @id: use letters, digits and "_", with "-", ".", ":" or "/" only between them',
         text: '"cn customs"',
         line: LINE.sourceKey,
       },
@@ -283,18 +389,34 @@ describe('parseFactFile: schema problems are facts.invalid at the offending valu
     const text = fileWithFacts([{}, { value: 'many' }, { unit: 'troops' }, { source: 'nowhere' }, {}]);
     const file = parseFactFile(text, 'x');
     const index = FactIndex.from([file]);
-    assert.deepEqual(index.facts.map((f) => [f.fact.id, f.index]), [['f0', 0], ['f2', 2], ['f4', 4]]);
-    assert.deepEqual(index.fileFindings('x').map((f) => f.message), [
-      'fact "f1".value: expected a number, got string "many"',
-      'fact "f3": source "nowhere" is not defined in this file, the other fact files or the bibliographies this briefing loads',
-    ]);
+    assert.deepEqual(
+      index.facts.map((f) => [f.fact.id, f.index]),
+      [
+        ['f0', 0],
+        ['f2', 2],
+        ['f4', 4],
+      ],
+    );
+    assert.deepEqual(
+      index.fileFindings('x').map((f) => f.message),
+      [
+        'fact "f1".value: expected a number, got string "many"',
+        'fact "f3": source "nowhere" is not defined in this file, the other fact files or the bibliographies this briefing loads',
+      ],
+    );
     const twoSources = JSON.stringify({ sources: { good: { title: 'G' }, bad: { title: 3 } }, facts: [] }, null, 2);
-    assert.deepEqual(parseFactFile(twoSources, 'x').sources.map((s) => s.id), ['good']);
+    assert.deepEqual(
+      parseFactFile(twoSources, 'x').sources.map((s) => s.id),
+      ['good'],
+    );
   });
 
   test('every problem of an entry is reported, in text order', () => {
     const text = replaceOnce(replaceOnce(VALID, '"value": 37.4', '"value": "37.4"'), '"unit": "percent"', '"unit": 1');
-    assert.deepEqual(parseFactFile(text, 'x').findings.map((f) => lineOf(text, f.span.start)), [LINE.value, LINE.unit]);
+    assert.deepEqual(
+      parseFactFile(text, 'x').findings.map((f) => lineOf(text, f.span.start)),
+      [LINE.value, LINE.unit],
+    );
   });
 });
 
@@ -307,7 +429,9 @@ describe('parseFactFile: JSON syntax errors', () => {
   test('a missing comma is reported at the next key', () => {
     const text = replaceOnce(VALID, '"value": 37.4,', '"value": 37.4');
     const { file, findings } = syntax(text);
-    assert.deepEqual(findings, [{ code: 'facts.invalid', message: 'Expected ",": a comma is missing before this', text: '"unit"', line: LINE.unit }]);
+    assert.deepEqual(findings, [
+      { code: 'facts.invalid', message: 'Expected ",": a comma is missing before this', text: '"unit"', line: LINE.unit },
+    ]);
     assert.equal(file.facts.length, 0, 'the fact with the error is skipped');
     assert.equal(file.sources.length, 1, 'the source still loads');
   });
@@ -316,7 +440,9 @@ describe('parseFactFile: JSON syntax errors', () => {
     const text = replaceOnce(VALID, '"quarter"]\n', '"quarter"],\n');
     const { findings, offsets } = syntax(text);
     const comma = text.indexOf('"quarter"],') + '"quarter"]'.length;
-    assert.deepEqual(findings, [{ code: 'facts.invalid', message: 'Trailing comma: JSON allows no "," before "}"', text: ',', line: LINE.keywords }]);
+    assert.deepEqual(findings, [
+      { code: 'facts.invalid', message: 'Trailing comma: JSON allows no "," before "}"', text: ',', line: LINE.keywords },
+    ]);
     assert.deepEqual(offsets, [[comma, comma + 1]]);
     assert.equal(syntax('[1, 2,]').findings[0]!.message, 'Trailing comma: JSON allows no "," before "]"');
   });
@@ -338,7 +464,11 @@ describe('parseFactFile: JSON syntax errors', () => {
     for (const [cut, closer, line] of cases) {
       const text = VALID.slice(0, VALID.indexOf(cut));
       const { findings, offsets } = syntax(text);
-      assert.deepEqual(findings, [{ code: 'facts.invalid', message: `Unexpected end of file: a "${closer}" is missing`, text: '', line }], cut);
+      assert.deepEqual(
+        findings,
+        [{ code: 'facts.invalid', message: `Unexpected end of file: a "${closer}" is missing`, text: '', line }],
+        cut,
+      );
       assert.deepEqual(offsets, [[text.length, text.length]]);
     }
   });
@@ -359,30 +489,68 @@ describe('parseFactFile: JSON syntax errors', () => {
 
   test('only the first of a run of cascading errors is reported; errors on other lines are each reported', () => {
     assert.equal(syntax('{"a": \'x\' "b": 1}').findings.length, 1);
-    const twoCommas = replaceOnce(replaceOnce(VALID, '"value": 37.4,', '"value": 37.4'), '"source": "cn-customs-2017q1",', '"source": "cn-customs-2017q1"');
-    assert.deepEqual(syntax(twoCommas).findings.map((f) => f.line), [LINE.unit, LINE.quote]);
+    const twoCommas = replaceOnce(
+      replaceOnce(VALID, '"value": 37.4,', '"value": 37.4'),
+      '"source": "cn-customs-2017q1",',
+      '"source": "cn-customs-2017q1"',
+    );
+    assert.deepEqual(
+      syntax(twoCommas).findings.map((f) => f.line),
+      [LINE.unit, LINE.quote],
+    );
   });
 
   test('while the JSON is broken, schema problems are not reported; entries without errors still load', () => {
     const text = replaceOnce(fileWithFacts([{}, { value: 'x' }, {}, {}]), '"f2",', '"f2"');
     const { file, findings } = syntax(text);
-    assert.deepEqual(findings.map((f) => f.message), ['Expected ",": a comma is missing before this']);
-    assert.deepEqual(file.facts.map((f) => [f.fact.id, f.index]), [['f0', 0], ['f3', 3]]);
+    assert.deepEqual(
+      findings.map((f) => f.message),
+      ['Expected ",": a comma is missing before this'],
+    );
+    assert.deepEqual(
+      file.facts.map((f) => [f.fact.id, f.index]),
+      [
+        ['f0', 0],
+        ['f3', 3],
+      ],
+    );
     assert.ok(text.slice(file.facts[1]!.span.start, file.facts[1]!.span.end).startsWith('{\n      "id": "f3"'));
-    assert.deepEqual(file.sources.map((s) => s.id), ['src']);
+    assert.deepEqual(
+      file.sources.map((s) => s.id),
+      ['src'],
+    );
   });
 
   test('a comma missing between two facts loses neither', () => {
     const text = fileWithFacts([{}, {}, {}]).replace(/\},(\s*)\{/, '}$1{');
     const { file, findings } = syntax(text);
-    assert.deepEqual(findings.map((f) => f.message), ['Expected ",": a comma is missing before this']);
-    assert.deepEqual(file.facts.map((f) => f.fact.id), ['f0', 'f1', 'f2']);
+    assert.deepEqual(
+      findings.map((f) => f.message),
+      ['Expected ",": a comma is missing before this'],
+    );
+    assert.deepEqual(
+      file.facts.map((f) => f.fact.id),
+      ['f0', 'f1', 'f2'],
+    );
   });
 });
 
 describe('parseFactFile never throws', () => {
   test('on odd inputs', () => {
-    for (const text of ['', ' ', '\uFEFF', 'null', '[]', '{', '}', '"', '{"facts": null}', '{"sources": null}', '['.repeat(100000), '{"facts": [' + '['.repeat(50000) + ']'.repeat(50000) + ']}']) {
+    for (const text of [
+      '',
+      ' ',
+      '\uFEFF',
+      'null',
+      '[]',
+      '{',
+      '}',
+      '"',
+      '{"facts": null}',
+      '{"sources": null}',
+      '['.repeat(100000),
+      '{"facts": [' + '['.repeat(50000) + ']'.repeat(50000) + ']}',
+    ]) {
       const file = parseFactFile(text, 'x');
       for (const f of file.findings) assert.ok(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length);
     }
@@ -424,7 +592,8 @@ describe('outlineJson', () => {
     outline.members.forEach((member, i) => {
       const first = text[member.valueSpan.start];
       if (i === lastSources && first === '{') parts.push(...outline.sources.map((m) => m.valueSpan));
-      else if (i === lastFacts && first === '[') for (let k = 0; k < outline.facts.length; k += 2) parts.push({ start: outline.facts[k]!, end: outline.facts[k + 1]! });
+      else if (i === lastFacts && first === '[')
+        for (let k = 0; k < outline.facts.length; k += 2) parts.push({ start: outline.facts[k]!, end: outline.facts[k + 1]! });
       else parts.push(member.valueSpan);
     });
     return parts.every((span) => {
@@ -440,14 +609,34 @@ describe('outlineJson', () => {
   test('property: the outline and the parts it skips are valid exactly when the whole text is a JSON object', () => {
     const value = fc.jsonValue({ maxDepth: 2 });
     const file = fc
-      .array(fc.tuple(fc.constantFrom('sources', 'facts', '$schema', '__proto__', 'x', 'a\\"b'), fc.oneof(value, fc.dictionary(fc.string(), value), fc.array(value))), { maxLength: 5 })
+      .array(
+        fc.tuple(
+          fc.constantFrom('sources', 'facts', '$schema', '__proto__', 'x', 'a\\"b'),
+          fc.oneof(value, fc.dictionary(fc.string(), value), fc.array(value)),
+        ),
+        { maxLength: 5 },
+      )
       .map((members) => '{' + members.map(([key, v]) => `${JSON.stringify(key)}: ${JSON.stringify(v, null, 1)}`).join(', ') + '}');
-    const mutated = fc.tuple(fc.oneof(file, fc.constant(VALID)), fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 2 }), insert: fc.string({ unit: fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', ' ', '\n', '\t', '0', '-', 'e', 'a', '\u0001') }) }), { maxLength: 3 })).map(([text, steps]) =>
-      steps.reduce((t, { at, remove, insert }) => {
-        const i = at % (t.length + 1);
-        return t.slice(0, i) + insert + t.slice(i + remove);
-      }, text),
-    );
+    const mutated = fc
+      .tuple(
+        fc.oneof(file, fc.constant(VALID)),
+        fc.array(
+          fc.record({
+            at: fc.nat(),
+            remove: fc.nat({ max: 2 }),
+            insert: fc.string({
+              unit: fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', ' ', '\n', '\t', '0', '-', 'e', 'a', '\u0001'),
+            }),
+          }),
+          { maxLength: 3 },
+        ),
+      )
+      .map(([text, steps]) =>
+        steps.reduce((t, { at, remove, insert }) => {
+          const i = at % (t.length + 1);
+          return t.slice(0, i) + insert + t.slice(i + remove);
+        }, text),
+      );
     fc.assert(
       fc.property(fc.oneof(file, mutated, fc.json(), fc.string()), (text) => {
         let isObject = false;
@@ -483,72 +672,111 @@ describe('FactIndex', () => {
     const index = FactIndex.from([parseFactFile(A, 'docs/a.facts.json'), parseFactFile(B, 'docs/b.facts.json')]);
     assert.deepEqual(index.fileFindings('docs/a.facts.json'), []);
     const findings = index.fileFindings('docs/b.facts.json');
-    assert.deepEqual(findings.map((f) => describeFinding(B, f)), [
-      { code: 'facts.duplicateId', message: 'Source id "cn-customs-2017q1" is already defined in a.facts.json (line 3)', text: '"cn-customs-2017q1"', line: 3 },
-      { code: 'facts.duplicateId', message: 'Fact id "cn-nk-trade-growth-2017q1" is already defined in a.facts.json (line 12)', text: '"cn-nk-trade-growth-2017q1"', line: 7 },
-    ]);
+    assert.deepEqual(
+      findings.map((f) => describeFinding(B, f)),
+      [
+        {
+          code: 'facts.duplicateId',
+          message: 'Source id "cn-customs-2017q1" is already defined in a.facts.json (line 3)',
+          text: '"cn-customs-2017q1"',
+          line: 3,
+        },
+        {
+          code: 'facts.duplicateId',
+          message: 'Fact id "cn-nk-trade-growth-2017q1" is already defined in a.facts.json (line 12)',
+          text: '"cn-nk-trade-growth-2017q1"',
+          line: 7,
+        },
+      ],
+    );
     assert.equal(findings[0]!.severity, 'error');
     assert.equal(findings[1]!.factId, 'cn-nk-trade-growth-2017q1');
     // The first definitions win; the rest of b still loads.
     assert.equal(index.sources.get('cn-customs-2017q1')!.file, 'docs/a.facts.json');
     assert.equal(index.factById('cn-nk-trade-growth-2017q1')!.fact.value, 37.4);
-    assert.deepEqual(index.facts.map((f) => f.fact.id), ['cn-nk-trade-growth-2017q1', 'b-1']);
-    assert.deepEqual(index.factsOfSource('cn-customs-2017q1').map((f) => f.fact.id), ['cn-nk-trade-growth-2017q1', 'b-1']);
+    assert.deepEqual(
+      index.facts.map((f) => f.fact.id),
+      ['cn-nk-trade-growth-2017q1', 'b-1'],
+    );
+    assert.deepEqual(
+      index.factsOfSource('cn-customs-2017q1').map((f) => f.fact.id),
+      ['cn-nk-trade-growth-2017q1', 'b-1'],
+    );
     assert.deepEqual(index.factsOfSource('other'), []);
     assert.deepEqual(index.factsOfSource('nope'), []);
   });
 
   test('names the full path when both files have the same name, and the line when it is the same file', () => {
     const index = FactIndex.from([parseFactFile(A, 'x/facts.facts.json'), parseFactFile(A, 'y/facts.facts.json')]);
-    assert.deepEqual(index.fileFindings('y/facts.facts.json').map((f) => f.message), [
-      'Source id "cn-customs-2017q1" is already defined in x/facts.facts.json (line 3)',
-      'Fact id "cn-nk-trade-growth-2017q1" is already defined in x/facts.facts.json (line 12)',
-    ]);
+    assert.deepEqual(
+      index.fileFindings('y/facts.facts.json').map((f) => f.message),
+      [
+        'Source id "cn-customs-2017q1" is already defined in x/facts.facts.json (line 3)',
+        'Fact id "cn-nk-trade-growth-2017q1" is already defined in x/facts.facts.json (line 12)',
+      ],
+    );
     const sameFile = fileWithFacts([{ id: 'dup' }, {}, { id: 'dup' }]);
     const findings = FactIndex.from([parseFactFile(sameFile, 'z')]).fileFindings('z');
-    assert.deepEqual(findings.map((f) => describeFinding(sameFile, f)), [
-      { code: 'facts.duplicateId', message: 'Fact id "dup" is already defined on line 8', text: '"dup"', line: 25 },
-    ]);
+    assert.deepEqual(
+      findings.map((f) => describeFinding(sameFile, f)),
+      [{ code: 'facts.duplicateId', message: 'Fact id "dup" is already defined on line 8', text: '"dup"', line: 25 }],
+    );
   });
 
   test('finds the id of a repeated fact wherever it is in the object', () => {
-    const text = '{"sources": {"s": {"title": "T"}}, "facts": [\n{"id": "x", "statement": "S", "value": 1, "unit": "u", "source": "s", "quote": "Q"},\n{"statement": "S", "value": 1, "unit": "u", "source": "s", "quote": "Q", "id": "x"}\n]}';
+    const text =
+      '{"sources": {"s": {"title": "T"}}, "facts": [\n{"id": "x", "statement": "S", "value": 1, "unit": "u", "source": "s", "quote": "Q"},\n{"statement": "S", "value": 1, "unit": "u", "source": "s", "quote": "Q", "id": "x"}\n]}';
     const findings = FactIndex.from([parseFactFile(text, 'f')]).fileFindings('f');
-    assert.deepEqual(findings.map((f) => describeFinding(text, f)), [
-      { code: 'facts.duplicateId', message: 'Fact id "x" is already defined on line 2', text: '"x"', line: 3 },
-    ]);
+    assert.deepEqual(
+      findings.map((f) => describeFinding(text, f)),
+      [{ code: 'facts.duplicateId', message: 'Fact id "x" is already defined on line 2', text: '"x"', line: 3 }],
+    );
     assert.equal(findings[0]!.span.start, text.lastIndexOf('"x"'));
   });
 
   test('a source key repeated within one file: the first definition wins, the second is reported', () => {
     const text = '{\n"sources": {\n"s": {"title": "First"},\n"s": {"title": "Second"}\n},\n"facts": []\n}';
     const file = parseFactFile(text, 'f');
-    assert.deepEqual(file.sources.map((s) => s.source.title), ['First', 'Second']);
+    assert.deepEqual(
+      file.sources.map((s) => s.source.title),
+      ['First', 'Second'],
+    );
     const index = FactIndex.from([file]);
     assert.equal(index.sources.get('s')!.source.title, 'First');
-    assert.deepEqual(index.fileFindings('f').map((f) => describeFinding(text, f)), [
-      { code: 'facts.duplicateId', message: 'Source id "s" is already defined on line 3', text: '"s"', line: 4 },
-    ]);
+    assert.deepEqual(
+      index.fileFindings('f').map((f) => describeFinding(text, f)),
+      [{ code: 'facts.duplicateId', message: 'Source id "s" is already defined on line 3', text: '"s"', line: 4 }],
+    );
   });
 
   test('fileFindings merges facts.invalid and facts.duplicateId in text order', () => {
     const text = replaceOnce(B, '"value": 2', '"value": "2"');
     const index = FactIndex.from([parseFactFile(A, 'a.facts.json'), parseFactFile(text, 'b.facts.json')]);
-    assert.deepEqual(index.fileFindings('b.facts.json').map((f) => [f.code, lineOf(text, f.span.start)]), [
-      ['facts.duplicateId', 3],
-      ['facts.duplicateId', 7],
-      ['facts.invalid', 8],
-    ]);
+    assert.deepEqual(
+      index.fileFindings('b.facts.json').map((f) => [f.code, lineOf(text, f.span.start)]),
+      [
+        ['facts.duplicateId', 3],
+        ['facts.duplicateId', 7],
+        ['facts.invalid', 8],
+      ],
+    );
     assert.deepEqual(index.fileFindings('unknown.json'), []);
   });
 
   test('needs no text: files without theirs give the same findings, lines and look-ups', () => {
-    const withText = [parseFactFile(A, 'docs/a.facts.json'), parseFactFile(B, 'docs/b.facts.json'), parseFactFile(fileWithFacts([{ id: 'dup' }, { id: 'dup' }]), 'c')];
+    const withText = [
+      parseFactFile(A, 'docs/a.facts.json'),
+      parseFactFile(B, 'docs/b.facts.json'),
+      parseFactFile(fileWithFacts([{ id: 'dup' }, { id: 'dup' }]), 'c'),
+    ];
     const withoutText = withText.map(({ text: _text, ...file }): LoadedFactFile => file);
     const [full, slim] = [FactIndex.from(withText), FactIndex.from(withoutText)];
     for (const path of ['docs/a.facts.json', 'docs/b.facts.json', 'c']) assert.deepEqual(slim.fileFindings(path), full.fileFindings(path));
     assert.equal(slim.fileFindings('c')[0]!.message, 'Fact id "dup" is already defined on line 8');
-    assert.deepEqual(slim.facts.map((f) => [f.fact.id, f.file, f.line]), full.facts.map((f) => [f.fact.id, f.file, f.line]));
+    assert.deepEqual(
+      slim.facts.map((f) => [f.fact.id, f.file, f.line]),
+      full.facts.map((f) => [f.fact.id, f.file, f.line]),
+    );
   });
 
   test('factById over many facts, and ids that are not there', () => {
@@ -642,14 +870,20 @@ describe('FactIndex.search', () => {
 
   test('in the same field, a match at a word start beats one inside a word', () => {
     const small = FactIndex.from([parseFactFile(fileWithFacts([{ statement: 'Retrade' }, { statement: 'Trade' }]), 'x')]);
-    assert.deepEqual(small.search('trade').map((f) => f.fact.id), ['f1', 'f0']);
+    assert.deepEqual(
+      small.search('trade').map((f) => f.fact.id),
+      ['f1', 'f0'],
+    );
   });
 
   test('an exact id comes first', () => {
     assert.deepEqual(ids('coal'), ['coal-exports', 'x-3']);
     assert.deepEqual(ids('oil-imports')[0], 'oil-imports');
     const small = FactIndex.from([parseFactFile(fileWithFacts([{ id: 'x-steel' }, { id: 'steel-output' }, { id: 'steel' }]), 'x')]);
-    assert.deepEqual(small.search('STEEL').map((f) => f.fact.id), ['steel', 'steel-output', 'x-steel']);
+    assert.deepEqual(
+      small.search('STEEL').map((f) => f.fact.id),
+      ['steel', 'steel-output', 'x-steel'],
+    );
   });
 
   test('limit, and the empty query listing facts in file order', () => {
@@ -668,7 +902,10 @@ describe('schema and JSON Schema', () => {
   test('the JSON Schema is draft-07, with descriptions and required keys', () => {
     const schema = factFileJsonSchema() as {
       $schema: string;
-      properties: { facts: { items: { required: string[]; properties: Record<string, { description?: string }> } }; sources: { propertyNames: { pattern: string } } };
+      properties: {
+        facts: { items: { required: string[]; properties: Record<string, { description?: string }> } };
+        sources: { propertyNames: { pattern: string } };
+      };
     };
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
     const fact = schema.properties.facts.items;
@@ -684,7 +921,8 @@ describe('schema and JSON Schema', () => {
     assert.deepEqual(Object.keys(loose.properties.facts.items.properties), Object.keys(strict.properties.facts.items.properties));
     assert.ok(loose.properties.facts.items.properties.value!.description);
     const text = JSON.stringify(loose);
-    for (const check of ['"type"', '"required"', '"pattern"', '"minLength"', '"additionalProperties":false']) assert.ok(!text.includes(check), `${check} in the editor schema`);
+    for (const check of ['"type"', '"required"', '"pattern"', '"minLength"', '"additionalProperties":false'])
+      assert.ok(!text.includes(check), `${check} in the editor schema`);
   });
 
   test('canonicalUnitFor reports spellings the checker cannot read', () => {

@@ -23,11 +23,52 @@ const FACTS = FactIndex.from([
         bank: { title: 'Development bank report' },
       },
       facts: [
-        { id: 'trade', statement: 'Trade with North Korea, growth in Q1', value: 37.4, unit: 'percent', source: 'customs', quote: 'Trade rose 37.4 percent.', locator: 'table 4', keywords: ['trade'] },
-        { id: 'troops', statement: 'Troops deployed at the border', value: 3200, unit: 'troops', source: 'defence', quote: '3,200 troops.', keywords: ['troops', 'border'] },
-        { id: 'big-troops', statement: 'Troops in the northern command', value: 12500, unit: 'troops', source: 'defence', quote: '12,500 troops.', keywords: ['command'] },
-        { id: 'loan', statement: 'Loan to the port authority', value: 2400000000, unit: 'USD', source: 'bank', quote: 'A $2.4bn loan.', keywords: ['loan', 'port'] },
-        { id: 'rate', statement: 'Unemployment rate in the region', value: 89.7, unit: 'percent', source: 'bank', quote: '89.7 percent.', keywords: ['unemployment'] },
+        {
+          id: 'trade',
+          statement: 'Trade with North Korea, growth in Q1',
+          value: 37.4,
+          unit: 'percent',
+          source: 'customs',
+          quote: 'Trade rose 37.4 percent.',
+          locator: 'table 4',
+          keywords: ['trade'],
+        },
+        {
+          id: 'troops',
+          statement: 'Troops deployed at the border',
+          value: 3200,
+          unit: 'troops',
+          source: 'defence',
+          quote: '3,200 troops.',
+          keywords: ['troops', 'border'],
+        },
+        {
+          id: 'big-troops',
+          statement: 'Troops in the northern command',
+          value: 12500,
+          unit: 'troops',
+          source: 'defence',
+          quote: '12,500 troops.',
+          keywords: ['command'],
+        },
+        {
+          id: 'loan',
+          statement: 'Loan to the port authority',
+          value: 2400000000,
+          unit: 'USD',
+          source: 'bank',
+          quote: 'A $2.4bn loan.',
+          keywords: ['loan', 'port'],
+        },
+        {
+          id: 'rate',
+          statement: 'Unemployment rate in the region',
+          value: 89.7,
+          unit: 'percent',
+          source: 'bank',
+          quote: '89.7 percent.',
+          keywords: ['unemployment'],
+        },
       ],
     }),
     'test.facts.json',
@@ -49,7 +90,10 @@ function findings(text: string): Finding[] {
  */
 function applyAndRecheck(text: string, fix: FixData, target: { code: string; slice: string }, expectAfter?: string[]): string {
   const before = shape(text, findings(text));
-  assert.ok(before.includes(`${target.code} «${target.slice}»`), `expected ${target.code} «${target.slice}» before the fix, got ${before.join('; ')}`);
+  assert.ok(
+    before.includes(`${target.code} «${target.slice}»`),
+    `expected ${target.code} «${target.slice}» before the fix, got ${before.join('; ')}`,
+  );
   const after = applyEdits(text, fix.edits);
   const remaining = shape(after, findings(after));
   const wanted = expectAfter ?? before.filter((s) => s !== `${target.code} «${target.slice}»`);
@@ -85,7 +129,10 @@ describe('renumber', () => {
 
   test('a notes list is reordered so each item keeps its text', () => {
     const text = lines('Alpha.[3] Beta.[1] Gamma.[2]', '', '## Notes', '', '1. @customs, one.', '2. @defence, two.', '3. @bank, three.');
-    assert.equal(renumber(text), lines('Alpha.[1] Beta.[2] Gamma.[3]', '', '## Notes', '', '1. @bank, three.', '2. @customs, one.', '3. @defence, two.'));
+    assert.equal(
+      renumber(text),
+      lines('Alpha.[1] Beta.[2] Gamma.[3]', '', '## Notes', '', '1. @bank, three.', '2. @customs, one.', '3. @defence, two.'),
+    );
   });
 
   test('a gap closes: labels become consecutive', () => {
@@ -101,12 +148,38 @@ describe('renumber', () => {
 
   test('a definition with continuation lines moves whole', () => {
     const text = lines('Alpha.[^2] Beta.[^1]', '', '[^1]: @customs, first.', '    More of the first.', '', '[^2]: @defence, second.');
-    assert.equal(renumber(text), lines('Alpha.[^1] Beta.[^2]', '', '[^1]: @defence, second.', '', '[^2]: @customs, first.', '    More of the first.'));
+    assert.equal(
+      renumber(text),
+      lines('Alpha.[^1] Beta.[^2]', '', '[^1]: @defence, second.', '', '[^2]: @customs, first.', '    More of the first.'),
+    );
   });
 
   test('groups get their new numbers, ascending', () => {
-    const text = lines('Alpha.[2, 3] Beta.[1] Gamma.[4-5]', '', '## Notes', '', '1. @customs, one.', '2. @defence, two.', '3. @bank, three.', '4. @bank, four.', '5. @bank, five.');
-    assert.equal(renumber(text), lines('Alpha.[1, 2] Beta.[3] Gamma.[4, 5]', '', '## Notes', '', '1. @defence, two.', '2. @bank, three.', '3. @customs, one.', '4. @bank, four.', '5. @bank, five.'));
+    const text = lines(
+      'Alpha.[2, 3] Beta.[1] Gamma.[4-5]',
+      '',
+      '## Notes',
+      '',
+      '1. @customs, one.',
+      '2. @defence, two.',
+      '3. @bank, three.',
+      '4. @bank, four.',
+      '5. @bank, five.',
+    );
+    assert.equal(
+      renumber(text),
+      lines(
+        'Alpha.[1, 2] Beta.[3] Gamma.[4, 5]',
+        '',
+        '## Notes',
+        '',
+        '1. @defence, two.',
+        '2. @bank, three.',
+        '3. @customs, one.',
+        '4. @bank, four.',
+        '5. @bank, five.',
+      ),
+    );
   });
 
   test('`[n] text` note lines are reordered', () => {
@@ -143,10 +216,30 @@ describe('renumber', () => {
   });
 
   test('raw-HTML lists of references (`<sup>2,3</sup>`) get their new numbers, ascending, spaced as written', () => {
-    const text = lines('Alpha.<sup>2,3</sup> Beta.<sup>1</sup> Gamma.<sup>4, 5</sup>', '', '## Notes', '', '1. @customs, one.', '2. @defence, two.', '3. @bank, three.', '4. @bank, four.', '5. @bank, five.');
+    const text = lines(
+      'Alpha.<sup>2,3</sup> Beta.<sup>1</sup> Gamma.<sup>4, 5</sup>',
+      '',
+      '## Notes',
+      '',
+      '1. @customs, one.',
+      '2. @defence, two.',
+      '3. @bank, three.',
+      '4. @bank, four.',
+      '5. @bank, five.',
+    );
     assert.equal(
       renumber(text),
-      lines('Alpha.<sup>1,2</sup> Beta.<sup>3</sup> Gamma.<sup>4, 5</sup>', '', '## Notes', '', '1. @defence, two.', '2. @bank, three.', '3. @customs, one.', '4. @bank, four.', '5. @bank, five.'),
+      lines(
+        'Alpha.<sup>1,2</sup> Beta.<sup>3</sup> Gamma.<sup>4, 5</sup>',
+        '',
+        '## Notes',
+        '',
+        '1. @defence, two.',
+        '2. @bank, three.',
+        '3. @customs, one.',
+        '4. @bank, four.',
+        '5. @bank, five.',
+      ),
     );
   });
 
@@ -184,24 +277,94 @@ describe('convert [n] endnotes to [^n] footnotes', () => {
   }
 
   test('references, groups and ranges; ordered-list items', () => {
-    const text = lines('Alpha.[1] Beta.[2, 3] Gamma.[4-5]', '', '## Notes', '', '1. @customs, one.', '2. @defence, two.', '3. @bank, three.', '4. @bank, four.', '5. @bank, five.');
+    const text = lines(
+      'Alpha.[1] Beta.[2, 3] Gamma.[4-5]',
+      '',
+      '## Notes',
+      '',
+      '1. @customs, one.',
+      '2. @defence, two.',
+      '3. @bank, three.',
+      '4. @bank, four.',
+      '5. @bank, five.',
+    );
     const out = convert(text)!;
-    assert.equal(out, lines('Alpha.[^1] Beta.[^2][^3] Gamma.[^4][^5]', '', '## Notes', '', '[^1]: @customs, one.', '[^2]: @defence, two.', '[^3]: @bank, three.', '[^4]: @bank, four.', '[^5]: @bank, five.'));
+    assert.equal(
+      out,
+      lines(
+        'Alpha.[^1] Beta.[^2][^3] Gamma.[^4][^5]',
+        '',
+        '## Notes',
+        '',
+        '[^1]: @customs, one.',
+        '[^2]: @defence, two.',
+        '[^3]: @bank, three.',
+        '[^4]: @bank, four.',
+        '[^5]: @bank, five.',
+      ),
+    );
     assert.deepEqual(shape(out, findings(out)), shape(text, findings(text)));
     const model = analyzeBriefing(out);
     assert.ok(model.refs.every((r) => r.namespace === 'footnote'));
-    assert.deepEqual(resolveNotes(model).defOfRef.map((d) => d?.label), ['1', '2', '3', '4', '5']);
+    assert.deepEqual(
+      resolveNotes(model).defOfRef.map((d) => d?.label),
+      ['1', '2', '3', '4', '5'],
+    );
   });
 
   test('a `<sup>1,2</sup>` list becomes one footnote reference per number', () => {
-    const text = lines('Alpha.<sup>1,2</sup> Beta.<sup>3-4</sup>', '', '## Notes', '', '1. @customs, one.', '2. @defence, two.', '3. @bank, three.', '4. @bank, four.');
-    assert.equal(convert(text), lines('Alpha.[^1][^2] Beta.[^3][^4]', '', '## Notes', '', '[^1]: @customs, one.', '[^2]: @defence, two.', '[^3]: @bank, three.', '[^4]: @bank, four.'));
+    const text = lines(
+      'Alpha.<sup>1,2</sup> Beta.<sup>3-4</sup>',
+      '',
+      '## Notes',
+      '',
+      '1. @customs, one.',
+      '2. @defence, two.',
+      '3. @bank, three.',
+      '4. @bank, four.',
+    );
+    assert.equal(
+      convert(text),
+      lines(
+        'Alpha.[^1][^2] Beta.[^3][^4]',
+        '',
+        '## Notes',
+        '',
+        '[^1]: @customs, one.',
+        '[^2]: @defence, two.',
+        '[^3]: @bank, three.',
+        '[^4]: @bank, four.',
+      ),
+    );
   });
 
   test('a multi-paragraph list item keeps its paragraphs in the note (4-space continuation)', () => {
-    const text = lines('Alpha.[1] Beta.[2]', '', '## Notes', '', '1. @customs, one.', '', '   A second paragraph of note one.', '', '2. @defence, two.');
+    const text = lines(
+      'Alpha.[1] Beta.[2]',
+      '',
+      '## Notes',
+      '',
+      '1. @customs, one.',
+      '',
+      '   A second paragraph of note one.',
+      '',
+      '2. @defence, two.',
+    );
     const out = convert(text)!;
-    assert.equal(out, lines('Alpha.[^1] Beta.[^2]', '', '## Notes', '', '[^1]: @customs, one.', '', '    A second paragraph of note one.', '', '[^2]: @defence, two.'));
+    assert.equal(
+      out,
+      lines(
+        'Alpha.[^1] Beta.[^2]',
+        '',
+        '## Notes',
+        '',
+        '[^1]: @customs, one.',
+        '',
+        '    A second paragraph of note one.',
+        '',
+        '[^2]: @defence, two.',
+      ),
+    );
     const def = analyzeBriefing(out).defs.find((d) => d.label === '1')!;
     assert.match(def.text, /second paragraph/);
   });
@@ -225,7 +388,10 @@ describe('convert [n] endnotes to [^n] footnotes', () => {
   test('superscripts', () => {
     const text = lines('Alpha.¹ Beta.² Gamma.<sup>3</sup>', '', '**Footnotes**', '', '1. @customs.', '2. @defence.', '3. @bank.');
     const out = convert(text)!;
-    assert.equal(out, lines('Alpha.[^1] Beta.[^2] Gamma.[^3]', '', '**Footnotes**', '', '[^1]: @customs.', '[^2]: @defence.', '[^3]: @bank.'));
+    assert.equal(
+      out,
+      lines('Alpha.[^1] Beta.[^2] Gamma.[^3]', '', '**Footnotes**', '', '[^1]: @customs.', '[^2]: @defence.', '[^3]: @bank.'),
+    );
     assert.deepEqual(findings(out), []);
   });
 
@@ -255,7 +421,10 @@ describe('insert citation (stat.uncited fix)', () => {
     const { fix } = fixOf(text, 'stat.uncited', '37.4%');
     assert.match(fix.title, /customs in a new note 2/);
     const out = applyAndRecheck(text, fix, { code: 'stat.uncited', slice: '37.4%' });
-    assert.equal(out, lines('Talks resumed.[^1] Trade grew 37.4% in the quarter.[^2] Talks ended.', '', '[^1]: @defence.', '[^2]: @customs, table 4.'));
+    assert.equal(
+      out,
+      lines('Talks resumed.[^1] Trade grew 37.4% in the quarter.[^2] Talks ended.', '', '[^1]: @defence.', '[^2]: @customs, table 4.'),
+    );
   });
 
   test('a note inserted before later notes renumbers them, so they stay in order', () => {
@@ -269,14 +438,20 @@ describe('insert citation (stat.uncited fix)', () => {
   test('a reused note cited ahead of others renumbers them too', () => {
     const text = lines('Trade grew 37.4%. Talks resumed.[1] Trade talks too.[2]', '', '## Notes', '', '1. @defence.', '2. @customs.');
     const out = applyAndRecheck(text, fixOf(text, 'stat.uncited').fix, { code: 'stat.uncited', slice: '37.4%' });
-    assert.equal(out, lines('Trade grew 37.4%.[1] Talks resumed.[2] Trade talks too.[1]', '', '## Notes', '', '1. @customs.', '2. @defence.'));
+    assert.equal(
+      out,
+      lines('Trade grew 37.4%.[1] Talks resumed.[2] Trade talks too.[1]', '', '## Notes', '', '1. @customs.', '2. @defence.'),
+    );
   });
 
   test('notes already out of order are left to note.order', () => {
     const text = lines('Trade grew 37.4%. Talks resumed.[^2] Then.[^1]', '', '[^1]: @defence.', '[^2]: @bank.');
     // Still one note.order: now on [^2], the first reference below the new [^3].
     const out = applyAndRecheck(text, fixOf(text, 'stat.uncited').fix, { code: 'stat.uncited', slice: '37.4%' }, ['note.order «[^2]»']);
-    assert.equal(out, lines('Trade grew 37.4%.[^3] Talks resumed.[^2] Then.[^1]', '', '[^1]: @defence.', '[^2]: @bank.', '[^3]: @customs, table 4.'));
+    assert.equal(
+      out,
+      lines('Trade grew 37.4%.[^3] Talks resumed.[^2] Then.[^1]', '', '[^1]: @defence.', '[^2]: @bank.', '[^3]: @customs, table 4.'),
+    );
   });
 
   test('after a closing quote', () => {
@@ -312,7 +487,20 @@ describe('insert citation (stat.uncited fix)', () => {
   test('a loose notes list stays loose', () => {
     const text = lines('Talks resumed.[1] Again.[2] Trade grew 37.4%.', '', '## Notes', '', '1. @defence.', '', '2. @bank.');
     const out = applyAndRecheck(text, fixOf(text, 'stat.uncited').fix, { code: 'stat.uncited', slice: '37.4%' });
-    assert.equal(out, lines('Talks resumed.[1] Again.[2] Trade grew 37.4%.[3]', '', '## Notes', '', '1. @defence.', '', '2. @bank.', '', '3. @customs, table 4.'));
+    assert.equal(
+      out,
+      lines(
+        'Talks resumed.[1] Again.[2] Trade grew 37.4%.[3]',
+        '',
+        '## Notes',
+        '',
+        '1. @defence.',
+        '',
+        '2. @bank.',
+        '',
+        '3. @customs, table 4.',
+      ),
+    );
   });
 
   test('in a table cell, at the end of the cell', () => {
@@ -356,7 +544,10 @@ describe('recomputed figure (stat.arithmetic fix)', () => {
   test('writes the share, and drops a hedge the share does not fit', () => {
     const text = '9 of 12 regions (over 80%) agreed.[^1]\n\n[^1]: Regional survey.\n';
     const { fix } = fixOf(text, 'stat.arithmetic', '80%');
-    assert.equal(applyAndRecheck(text, fix, { code: 'stat.arithmetic', slice: '80%' }), '9 of 12 regions (75%) agreed.[^1]\n\n[^1]: Regional survey.\n');
+    assert.equal(
+      applyAndRecheck(text, fix, { code: 'stat.arithmetic', slice: '80%' }),
+      '9 of 12 regions (75%) agreed.[^1]\n\n[^1]: Regional survey.\n',
+    );
   });
 });
 
@@ -367,26 +558,47 @@ describe('replace figure (stat.mismatch fix)', () => {
   }
 
   test('keeps the unit and the thousands separator', () => {
-    assert.equal(replaced('Some 4,100 troops were at the border.[^1]\n\n[^1]: @defence.\n', '4,100 troops'), 'Some 3,200 troops were at the border.[^1]\n\n[^1]: @defence.\n');
-    assert.equal(replaced('The northern command has 9,000 troops.[^1]\n\n[^1]: @defence.\n', '9,000 troops'), 'The northern command has 12,500 troops.[^1]\n\n[^1]: @defence.\n');
+    assert.equal(
+      replaced('Some 4,100 troops were at the border.[^1]\n\n[^1]: @defence.\n', '4,100 troops'),
+      'Some 3,200 troops were at the border.[^1]\n\n[^1]: @defence.\n',
+    );
+    assert.equal(
+      replaced('The northern command has 9,000 troops.[^1]\n\n[^1]: @defence.\n', '9,000 troops'),
+      'The northern command has 12,500 troops.[^1]\n\n[^1]: @defence.\n',
+    );
   });
 
-  test('writes the value in the figure\'s scale: $2.4 billion', () => {
-    assert.equal(replaced('The port loan was $3.1 billion.[^1]\n\n[^1]: @bank.\n', '$3.1 billion'), 'The port loan was $2.4 billion.[^1]\n\n[^1]: @bank.\n');
-    assert.equal(replaced('The port loan was US$3bn.[^1]\n\n[^1]: @bank.\n', 'US$3bn'), 'The port loan was US$2.4bn.[^1]\n\n[^1]: @bank.\n');
+  test("writes the value in the figure's scale: $2.4 billion", () => {
+    assert.equal(
+      replaced('The port loan was $3.1 billion.[^1]\n\n[^1]: @bank.\n', '$3.1 billion'),
+      'The port loan was $2.4 billion.[^1]\n\n[^1]: @bank.\n',
+    );
+    assert.equal(
+      replaced('The port loan was US$3bn.[^1]\n\n[^1]: @bank.\n', 'US$3bn'),
+      'The port loan was US$2.4bn.[^1]\n\n[^1]: @bank.\n',
+    );
   });
 
   test('percentages keep their written unit', () => {
-    assert.equal(replaced('Trade grew 73.4 per cent.[^1]\n\n[^1]: @customs.\n', '73.4 per cent'), 'Trade grew 37.4 per cent.[^1]\n\n[^1]: @customs.\n');
+    assert.equal(
+      replaced('Trade grew 73.4 per cent.[^1]\n\n[^1]: @customs.\n', '73.4 per cent'),
+      'Trade grew 37.4 per cent.[^1]\n\n[^1]: @customs.\n',
+    );
   });
 
   test('a hedge is kept when the sourced value still fits it', () => {
     // "almost 80" claims [76, 80]: a mismatch. "almost 89.7" claims [85.2, 89.7], which holds 89.7.
-    assert.equal(replaced('The region\'s unemployment rate reached almost 80%.[^1]\n\n[^1]: @bank.\n', '80%'), 'The region\'s unemployment rate reached almost 89.7%.[^1]\n\n[^1]: @bank.\n');
+    assert.equal(
+      replaced("The region's unemployment rate reached almost 80%.[^1]\n\n[^1]: @bank.\n", '80%'),
+      "The region's unemployment rate reached almost 89.7%.[^1]\n\n[^1]: @bank.\n",
+    );
   });
 
   test('a hedge is dropped when the sourced value does not fit it', () => {
     // "more than 89.7" would claim (89.7, 94.2]: 89.7 itself is not in it.
-    assert.equal(replaced('The region\'s unemployment rate reached more than 95%.[^1]\n\n[^1]: @bank.\n', '95%'), 'The region\'s unemployment rate reached 89.7%.[^1]\n\n[^1]: @bank.\n');
+    assert.equal(
+      replaced("The region's unemployment rate reached more than 95%.[^1]\n\n[^1]: @bank.\n", '95%'),
+      "The region's unemployment rate reached 89.7%.[^1]\n\n[^1]: @bank.\n",
+    );
   });
 });

@@ -22,11 +22,51 @@ const FACTS = FactIndex.from([
         bank: { title: 'Development bank annual report' },
       },
       facts: [
-        { id: 'trade-growth', statement: "China's trade with North Korea, growth in Q1 2017", value: 37.4, unit: 'percent', source: 'customs', quote: 'Trade rose 37.4 percent.', keywords: ['trade', 'grew'] },
-        { id: 'coal-fall', statement: 'Coal imports from North Korea, fall in 2017', value: -51.6, unit: 'percent', source: 'customs', quote: 'Coal fell 51.6 percent.', keywords: ['coal'] },
-        { id: 'border-troops', statement: 'Troops deployed at the border', value: 3200, unit: 'troops', source: 'defence', quote: 'Some 3,200 troops.', keywords: ['troops', 'border'] },
-        { id: 'port-loan', statement: 'Loan to the port authority', value: 2400000000, unit: 'USD', source: 'bank', quote: 'A loan of $2.4bn.', keywords: ['loan', 'port'] },
-        { id: 'defectors', statement: 'Defectors arriving in the south', value: 1200, unit: 'defectors', source: 'defence', quote: '1,200 defectors.', keywords: ['defectors'] },
+        {
+          id: 'trade-growth',
+          statement: "China's trade with North Korea, growth in Q1 2017",
+          value: 37.4,
+          unit: 'percent',
+          source: 'customs',
+          quote: 'Trade rose 37.4 percent.',
+          keywords: ['trade', 'grew'],
+        },
+        {
+          id: 'coal-fall',
+          statement: 'Coal imports from North Korea, fall in 2017',
+          value: -51.6,
+          unit: 'percent',
+          source: 'customs',
+          quote: 'Coal fell 51.6 percent.',
+          keywords: ['coal'],
+        },
+        {
+          id: 'border-troops',
+          statement: 'Troops deployed at the border',
+          value: 3200,
+          unit: 'troops',
+          source: 'defence',
+          quote: 'Some 3,200 troops.',
+          keywords: ['troops', 'border'],
+        },
+        {
+          id: 'port-loan',
+          statement: 'Loan to the port authority',
+          value: 2400000000,
+          unit: 'USD',
+          source: 'bank',
+          quote: 'A loan of $2.4bn.',
+          keywords: ['loan', 'port'],
+        },
+        {
+          id: 'defectors',
+          statement: 'Defectors arriving in the south',
+          value: 1200,
+          unit: 'defectors',
+          source: 'defence',
+          quote: '1,200 defectors.',
+          keywords: ['defectors'],
+        },
       ],
     }),
     'test.facts.json',
@@ -55,8 +95,24 @@ const QUOTE_FACTS = FactIndex.from([
     JSON.stringify({
       sources: { customs: { title: 'China trade statistics, Q1 2017' }, defence: { title: 'Defence white paper' } },
       facts: [
-        { id: 'bridge-share', statement: 'Share of trade through the Dandong bridge', value: 70, unit: 'percent', source: 'customs', quote: 'Some 70 percent of all trade between the two countries passes through the Dandong bridge.', keywords: ['bridge'] },
-        { id: 'trade-growth', statement: "China's trade with North Korea, growth in Q1 2017", value: 37.4, unit: 'percent', source: 'customs', quote: 'Trade rose 37.4 percent.', keywords: ['trade', 'grew'] },
+        {
+          id: 'bridge-share',
+          statement: 'Share of trade through the Dandong bridge',
+          value: 70,
+          unit: 'percent',
+          source: 'customs',
+          quote: 'Some 70 percent of all trade between the two countries passes through the Dandong bridge.',
+          keywords: ['bridge'],
+        },
+        {
+          id: 'trade-growth',
+          statement: "China's trade with North Korea, growth in Q1 2017",
+          value: 37.4,
+          unit: 'percent',
+          source: 'customs',
+          quote: 'Trade rose 37.4 percent.',
+          keywords: ['trade', 'grew'],
+        },
       ],
     }),
     'quotes.facts.json',
@@ -144,7 +200,11 @@ describe('incremental checking equals a from-scratch check', () => {
   });
 
   test('a cut before a footnote definition inside a fence or HTML block is not made, or not kept', () => {
-    for (const text of ['Text.[^5]\n\n```\n[^5]: in code\n```\n', 'Text.[^5]\n\n<div>\n[^5]: in HTML\n</div>\n', 'Text.[^5]\n\n- ```\n  x\n[^5]: after a fence in a list\n']) {
+    for (const text of [
+      'Text.[^5]\n\n```\n[^5]: in code\n```\n',
+      'Text.[^5]\n\n<div>\n[^5]: in HTML\n</div>\n',
+      'Text.[^5]\n\n- ```\n  x\n[^5]: after a fence in a list\n',
+    ]) {
       const analyzer = new IncrementalAnalyzer();
       assert.deepEqual(analyzer.update(text), analyzeBriefing(text));
     }

@@ -38,8 +38,19 @@ function referenceWords(text: string): Set<string> {
 function referenceSingular(word: string): string {
   const w = word.toLowerCase();
   const irregular = new Map([
-    ['people', 'person'], ['persons', 'person'], ['children', 'child'], ['men', 'man'], ['women', 'woman'], ['feet', 'foot'],
-    ['mice', 'mouse'], ['geese', 'goose'], ['teeth', 'tooth'], ['staff', 'staff'], ['series', 'series'], ['species', 'species'], ['data', 'data'],
+    ['people', 'person'],
+    ['persons', 'person'],
+    ['children', 'child'],
+    ['men', 'man'],
+    ['women', 'woman'],
+    ['feet', 'foot'],
+    ['mice', 'mouse'],
+    ['geese', 'goose'],
+    ['teeth', 'tooth'],
+    ['staff', 'staff'],
+    ['series', 'series'],
+    ['species', 'species'],
+    ['data', 'data'],
   ]).get(w);
   if (irregular) return irregular;
   if (w.length <= 3) return w;
@@ -51,10 +62,66 @@ function referenceSingular(word: string): string {
 }
 
 const PIECES = [
-  'coal', 'Coal', 'EXPORTS', 'exports', "China's", 'China’s', 'trade', 'buses', 'boxes', 'wishes', 'classes', 'ties', 'cities', 'status',
-  'analysis', 'people', 'Children', 'data', 'constructor', 'the', 'of', 'a', 'per', 'cent', 'ab', 'abc', "o'clock", 'well-known', '--',
-  "'s", '’s', 's', 'ß', 'Straße', 'İstanbul', 'ÉCOLE', 'naïve', 'Ωmega', '北京', '𝒜lpha', '𝒜', '\u{1F600}', '\ud800', '\udc00', 'x\ud835',
-  ' ', ' ', '  ', '\n', '\t', ',', '.', '1', '46.3%', '-', "'", '’', '_', '|', '*',
+  'coal',
+  'Coal',
+  'EXPORTS',
+  'exports',
+  "China's",
+  'China’s',
+  'trade',
+  'buses',
+  'boxes',
+  'wishes',
+  'classes',
+  'ties',
+  'cities',
+  'status',
+  'analysis',
+  'people',
+  'Children',
+  'data',
+  'constructor',
+  'the',
+  'of',
+  'a',
+  'per',
+  'cent',
+  'ab',
+  'abc',
+  "o'clock",
+  'well-known',
+  '--',
+  "'s",
+  '’s',
+  's',
+  'ß',
+  'Straße',
+  'İstanbul',
+  'ÉCOLE',
+  'naïve',
+  'Ωmega',
+  '北京',
+  '𝒜lpha',
+  '𝒜',
+  '\u{1F600}',
+  '\ud800',
+  '\udc00',
+  'x\ud835',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  ',',
+  '.',
+  '1',
+  '46.3%',
+  '-',
+  "'",
+  '’',
+  '_',
+  '|',
+  '*',
 ];
 
 function randomText(r: () => number, parts: number): string {
@@ -100,9 +167,22 @@ function randomFacts(r: () => number, count: number): FactEntry[] {
   const facts: FactEntry[] = [];
   for (let i = 0; i < count; i++) {
     const value = r() < 0.3 ? pick(r, values) : Math.round((r() - 0.15) * 2000) / 10;
-    const keywords = r() < 0.8 ? Array.from({ length: Math.floor(r() * 4) }, () => pick(r, ['coal', 'Coal', 'exports', 'trade with', ' China ', '', 'Exports', 'fuel'])) : undefined;
+    const keywords =
+      r() < 0.8
+        ? Array.from({ length: Math.floor(r() * 4) }, () =>
+            pick(r, ['coal', 'Coal', 'exports', 'trade with', ' China ', '', 'Exports', 'fuel']),
+          )
+        : undefined;
     facts.push({
-      fact: { id: `f${i}`, statement: randomText(r, 2 + Math.floor(r() * 6)), value, unit: pick(r, UNITS), source: `s${Math.floor(r() * 4)}`, quote: 'q', keywords },
+      fact: {
+        id: `f${i}`,
+        statement: randomText(r, 2 + Math.floor(r() * 6)),
+        value,
+        unit: pick(r, UNITS),
+        source: `s${Math.floor(r() * 4)}`,
+        quote: 'q',
+        keywords,
+      },
       file: 'random.facts.json',
       span: { start: 0, end: 0 },
       line: 0,
@@ -128,8 +208,24 @@ function randomStatistic(r: () => number): Statistic {
     { kind: 'count', nouns: ['tonne', 'oil'] },
     { kind: 'count', nouns: ['troop', 'troop'] },
   ] as StatUnit[]);
-  const ordered = low <= high ? { low, high, lowInclusive, highInclusive } : { low: high, high: low, lowInclusive: highInclusive, highInclusive: lowInclusive };
-  return { value, ...ordered, scale: 1, decimals: 1, hedgeKind: undefined, span: { start: 0, end: 1 }, numberSpan: { start: 0, end: 1 }, numberSpan2: undefined, hedge: undefined, hedgeSpan: undefined, unit, sentence: 0 };
+  const ordered =
+    low <= high
+      ? { low, high, lowInclusive, highInclusive }
+      : { low: high, high: low, lowInclusive: highInclusive, highInclusive: lowInclusive };
+  return {
+    value,
+    ...ordered,
+    scale: 1,
+    decimals: 1,
+    hedgeKind: undefined,
+    span: { start: 0, end: 1 },
+    numberSpan: { start: 0, end: 1 },
+    numberSpan2: undefined,
+    hedge: undefined,
+    hedgeSpan: undefined,
+    unit,
+    sentence: 0,
+  };
 }
 
 /** The supporting facts and the MAX_SCORED closest of them as the rule first found them: filter, stable sort, slice. */
@@ -146,7 +242,9 @@ function referenceClosest(facts: FactEntry[], stat: Statistic, excluded: string[
   for (const key of unitKeysOfStatistic(stat.unit)) {
     const ranges: [number, number][] = [[stat.low, stat.high]];
     if (stat.value > 0) ranges.push([-stat.high, -stat.low]);
-    for (const [lo, hi] of ranges) for (const f of byKey.get(key) ?? []) if (f.fact.value >= lo - slack(lo) && f.fact.value <= hi + slack(hi) && supports(f.fact.value)) found.add(f);
+    for (const [lo, hi] of ranges)
+      for (const f of byKey.get(key) ?? [])
+        if (f.fact.value >= lo - slack(lo) && f.fact.value <= hi + slack(hi) && supports(f.fact.value)) found.add(f);
   }
   const supporting = [...found].filter((f) => !excluded.includes(f.fact.source));
   if (supporting.length <= limit) return { count: supporting.length, chosen: supporting };
@@ -194,7 +292,11 @@ describe('FactsByUnit', () => {
           const distance = (f: FactEntry) => Math.abs(Math.abs(f.fact.value) - Math.abs(stat.value));
           assert.deepEqual(closest.distances.slice(0, closest.length), chosen.map(distance), where);
         }
-        assert.deepEqual(index.supportingFacts(stat, [], []).map((n) => index.entry(n)), referenceClosest(facts, stat, [], Infinity).chosen, where);
+        assert.deepEqual(
+          index.supportingFacts(stat, [], []).map((n) => index.entry(n)),
+          referenceClosest(facts, stat, [], Infinity).chosen,
+          where,
+        );
       }
     }
   });

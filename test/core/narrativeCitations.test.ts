@@ -11,13 +11,25 @@ const FACTS = FactIndex.from([
   parseFactFile(
     JSON.stringify({
       sources: { 'kotra-2016': { title: 'North Korean foreign trade, 2016' } },
-      facts: [{ id: 'cn-share', statement: "China's share of North Korea's trade in 2016", value: 89.1, unit: 'percent', source: 'kotra-2016', quote: 'China made up 89.1 percent of the trade.' }],
+      facts: [
+        {
+          id: 'cn-share',
+          statement: "China's share of North Korea's trade in 2016",
+          value: 89.1,
+          unit: 'percent',
+          source: 'kotra-2016',
+          quote: 'China made up 89.1 percent of the trade.',
+        },
+      ],
     }),
     'k.facts.json',
   ),
 ]);
 
-const codes = (text: string) => checkBriefing(text, FACTS).findings.map((f) => f.code).sort();
+const codes = (text: string) =>
+  checkBriefing(text, FACTS)
+    .findings.map((f) => f.code)
+    .sort();
 
 describe('in-text @key citations', () => {
   test('a known key in running text cites its source: the figure is checked against it', () => {
@@ -39,9 +51,18 @@ describe('in-text @key citations', () => {
   test('checked incrementally as from scratch when the key is typed in', () => {
     const checker = new IncrementalChecker();
     const before = "China took 89.1 per cent of North Korea's trade in 2016.\n";
-    assert.deepEqual(checker.check(before, FACTS, {}).findings.map((f) => f.code), ['stat.uncited']);
+    assert.deepEqual(
+      checker.check(before, FACTS, {}).findings.map((f) => f.code),
+      ['stat.uncited'],
+    );
     const after = "As @kotra-2016 shows, China took 89.1 per cent of North Korea's trade in 2016.\n";
-    assert.deepEqual(checker.check(after, FACTS, {}).findings.map((f) => f.code), []);
-    assert.deepEqual(checker.check(before, FACTS, {}).findings.map((f) => f.code), ['stat.uncited']);
+    assert.deepEqual(
+      checker.check(after, FACTS, {}).findings.map((f) => f.code),
+      [],
+    );
+    assert.deepEqual(
+      checker.check(before, FACTS, {}).findings.map((f) => f.code),
+      ['stat.uncited'],
+    );
   });
 });

@@ -54,7 +54,12 @@ describe('parseMarkdown', () => {
       for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
     };
     walk(parseMarkdown(CASES[0]! + '\n\n' + CASES[1]! + '\n\n' + CASES[2]!));
-    for (const url of ['https://example.org/customs/2017q1', 'http://www.example.org/a_(b)', 'mailto:trade.desk@example.org', 'mailto:desk+news@example.co.uk']) {
+    for (const url of [
+      'https://example.org/customs/2017q1',
+      'http://www.example.org/a_(b)',
+      'mailto:trade.desk@example.org',
+      'mailto:desk+news@example.co.uk',
+    ]) {
       assert.ok(links.includes(url), url);
     }
     assert.ok(!links.some((l) => l.includes('customs-2017')));

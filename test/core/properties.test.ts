@@ -21,7 +21,15 @@ const FACTS = FactIndex.from([
       sources: { customs: { title: 'Customs', url: 'https://example.org/customs' }, defence: { title: 'Defence' } },
       facts: [
         { id: 'trade', statement: 'Trade growth', value: 37.4, unit: 'percent', source: 'customs', quote: 'q', keywords: ['trade'] },
-        { id: 'troops', statement: 'Troops at the border', value: 3200, unit: 'troops', source: 'defence', quote: 'q', keywords: ['troops'] },
+        {
+          id: 'troops',
+          statement: 'Troops at the border',
+          value: 3200,
+          unit: 'troops',
+          source: 'defence',
+          quote: 'q',
+          keywords: ['troops'],
+        },
         { id: 'loan', statement: 'Port loan', value: 2.4e9, unit: 'USD', source: 'defence', quote: 'q', keywords: ['loan'] },
       ],
     }),
@@ -37,8 +45,33 @@ const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const sup = (n: number) => String(n).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
 const label = fc.integer({ min: 1, max: 7 });
 
-const word = fc.constantFrom('Trade', 'grew', 'troops', 'the', 'border', 'loan', 'U.S.', 'officials', 'said', 'port', 'in', 'April', '2017', 'Dr.', 'talks');
-const statistic = fc.constantFrom('37.4%', '40 per cent', '3,200 troops', 'almost 3,000 troops', '$2.4 billion', 'US$3bn', 'more than 12%', '1,200 defectors');
+const word = fc.constantFrom(
+  'Trade',
+  'grew',
+  'troops',
+  'the',
+  'border',
+  'loan',
+  'U.S.',
+  'officials',
+  'said',
+  'port',
+  'in',
+  'April',
+  '2017',
+  'Dr.',
+  'talks',
+);
+const statistic = fc.constantFrom(
+  '37.4%',
+  '40 per cent',
+  '3,200 troops',
+  'almost 3,000 troops',
+  '$2.4 billion',
+  'US$3bn',
+  'more than 12%',
+  '1,200 defectors',
+);
 const reference = fc.oneof(
   label.map((n) => `[^${n}]`),
   fc.constantFrom('[^a]', '[^Note]', '[^]', '[^ ]'),
@@ -54,36 +87,73 @@ const inline = fc.oneof(
   { weight: 6, arbitrary: word },
   { weight: 2, arbitrary: statistic },
   { weight: 3, arbitrary: reference },
-  { weight: 1, arbitrary: fc.constantFrom('`[^1] code`', '[a link [2]](https://example.org/customs)', '![img [1]](a.png)', '[text][1]', '<https://example.org/x>', '[@customs]', '[@defence; @nobody, p. 3]', '**bold**', '*[^2]*', '"quoted."', '[https://example.org/customs]') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '`[^1] code`',
+      '[a link [2]](https://example.org/customs)',
+      '![img [1]](a.png)',
+      '[text][1]',
+      '<https://example.org/x>',
+      '[@customs]',
+      '[@defence; @nobody, p. 3]',
+      '**bold**',
+      '*[^2]*',
+      '"quoted."',
+      '[https://example.org/customs]',
+    ),
+  },
 );
-const sentence = fc.tuple(fc.array(inline, { minLength: 1, maxLength: 9 }), fc.constantFrom('.', '!', '?', '."')).map(([parts, end]) => parts.join(' ') + end);
+const sentence = fc
+  .tuple(fc.array(inline, { minLength: 1, maxLength: 9 }), fc.constantFrom('.', '!', '?', '."'))
+  .map(([parts, end]) => parts.join(' ') + end);
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((s) => s.join(' '));
 const table = fc.array(fc.array(inline, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }).map((rows) => {
   const head = '| Measure | Value |\n| --- | --- |';
   return [head, ...rows.map((r) => `| ${r.slice(0, 1).join(' ')} | ${r.slice(1).join(' ') || ' '} |`)].join('\n');
 });
-const noteBody = fc.oneof(fc.constantFrom('@customs, table 4.', '@defence.', '@nobody.', 'Interview.', 'https://example.org/customs', '@customs, see [^2].', ''), fc.array(word, { maxLength: 4 }).map((w) => w.join(' ')));
-const gfmDefinition = fc.tuple(fc.oneof(label.map(String), fc.constantFrom('a', 'note')), noteBody, fc.boolean()).map(([l, body, more]) => `[^${l}]: ${body}${more ? '\n    A continuation line.' : ''}`);
-const notesList = fc.tuple(
-  fc.constantFrom('## Notes', '# Endnotes', '### references', '**Footnotes**', '## Sources'),
-  fc.constantFrom('ordered', 'bracket', 'html'),
-  fc.array(fc.tuple(label, noteBody), { minLength: 1, maxLength: 6 }),
-).map(([heading, kind, items]) => {
-  const body =
-    kind === 'ordered'
-      ? items.map(([n, t]) => `${n}. ${t}`).join('\n')
-      : kind === 'bracket'
-        ? items.map(([n, t]) => `[${n}] ${t}`).join('\n')
-        : `<ol>\n${items.map(([n, t]) => `<li id="fn${n}">${t}</li>`).join('\n')}\n</ol>`;
-  return `${heading}\n\n${body}`;
-});
+const noteBody = fc.oneof(
+  fc.constantFrom('@customs, table 4.', '@defence.', '@nobody.', 'Interview.', 'https://example.org/customs', '@customs, see [^2].', ''),
+  fc.array(word, { maxLength: 4 }).map((w) => w.join(' ')),
+);
+const gfmDefinition = fc
+  .tuple(fc.oneof(label.map(String), fc.constantFrom('a', 'note')), noteBody, fc.boolean())
+  .map(([l, body, more]) => `[^${l}]: ${body}${more ? '\n    A continuation line.' : ''}`);
+const notesList = fc
+  .tuple(
+    fc.constantFrom('## Notes', '# Endnotes', '### references', '**Footnotes**', '## Sources'),
+    fc.constantFrom('ordered', 'bracket', 'html'),
+    fc.array(fc.tuple(label, noteBody), { minLength: 1, maxLength: 6 }),
+  )
+  .map(([heading, kind, items]) => {
+    const body =
+      kind === 'ordered'
+        ? items.map(([n, t]) => `${n}. ${t}`).join('\n')
+        : kind === 'bracket'
+          ? items.map(([n, t]) => `[${n}] ${t}`).join('\n')
+          : `<ol>\n${items.map(([n, t]) => `<li id="fn${n}">${t}</li>`).join('\n')}\n</ol>`;
+    return `${heading}\n\n${body}`;
+  });
 const block = fc.oneof(
   { weight: 6, arbitrary: paragraph },
   { weight: 2, arbitrary: gfmDefinition },
   { weight: 1, arbitrary: table },
-  { weight: 1, arbitrary: fc.constantFrom('```\n[^1] 40% in code [2]\n```', '    indented [^3] code', '> Quoted 37.4%.[^1]', '- A list item with 3,200 troops.[1]', '[1]: https://example.org/customs', '# Heading 40%', '<!-- [^9] -->') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '```\n[^1] 40% in code [2]\n```',
+      '    indented [^3] code',
+      '> Quoted 37.4%.[^1]',
+      '- A list item with 3,200 troops.[1]',
+      '[1]: https://example.org/customs',
+      '# Heading 40%',
+      '<!-- [^9] -->',
+    ),
+  },
 );
-const briefing = fc.tuple(fc.array(block, { minLength: 1, maxLength: 8 }), fc.option(notesList)).map(([blocks, notes]) => [...blocks, ...(notes ? [notes] : [])].join('\n\n') + '\n');
+const briefing = fc
+  .tuple(fc.array(block, { minLength: 1, maxLength: 8 }), fc.option(notesList))
+  .map(([blocks, notes]) => [...blocks, ...(notes ? [notes] : [])].join('\n\n') + '\n');
 
 /** A briefing whose references all resolve: a paragraph of refs and their notes, in one style. */
 const resolvedBriefing = fc
@@ -95,7 +165,13 @@ const resolvedBriefing = fc
   .map(([style, cited, extra]) => {
     const numbers = [...new Set([...cited.map(([n]) => n), ...extra])].sort((a, b) => a - b);
     const ref = (n: number) =>
-      style === 'gfm' ? `[^${n}]` : style === 'superscript' ? sup(n) : style === 'html' ? `<sup><a href="#fn${n}">${n}</a></sup>` : `[${n}]`;
+      style === 'gfm'
+        ? `[^${n}]`
+        : style === 'superscript'
+          ? sup(n)
+          : style === 'html'
+            ? `<sup><a href="#fn${n}">${n}</a></sup>`
+            : `[${n}]`;
     const prose = cited.map(([n, words]) => `${words.join(' ')} sentence.${ref(n)}`).join(' ');
     const text = (n: number) => `Note text number ${n} @customs.`;
     const notes =
@@ -144,12 +220,61 @@ function noteTexts(model: BriefingModel): string[] {
 
 describe('the engine on any input', () => {
   test('never throws and every finding and fix lies inside the text (arbitrary text)', () => {
-    const markdownish = fc.string({ unit: fc.constantFrom('[', ']', '^', '(', ')', '1', '2', '3', '4', '%', '$', ' ', '\n', '\n\n', '    ', '-', '*', '_', '`', '>', '|', '#', '@', 'a', 'x', ':', '.', '¹', '²', '<sup>', '</sup>', '!', '\\', 'https://e.org/', '<li id="fn1">'), maxLength: 120 });
+    const markdownish = fc.string({
+      unit: fc.constantFrom(
+        '[',
+        ']',
+        '^',
+        '(',
+        ')',
+        '1',
+        '2',
+        '3',
+        '4',
+        '%',
+        '$',
+        ' ',
+        '\n',
+        '\n\n',
+        '    ',
+        '-',
+        '*',
+        '_',
+        '`',
+        '>',
+        '|',
+        '#',
+        '@',
+        'a',
+        'x',
+        ':',
+        '.',
+        '¹',
+        '²',
+        '<sup>',
+        '</sup>',
+        '!',
+        '\\',
+        'https://e.org/',
+        '<li id="fn1">',
+      ),
+      maxLength: 120,
+    });
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 80 }), markdownish), (text) => {
         const result = checkBriefing(text, FACTS);
-        assertInside(text, result.findings.map((f) => f.span), 'finding');
-        for (const f of result.findings) for (const fix of f.fixes ?? []) assertInside(text, fix.edits.map((e) => e.span), `fix of ${f.code}`);
+        assertInside(
+          text,
+          result.findings.map((f) => f.span),
+          'finding',
+        );
+        for (const f of result.findings)
+          for (const fix of f.fixes ?? [])
+            assertInside(
+              text,
+              fix.edits.map((e) => e.span),
+              `fix of ${f.code}`,
+            );
       }),
       RUNS,
     );
@@ -159,10 +284,26 @@ describe('the engine on any input', () => {
     fc.assert(
       fc.property(briefing, (text) => {
         const result = checkBriefing(text, FACTS);
-        assertInside(text, result.findings.map((f) => f.span), 'finding');
-        assertInside(text, result.model.stats.map((s) => s.span), 'statistic');
-        assertInside(text, result.model.refs.map((r) => r.span), 'reference');
-        assertInside(text, result.model.defs.flatMap((d) => [d.span, d.labelSpan, d.textSpan]), 'definition');
+        assertInside(
+          text,
+          result.findings.map((f) => f.span),
+          'finding',
+        );
+        assertInside(
+          text,
+          result.model.stats.map((s) => s.span),
+          'statistic',
+        );
+        assertInside(
+          text,
+          result.model.refs.map((r) => r.span),
+          'reference',
+        );
+        assertInside(
+          text,
+          result.model.defs.flatMap((d) => [d.span, d.labelSpan, d.textSpan]),
+          'definition',
+        );
         assert.equal(result.matches.length, result.model.stats.length);
       }),
       RUNS,
@@ -209,7 +350,11 @@ describe('renumbering', () => {
         assert.ok(!before.some((f) => f.code === 'note.undefined' || f.code === 'note.duplicate'), 'generator: all resolve');
         const { text: out } = applySafeFixes(text);
         const left = checkBriefing(out, FACTS).findings.filter((f) => f.code === 'note.order' || f.code === 'note.gap');
-        assert.deepEqual(left.map((f) => f.code), [], `\n${text}\n--->\n${out}`);
+        assert.deepEqual(
+          left.map((f) => f.code),
+          [],
+          `\n${text}\n--->\n${out}`,
+        );
       }),
       RUNS,
     );

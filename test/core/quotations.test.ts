@@ -10,7 +10,8 @@ import { parseFactFile } from '../../src/core/facts/parseFactFile';
 import { applyEdits } from '../../src/core/fixes/applyEdits';
 import { align, quotedTokens, wordsOf } from '../../src/core/stats/quoteAlignment';
 
-const PASSAGE = 'The Committee voted by a majority of 7–2 to maintain Bank Rate at 5.25%, and judged that the “restrictive stance” of policy was working.';
+const PASSAGE =
+  'The Committee voted by a majority of 7–2 to maintain Bank Rate at 5.25%, and judged that the “restrictive stance” of policy was working.';
 const OTHER = 'Inflation is expected to fall back to around the 2% target in the second quarter of 2024.';
 
 const FACTS = FactIndex.from([
@@ -20,7 +21,14 @@ const FACTS = FactIndex.from([
       facts: [
         { id: 'boe-rate', statement: 'Bank Rate', value: 5.25, unit: 'percent', source: 'boe', quote: PASSAGE },
         { id: 'boe-inflation', statement: 'Inflation target', value: 2, unit: 'percent', source: 'boe', quote: OTHER },
-        { id: 'ons-cpi', statement: 'CPI', value: 4, unit: 'percent', source: 'ons', quote: 'Consumer prices rose by 4.0% in the 12 months to January 2024, unchanged from December.' },
+        {
+          id: 'ons-cpi',
+          statement: 'CPI',
+          value: 4,
+          unit: 'percent',
+          source: 'ons',
+          quote: 'Consumer prices rose by 4.0% in the 12 months to January 2024, unchanged from December.',
+        },
       ],
     }),
     'boe.facts.json',
@@ -45,10 +53,10 @@ const CASES: [string, Flagged | null][] = [
   // Exact, in every kind of quotation mark, whole or in part.
   ['The Committee voted “to maintain Bank Rate at 5.25%, and judged”.[^1]', null],
   ['The Committee voted "to maintain Bank Rate at 5.25%, and judged".[^1]', null],
-  ["The Committee voted ‘to maintain Bank Rate at 5.25%, and judged’.[^1]", null],
+  ['The Committee voted ‘to maintain Bank Rate at 5.25%, and judged’.[^1]', null],
   ['It said THE COMMITTEE VOTED BY A MAJORITY OF 7-2, as “the committee voted by a majority of 7-2 to maintain bank rate”.[^1]', null],
   // Curly and straight quotes and dashes inside the passage do not count.
-  ['The Bank “judged that the \'restrictive stance\' of policy was working”.[^1]', null],
+  ["The Bank “judged that the 'restrictive stance' of policy was working”.[^1]", null],
   // A quote inside the quotation.
   ['The Bank “judged that the ‘restrictive stance’ of policy was working”.[^1]', null],
   ['The Bank “judged that the "restrictive stance" of policy was working”.[^1]', null],
@@ -62,7 +70,10 @@ const CASES: [string, Flagged | null][] = [
   // Near matches: the differing words and the source's wording.
   [
     'The Committee voted “to cut Bank Rate to 5.25%, and judged that the restrictive stance”.[^1]',
-    { says: 'the source says “to maintain Bank Rate at”, not “to cut Bank Rate to”', fixed: 'The Committee voted “to maintain Bank Rate at 5.25%, and judged that the restrictive stance”.[^1]' },
+    {
+      says: 'the source says “to maintain Bank Rate at”, not “to cut Bank Rate to”',
+      fixed: 'The Committee voted “to maintain Bank Rate at 5.25%, and judged that the restrictive stance”.[^1]',
+    },
   ],
   [
     'The Committee voted "to maintain Bank Rate at 5.5%, and judged".[^1]',
@@ -70,7 +81,10 @@ const CASES: [string, Flagged | null][] = [
   ],
   [
     'The Committee voted “by a majority … to raise Bank Rate at 5.25%”.[^1]',
-    { says: 'the source says “to maintain”, not “to raise”', fixed: 'The Committee voted “by a majority … to maintain Bank Rate at 5.25%”.[^1]' },
+    {
+      says: 'the source says “to maintain”, not “to raise”',
+      fixed: 'The Committee voted “by a majority … to maintain Bank Rate at 5.25%”.[^1]',
+    },
   ],
   [
     'The Committee voted “to maintain Bank Rate[^1] at 5.5%, and judged”.',
@@ -78,11 +92,17 @@ const CASES: [string, Flagged | null][] = [
   ],
   [
     'Inflation is “expected to fall back to the 2% target in the second quarter”.[^1]',
-    { says: 'the source says “to around the”, not “to the”', fixed: 'Inflation is “expected to fall back to around the 2% target in the second quarter”.[^1]' },
+    {
+      says: 'the source says “to around the”, not “to the”',
+      fixed: 'Inflation is “expected to fall back to around the 2% target in the second quarter”.[^1]',
+    },
   ],
   [
     'The Bank “judged that the ‘tight stance’ of policy was working”.[^1]',
-    { says: 'the source says “the restrictive”, not “the tight”', fixed: 'The Bank “judged that the ‘restrictive stance’ of policy was working”.[^1]' },
+    {
+      says: 'the source says “the restrictive”, not “the tight”',
+      fixed: 'The Bank “judged that the ‘restrictive stance’ of policy was working”.[^1]',
+    },
   ],
   // No resemblance, too short, another source's passage, or nothing cited: nothing.
   ['The Governor said “we will do whatever it takes to bring inflation down”.[^1]', null],
@@ -99,7 +119,10 @@ describe('quote.mismatch', () => {
       const text = paragraph + NOTES;
       const found = quoteFindings(text);
       if (!expected) {
-        assert.deepEqual(found.map((f) => f.message), []);
+        assert.deepEqual(
+          found.map((f) => f.message),
+          [],
+        );
         return;
       }
       assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
@@ -127,7 +150,10 @@ describe('quote.mismatch', () => {
   test('the rule can be turned off', () => {
     const text = 'The Committee voted “to cut Bank Rate to 5.25%, and judged that the restrictive stance”.[^1]' + NOTES;
     assert.equal(quoteFindings(text).length, 1);
-    assert.deepEqual(checkBriefing(text, FACTS, { rules: { 'quote.mismatch': 'off' } }).findings.filter((f) => f.code === 'quote.mismatch'), []);
+    assert.deepEqual(
+      checkBriefing(text, FACTS, { rules: { 'quote.mismatch': 'off' } }).findings.filter((f) => f.code === 'quote.mismatch'),
+      [],
+    );
   });
 });
 

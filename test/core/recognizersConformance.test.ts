@@ -54,19 +54,22 @@ const WORDS = 'number in words (twenty percent, five million yen): SPEC lists di
 const BARE_UNIT = 'a unit with no number (percent, dollar, metric ton) is no statistic';
 const PERCENTAGE_WORD = "'100 percentage' is not English; after a figure 'percentage' only begins 'percentage points'";
 const UNIT_FIRST = "'per cent of 210' puts the unit before the figure; SPEC's percentages are a figure then its unit";
-const TOKENISED = "tokenised, lower-cased news text (c $, hk $, us $, u.s $); prose writes C$, HK$, US$";
+const TOKENISED = 'tokenised, lower-cased news text (c $, hk $, us $, u.s $); prose writes C$, HK$, US$';
 const OBSOLETE = 'pre-euro currency with no current ISO code (markka, pesetas, guilders)';
 const POUNDS = "'pounds' is money or weight (DimensionModel #15 reads '25 pounds' as a weight); we keep it a count of pounds";
 const COMPOUND = "compound amount ('3 dollars 50 cents', '15 dollars and 50', '5 feet 2 inches'); briefings write $3.50";
 const SATOSHI = "'2 satoshis': a hundred-millionth of a bitcoin, a sub-unit outside our vocabulary";
 const CODE_BEFORE_SCALE = "'75 USD million': code before the scale word, not an English order (USD 75 million, 75 million USD)";
 const SUBUNIT_FIRST = "'sen 100,000': a sub-unit name before the figure is not English usage";
-const REPEATED_WORD = "'$10 dollars': we keep a repeated currency word in the span (as in '$17 billion dollars'); upstream reports it as a bare unit";
+const REPEATED_WORD =
+  "'$10 dollars': we keep a repeated currency word in the span (as in '$17 billion dollars'); upstream reports it as a bare unit";
 const COMPOUND_ADJECTIVE =
   "figure-unit compound adjective ('a 45-acre farm', 'a 12-cent dividend', 'a 1.5 million gallon aquarium'): a modifier, not a statistic, like our '10-year bond'";
-const RATE = "a rate ('188 miles an hour', '10km/hr', 'kph'): our span stops at the noun, as upstream's does in '500,000 barrels a day' (#6)";
+const RATE =
+  "a rate ('188 miles an hour', '10km/hr', 'kph'): our span stops at the noun, as upstream's does in '500,000 barrels a day' (#6)";
 const FRACTION = "slash fraction ('10 1/2 miles', '1/4 mile'): not a SPEC form; slashes are dates and '24/7'";
-const SINGULAR = "singular unit after a figure other than one ('325 kilometer', '150 microgram'): a count needs a plural head, which keeps verbs out";
+const SINGULAR =
+  "singular unit after a figure other than one ('325 kilometer', '150 microgram'): a count needs a plural head, which keeps verbs out";
 const ABBREVIATION =
   "technical abbreviation outside our unit list (m, dm, mm, ml, t, lbs, rad, μg, mb, MB): single letters clash with scale letters ('5m people' is 5 million), MB/GB/TB with acronyms ('10 TB cases')";
 const BRACKETED_UNIT = "unit in brackets ('20 (kg)'): a table-header convention, not prose";

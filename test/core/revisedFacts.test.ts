@@ -23,7 +23,12 @@ function index(facts: FactSpec[]): FactIndex {
       'ons-2023': { title: 'Labour market, first estimate', published: '2023-05-16' },
       'ons-2024': { title: 'Labour market, revised', published: '2024-02-13' },
     },
-    facts: facts.map((f) => ({ statement: 'Unemployment rate in the UK', unit: 'percent', quote: `The unemployment rate was ${f.value}%.`, ...f })),
+    facts: facts.map((f) => ({
+      statement: 'Unemployment rate in the UK',
+      unit: 'percent',
+      quote: `The unemployment rate was ${f.value}%.`,
+      ...f,
+    })),
   });
   return FactIndex.from([parseFactFile(json, 'labour.facts.json')]);
 }
@@ -52,7 +57,10 @@ describe('fact.superseded', () => {
     assert.equal(BRIEF.slice(f!.span.start, f!.span.end), '3.9%');
     assert.equal(f!.severity, 'warning');
     assert.equal(f!.factId, 'unemployment-first');
-    assert.equal(f!.message, '3.9% is from unemployment-first (2023-03), which unemployment-revised replaces: ons-2024 gives 4.2 percent, as of 2023-03.');
+    assert.equal(
+      f!.message,
+      '3.9% is from unemployment-first (2023-03), which unemployment-revised replaces: ons-2024 gives 4.2 percent, as of 2023-03.',
+    );
   });
 
   test('the fix writes the newer figure and cites its source, and the check then finds nothing', () => {
@@ -61,14 +69,20 @@ describe('fact.superseded', () => {
     assert.match(fix.title, /^Change to 4\.2, the newer figure \(unemployment-revised\) and cite ons-2024$/);
     const after = applyEdits(BRIEF, fix.edits);
     assert.equal(after, 'Unemployment stood at 4.2% in March.[^1][^2]\n\n[^1]: @ons-2023\n[^2]: @ons-2024.\n');
-    assert.deepEqual(codes(after, REVISED).map((x) => x.code), []);
+    assert.deepEqual(
+      codes(after, REVISED).map((x) => x.code),
+      [],
+    );
   });
 
   test('from the same source, the fix only writes the figure', () => {
     const [f] = codes(BRIEF, SAME_SOURCE).filter((x) => x.code === 'fact.superseded');
     const after = applyEdits(BRIEF, f!.fixes![0]!.edits);
     assert.equal(after, 'Unemployment stood at 4.2% in March.[^1]\n\n[^1]: @ons-2023\n');
-    assert.deepEqual(codes(after, SAME_SOURCE).map((x) => x.code), []);
+    assert.deepEqual(
+      codes(after, SAME_SOURCE).map((x) => x.code),
+      [],
+    );
   });
 
   test('a figure a current fact also supports is not reported', () => {
@@ -77,7 +91,10 @@ describe('fact.superseded', () => {
       { id: 'b', value: 4.2, source: 'ons-2023' },
       { id: 'c', value: 3.9, source: 'ons-2023', quote: 'Youth unemployment was 3.9%.' },
     ]);
-    assert.deepEqual(codes(BRIEF, facts).map((x) => x.code), []);
+    assert.deepEqual(
+      codes(BRIEF, facts).map((x) => x.code),
+      [],
+    );
   });
 
   test('a chain of replacements gives the last', () => {
@@ -91,8 +108,14 @@ describe('fact.superseded', () => {
   });
 
   test('a newer figure that is written is fine; the rule can be turned off', () => {
-    assert.deepEqual(codes('Unemployment stood at 4.2% in March.[^1]\n\n[^1]: @ons-2024\n', REVISED).map((x) => x.code), []);
-    assert.deepEqual(codes(BRIEF, REVISED, { rules: { 'fact.superseded': 'off' } }).map((x) => x.code), []);
+    assert.deepEqual(
+      codes('Unemployment stood at 4.2% in March.[^1]\n\n[^1]: @ons-2024\n', REVISED).map((x) => x.code),
+      [],
+    );
+    assert.deepEqual(
+      codes(BRIEF, REVISED, { rules: { 'fact.superseded': 'off' } }).map((x) => x.code),
+      [],
+    );
   });
 
   test('supersededBy naming no fact, or the fact itself, is facts.invalid at the fact', () => {

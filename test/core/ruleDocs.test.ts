@@ -15,7 +15,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBriefing, type CheckOptions } from '../../src/core/check';
-import { briefingFactFileFindings, frontMatterFactEntries, isBrokenJson, loadedFileStatus, missingFileStatus, type FactFileStatus } from '../../src/core/facts/briefingFactFiles';
+import {
+  briefingFactFileFindings,
+  frontMatterFactEntries,
+  isBrokenJson,
+  loadedFileStatus,
+  missingFileStatus,
+  type FactFileStatus,
+} from '../../src/core/facts/briefingFactFiles';
 import { RULE_CODES, RULES, isRuleCode } from '../../src/core/codes';
 import { FactIndex } from '../../src/core/facts/factIndex';
 import { parseFactFile, type LoadedFactFile } from '../../src/core/facts/parseFactFile';
@@ -72,7 +79,10 @@ function findingsFor(examples: Example[], side: 'bad' | 'good'): { code: string;
   }
   const settings = examples.find((e) => e.marker === 'settings');
   const options = settings ? (JSON.parse(settings.text) as CheckOptions) : {};
-  const findings: { code: string; message: string }[] = [...briefingFactFileFindings(briefing, statuses), ...checkBriefing(briefing, facts, options).findings];
+  const findings: { code: string; message: string }[] = [
+    ...briefingFactFileFindings(briefing, statuses),
+    ...checkBriefing(briefing, facts, options).findings,
+  ];
   for (const file of files) findings.push(...facts.fileFindings(file.path));
   return findings;
 }

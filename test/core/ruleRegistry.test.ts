@@ -19,8 +19,13 @@ describe('rule registry', () => {
       assert.ok(read(path).includes(`code: '${code}'`), `${path} does not define ${code}`);
     }
     // And every file named like a code is registered.
-    const named = readdirSync('src/core/rules').filter((name) => /^[a-z]+\.[A-Za-z]+\.ts$/.test(name)).map((name) => name.slice(0, -'.ts'.length));
-    assert.deepEqual(named.filter((code) => !(RULE_CODES as string[]).includes(code)), []);
+    const named = readdirSync('src/core/rules')
+      .filter((name) => /^[a-z]+\.[A-Za-z]+\.ts$/.test(name))
+      .map((name) => name.slice(0, -'.ts'.length));
+    assert.deepEqual(
+      named.filter((code) => !(RULE_CODES as string[]).includes(code)),
+      [],
+    );
   });
 
   test('each code is registered once', () => {
@@ -31,13 +36,22 @@ describe('rule registry', () => {
   test('each check runs once, and every briefing code has one', () => {
     assert.equal(new Set(BRIEFING_CHECKS).size, BRIEFING_CHECKS.length);
     const raisedWhileReading = RULE_LIST.filter((rule) => !('check' in rule)).map((rule) => rule.code);
-    assert.deepEqual(raisedWhileReading, ['facts.invalid', 'facts.duplicateId', 'facts.missing', 'facts.broken', 'bibliography.invalid', 'facts.quoteMismatch']);
+    assert.deepEqual(raisedWhileReading, [
+      'facts.invalid',
+      'facts.duplicateId',
+      'facts.missing',
+      'facts.broken',
+      'bibliography.invalid',
+      'facts.quoteMismatch',
+    ]);
     // The statistics pass serves three codes and the numbering pass two: 20 codes, 6 read elsewhere, 11 checks.
     assert.equal(BRIEFING_CHECKS.length, 11);
   });
 
   test('package.json, README.md and docs/rules say what the registry says (else run npm run rules:sync)', () => {
-    const differing = syncedFiles(RULE_LIST, read).filter(({ path, text }) => read(path) !== text).map(({ path }) => path);
+    const differing = syncedFiles(RULE_LIST, read)
+      .filter(({ path, text }) => read(path) !== text)
+      .map(({ path }) => path);
     assert.deepEqual(differing, []);
   });
 
@@ -50,7 +64,9 @@ describe('rule registry', () => {
   });
 
   test('every rule can be set in VS Code, to its default severity by default', () => {
-    const manifest = JSON.parse(read('package.json')) as { contributes: { configuration: { properties: Record<string, { properties: Record<string, { default: string }> }> } } };
+    const manifest = JSON.parse(read('package.json')) as {
+      contributes: { configuration: { properties: Record<string, { properties: Record<string, { default: string }> }> } };
+    };
     const settings = manifest.contributes.configuration.properties['briefing.rules']!.properties;
     assert.deepEqual(Object.keys(settings), RULE_CODES);
     for (const rule of RULE_LIST) assert.equal(settings[rule.code]!.default, rule.severity);

@@ -31,10 +31,43 @@ const FACTS = {
     bank: { title: 'Development bank annual report' },
   },
   facts: [
-    { id: 'trade-growth', statement: "China's trade with North Korea, growth in Q1 2017", value: 37.4, unit: 'percent', source: 'customs', quote: 'Trade rose 37.4 percent.', locator: 'table 4', keywords: ['trade', 'grew'] },
-    { id: 'border-troops', statement: 'Troops deployed at the border', value: 3200, unit: 'troops', source: 'defence', quote: 'Some 3,200 troops.', keywords: ['troops', 'border'] },
-    { id: 'port-loan', statement: 'Loan to the port authority', value: 2400000000, unit: 'USD', source: 'bank', quote: 'A loan of $2.4bn.', keywords: ['loan', 'port'] },
-    { id: 'defectors', statement: 'Defectors arriving in the south', value: 1200, unit: 'defectors', source: 'defence', quote: '1,200 defectors.', keywords: ['defectors'] },
+    {
+      id: 'trade-growth',
+      statement: "China's trade with North Korea, growth in Q1 2017",
+      value: 37.4,
+      unit: 'percent',
+      source: 'customs',
+      quote: 'Trade rose 37.4 percent.',
+      locator: 'table 4',
+      keywords: ['trade', 'grew'],
+    },
+    {
+      id: 'border-troops',
+      statement: 'Troops deployed at the border',
+      value: 3200,
+      unit: 'troops',
+      source: 'defence',
+      quote: 'Some 3,200 troops.',
+      keywords: ['troops', 'border'],
+    },
+    {
+      id: 'port-loan',
+      statement: 'Loan to the port authority',
+      value: 2400000000,
+      unit: 'USD',
+      source: 'bank',
+      quote: 'A loan of $2.4bn.',
+      keywords: ['loan', 'port'],
+    },
+    {
+      id: 'defectors',
+      statement: 'Defectors arriving in the south',
+      value: 1200,
+      unit: 'defectors',
+      source: 'defence',
+      quote: '1,200 defectors.',
+      keywords: ['defectors'],
+    },
   ],
 };
 
@@ -48,9 +81,7 @@ function run(text: string, facts = factIndex(), options?: CheckOptions): Finding
 
 /** `code start-end «slice»` lines, for readable diffs. */
 function describeAll(text: string, findings: { code: string; span: Span }[]): string[] {
-  return findings
-    .map((f) => `${f.code} ${f.span.start}-${f.span.end} «${text.slice(f.span.start, f.span.end)}»`)
-    .sort();
+  return findings.map((f) => `${f.code} ${f.span.start}-${f.span.end} «${text.slice(f.span.start, f.span.end)}»`).sort();
 }
 
 /**
@@ -68,7 +99,6 @@ function expectFindings(fixture: string, expected: [string, number][], facts = f
   return findings;
 }
 
-
 const EMPTY = FactIndex.empty();
 
 describe('note.undefined', () => {
@@ -83,9 +113,7 @@ describe('note.undefined', () => {
   });
 
   test('a bracketed reference missing from the notes list covers `[n]`', () => {
-    const f = expectFindings('Talks resumed.[1] They stalled.«[2]»\n\n## Notes\n\n1. @customs.\n', [
-      ['note.undefined', 0],
-    ]);
+    const f = expectFindings('Talks resumed.[1] They stalled.«[2]»\n\n## Notes\n\n1. @customs.\n', [['note.undefined', 0]]);
     assert.match(f[0]!.message, /\[2\]/);
   });
 
@@ -101,9 +129,7 @@ describe('note.undefined', () => {
   });
 
   test('a range `[n-m]` expands to each number', () => {
-    expectFindings('Talks resumed.[1-2] Later «[3]».\n\n## Notes\n\n1. @customs.\n2. @defence.\n', [
-      ['note.undefined', 0],
-    ]);
+    expectFindings('Talks resumed.[1-2] Later «[3]».\n\n## Notes\n\n1. @customs.\n2. @defence.\n', [['note.undefined', 0]]);
   });
 
   test('empty and whitespace labels are not references', () => {
@@ -133,7 +159,8 @@ describe('note.undefined', () => {
   });
 
   test('numeric reference-style links are links, never notes', () => {
-    const fixture = 'The report[1] and [the annex][2] and [3][] say so.\n\n[1]: https://example.org/one\n[2]: https://example.org/two\n[3]: https://example.org/three\n';
+    const fixture =
+      'The report[1] and [the annex][2] and [3][] say so.\n\n[1]: https://example.org/one\n[2]: https://example.org/two\n[3]: https://example.org/three\n';
     expectFindings(fixture, [], EMPTY);
   });
 
@@ -220,7 +247,10 @@ describe('note.unused', () => {
     // The list under "Sources" is running text: its figure is a statistic, uncited.
     const { text } = mark(fixture);
     const findings = run(text);
-    assert.deepEqual(findings.map((f) => f.code), ['stat.uncited']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['stat.uncited'],
+    );
   });
 
   test('a numbered bibliography with no [n] citations is not a set of unused notes', () => {
@@ -275,10 +305,13 @@ describe('note.duplicate', () => {
 
 describe('note.gap', () => {
   test('once per gap, on the first reference to the label above it', () => {
-    const f = expectFindings('A.[^1] B.«[^3]» C.[^3] D.[^4] E.«[^7]»\n\n[^1]: @customs.\n[^3]: @customs.\n[^4]: @customs.\n[^7]: @customs.\n', [
-      ['note.gap', 0],
-      ['note.gap', 1],
-    ]);
+    const f = expectFindings(
+      'A.[^1] B.«[^3]» C.[^3] D.[^4] E.«[^7]»\n\n[^1]: @customs.\n[^3]: @customs.\n[^4]: @customs.\n[^7]: @customs.\n',
+      [
+        ['note.gap', 0],
+        ['note.gap', 1],
+      ],
+    );
     const messages = f.map((x) => x.message).sort();
     assert.match(messages[0]!, /note 3 follows note 1; note 2 is missing/i);
     assert.match(messages[1]!, /note 7 follows note 4; notes 5.6 are missing/i);
@@ -330,9 +363,10 @@ describe('note.gap', () => {
 
 describe('note.order', () => {
   test('on the first reference whose label is smaller than one cited before it', () => {
-    const f = expectFindings('A.[^1] B.[^3] C.«[^2]» D.[^2] E.[^4]\n\n[^1]: @customs.\n[^2]: @customs.\n[^3]: @customs.\n[^4]: @customs.\n', [
-      ['note.order', 0],
-    ]);
+    const f = expectFindings(
+      'A.[^1] B.[^3] C.«[^2]» D.[^2] E.[^4]\n\n[^1]: @customs.\n[^2]: @customs.\n[^3]: @customs.\n[^4]: @customs.\n',
+      [['note.order', 0]],
+    );
     assert.match(f[0]!.message, /\[\^2\].*\[\^3\]/);
   });
 
@@ -398,7 +432,18 @@ describe('note.noSource', () => {
   });
 
   test('a `[n] text` note and an HTML note', () => {
-    const fixture = ['A.[1] B.<sup><a href="#fn2">2</a></sup>', '', '## Notes', '', '«[1]» Interview.', '', '<ol>', '<li id="fn2">@customs.</li>', '</ol>', ''].join('\n');
+    const fixture = [
+      'A.[1] B.<sup><a href="#fn2">2</a></sup>',
+      '',
+      '## Notes',
+      '',
+      '«[1]» Interview.',
+      '',
+      '<ol>',
+      '<li id="fn2">@customs.</li>',
+      '</ol>',
+      '',
+    ].join('\n');
     // The HTML list sits in the notes section too.
     expectFindings(fixture, [['note.noSource', 0]]);
   });
@@ -445,9 +490,10 @@ describe('stat.uncited', () => {
   });
 
   test('a reference after the closing punctuation or quote belongs to the sentence', () => {
-    expectFindings('Trade grew 37.4%.[^1] Officials said "trade grew 37.4%."[2] Next.\n\n[^1]: @customs.\n\n## Notes\n\n«1.» @customs.\n2. @customs.\n', [
-      ['note.unused', 0],
-    ]);
+    expectFindings(
+      'Trade grew 37.4%.[^1] Officials said "trade grew 37.4%."[2] Next.\n\n[^1]: @customs.\n\n## Notes\n\n«1.» @customs.\n2. @customs.\n',
+      [['note.unused', 0]],
+    );
   });
 
   test('abbreviations do not end the sentence', () => {
@@ -469,14 +515,30 @@ describe('stat.uncited', () => {
   });
 
   test('a statistic in a table cell cited in the same row', () => {
-    const fixture = ['| Measure | Value | Source |', '| --- | --- | --- |', '| Trade growth | 37.4% | [^1] |', '| Troops | «3,200 troops» | |', '', '[^1]: @customs.', ''].join('\n');
+    const fixture = [
+      '| Measure | Value | Source |',
+      '| --- | --- | --- |',
+      '| Trade growth | 37.4% | [^1] |',
+      '| Troops | «3,200 troops» | |',
+      '',
+      '[^1]: @customs.',
+      '',
+    ].join('\n');
     expectFindings(fixture, [['stat.uncited', 0]]);
   });
 
   test('a citation in the column header or caption line cites the cells', () => {
     const header = ['| Measure | Value[^1] |', '| --- | --- |', '| Trade growth | 37.4% |', '', '[^1]: @customs.', ''].join('\n');
     expectFindings(header, []);
-    const caption = ['Table 1: Trade.[^1]', '| Measure | Value |', '| --- | --- |', '| Trade growth | 37.4% |', '', '[^1]: @customs.', ''].join('\n');
+    const caption = [
+      'Table 1: Trade.[^1]',
+      '| Measure | Value |',
+      '| --- | --- |',
+      '| Trade growth | 37.4% |',
+      '',
+      '[^1]: @customs.',
+      '',
+    ].join('\n');
     expectFindings(caption, []);
     const after = ['| Measure | Value |', '| --- | --- |', '| Trade growth | 37.4% |', '', 'Source: [@customs]', ''].join('\n');
     expectFindings(after, []);
@@ -484,7 +546,10 @@ describe('stat.uncited', () => {
 
   test('citationScope paragraph: a citation anywhere in the paragraph counts', () => {
     const text = 'Talks resumed in April.[^1] Trade grew 37.4%.\n\n[^1]: @customs.\n';
-    assert.deepEqual(run(text, factIndex(), { citationScope: 'paragraph' }).map((f) => f.code), []);
+    assert.deepEqual(
+      run(text, factIndex(), { citationScope: 'paragraph' }).map((f) => f.code),
+      [],
+    );
   });
 
   test('the uncited finding offers a citation fix when a fact supports the figure', () => {
@@ -541,7 +606,7 @@ describe('stat.mismatch', () => {
     expectFindings('Trade grew «40%» [@customs, p. 4].\n', [['stat.mismatch', 0]]);
   });
 
-  test('bracketed, superscript and HTML endnotes cite their note\'s source', () => {
+  test("bracketed, superscript and HTML endnotes cite their note's source", () => {
     expectFindings('Trade grew «40%».[1]\n\n## Notes\n\n1. @customs.\n', [['stat.mismatch', 0]]);
     expectFindings('Trade grew «40%».¹\n\n**Footnotes**\n\n1. @customs.\n', [['stat.mismatch', 0]]);
     const html = ['Trade grew «40%».<sup><a href="#fn1">1</a></sup>', '', '<ol>', '<li id="fn1">@customs.</li>', '</ol>', ''].join('\n');

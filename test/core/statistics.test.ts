@@ -161,7 +161,12 @@ const MONEY: Case[] = [
   ['The book costs «100 ₡» there.', x(100, '[99.5, 100.5]', cur('CRC'))],
   ['I spent «100₾» on a bicycle.', x(100, '[99.5, 100.5]', cur('GEL'))],
   ['The ticket is «100元» today.', x(100, '[99.5, 100.5]', cur('CNY'))],
-  ['Banknotes of «5 €», «10 €» and «20 €» circulate.', x(5, '[4.5, 5.5]', cur('EUR')), x(10, '[9.5, 10.5]', cur('EUR')), x(20, '[19.5, 20.5]', cur('EUR'))],
+  [
+    'Banknotes of «5 €», «10 €» and «20 €» circulate.',
+    x(5, '[4.5, 5.5]', cur('EUR')),
+    x(10, '[9.5, 10.5]', cur('EUR')),
+    x(20, '[19.5, 20.5]', cur('EUR')),
+  ],
   // Codes in lower case, glued to the figure, or naming the dollar before `$`.
   ['They paid «20 usd» and «10 rmb» for it.', x(20, '[19.5, 20.5]', cur('USD')), x(10, '[9.5, 10.5]', cur('CNY'))],
   ['The fee was «usd$ 15» and «NZD$15» later.', x(15, '[14.5, 15.5]', cur('USD')), x(15, '[14.5, 15.5]', cur('NZD'))],
@@ -169,7 +174,11 @@ const MONEY: Case[] = [
   ['We give away 3 «USD50» cards.', x(50, '[49.5, 50.5]', cur('USD'))],
   ['It costs «10 us dollars».', x(10, '[9.5, 10.5]', cur('USD'))],
   // Company reports' millions: M before the code.
-  ['Losses exceeded «30 MUSD» and revenue was «MAUD 60».', x(30e6, '[29.5e6, 30.5e6]', cur('USD')), x(60e6, '[59.5e6, 60.5e6]', cur('AUD'))],
+  [
+    'Losses exceeded «30 MUSD» and revenue was «MAUD 60».',
+    x(30e6, '[29.5e6, 30.5e6]', cur('USD')),
+    x(60e6, '[59.5e6, 60.5e6]', cur('AUD')),
+  ],
   // Indian digit grouping.
   ['A loan of «12,34,567.89 rupees» was refused.', x(1234567.89, '[1234567.885, 1234567.895]', cur('INR'))],
   ['The grant is «₹1,00,000» a year.', x(100000, '[99999.5, 100000.5]', cur('INR'))],
@@ -193,7 +202,10 @@ const COUNTS: Case[] = [
   ['It added «3GW» of capacity.', x(3, '[2.5, 3.5]', count('gw'))],
   ['Only «1 missile test» failed.', x(1, '[0.5, 1.5]', count('missile', 'test'))],
   ['Then «2 staff» resigned.', x(2, '[1.5, 2.5]', count('staff'))],
-  ['A review of «42 anti-poverty social protection schemes» found it.', x(42, '[41.5, 42.5]', count('anti-poverty', 'protection', 'scheme'))],
+  [
+    'A review of «42 anti-poverty social protection schemes» found it.',
+    x(42, '[41.5, 42.5]', count('anti-poverty', 'protection', 'scheme')),
+  ],
   ['It covers «25 low-and middle-income countries» so far.', x(25, '[24.5, 25.5]', count('low-and', 'middle-income', 'country'))],
   ["They cut «5 people's» pay.", x(5, '[4.5, 5.5]', count('person'))],
   // A masked link destination between the figure and its noun: "[1.5 million](url) children".
@@ -226,7 +238,11 @@ const RANGES: Case[] = [
   ['The rate rose from its current «19%» to «24%».', x(19, '[18.5, 19.5]', pct), x(24, '[23.5, 24.5]', pct)],
   ['Turnout rose from «20» to «30 per cent».', x(20, '[19.5, 20.5]', pct), x(30, '[29.5, 30.5]', pct)],
   ['The top rate fell from «39.6%» to «37%».', x(39.6, '[39.55, 39.65]', pct), x(37, '[36.5, 37.5]', pct)],
-  ['The band runs from «£37,700» to «£50,000» now.', x(37700, '[37699.5, 37700.5]', cur('GBP')), x(50000, '[49999.5, 50000.5]', cur('GBP'))],
+  [
+    'The band runs from «£37,700» to «£50,000» now.',
+    x(37700, '[37699.5, 37700.5]', cur('GBP')),
+    x(50000, '[49999.5, 50000.5]', cur('GBP')),
+  ],
   // A bare figure listed before a percentage shares its unit.
   ['Emissions fell «1.3» and «1.0 percent», respectively.', x(1.3, '[1.25, 1.35]', pct), x(1, '[0.95, 1.05]', pct)],
   ['Rates of «1», «2» or «3 pp» were tried.', x(1, '[0.5, 1.5]', pp), x(2, '[1.5, 2.5]', pp), x(3, '[2.5, 3.5]', pp)],

@@ -25,11 +25,51 @@ const FACTS = FactIndex.from([
         bank: { title: 'Development bank annual report' },
       },
       facts: [
-        { id: 'trade-growth', statement: "China's trade with North Korea, growth in Q1 2017", value: 37.4, unit: 'percent', source: 'customs', quote: 'Trade rose 37.4 percent.', keywords: ['trade', 'grew'] },
-        { id: 'trade-fall', statement: 'Trade with Russia, fall in 2017', value: 12, unit: 'percent', source: 'bank', quote: 'Trade fell 12 percent.', keywords: ['trade'] },
-        { id: 'coal-share', statement: 'Coal share of exports', value: 40, unit: 'percent', source: 'customs', quote: 'Coal was 40 percent.', keywords: ['coal'] },
-        { id: 'border-troops', statement: 'Troops deployed at the border', value: 3200, unit: 'troops', source: 'defence', quote: 'Some 3,200 troops.', keywords: ['troops', 'border'] },
-        { id: 'port-loan', statement: 'Loan to the port authority', value: 2400000000, unit: 'USD', source: 'bank', quote: 'A loan of $2.4bn.', keywords: ['loan', 'port'] },
+        {
+          id: 'trade-growth',
+          statement: "China's trade with North Korea, growth in Q1 2017",
+          value: 37.4,
+          unit: 'percent',
+          source: 'customs',
+          quote: 'Trade rose 37.4 percent.',
+          keywords: ['trade', 'grew'],
+        },
+        {
+          id: 'trade-fall',
+          statement: 'Trade with Russia, fall in 2017',
+          value: 12,
+          unit: 'percent',
+          source: 'bank',
+          quote: 'Trade fell 12 percent.',
+          keywords: ['trade'],
+        },
+        {
+          id: 'coal-share',
+          statement: 'Coal share of exports',
+          value: 40,
+          unit: 'percent',
+          source: 'customs',
+          quote: 'Coal was 40 percent.',
+          keywords: ['coal'],
+        },
+        {
+          id: 'border-troops',
+          statement: 'Troops deployed at the border',
+          value: 3200,
+          unit: 'troops',
+          source: 'defence',
+          quote: 'Some 3,200 troops.',
+          keywords: ['troops', 'border'],
+        },
+        {
+          id: 'port-loan',
+          statement: 'Loan to the port authority',
+          value: 2400000000,
+          unit: 'USD',
+          source: 'bank',
+          quote: 'A loan of $2.4bn.',
+          keywords: ['loan', 'port'],
+        },
       ],
     }),
     'memo.facts.json',
@@ -38,7 +78,13 @@ const FACTS = FactIndex.from([
 
 function statistics(model: BriefingModel, memo?: StatisticsMemo) {
   const context: RuleContext = { model, notes: resolveNotes(model), facts: FACTS, matches: [], lineOf: () => 1 };
-  const findings = checkStatistics(context, memo).map((f) => ({ code: f.code, message: f.message, span: f.span, factId: f.factId, fixes: typeof f.fixes }));
+  const findings = checkStatistics(context, memo).map((f) => ({
+    code: f.code,
+    message: f.message,
+    span: f.span,
+    factId: f.factId,
+    fixes: typeof f.fixes,
+  }));
   const matches = context.matches.map((m) => ({ status: m.status, fact: m.fact?.fact.id, sources: m.sources }));
   return { findings, matches };
 }
@@ -121,14 +167,25 @@ describe('StatisticsMemo', () => {
     // The caption is analysed apart from the table: an edit to it that keeps its length
     // leaves the table's objects as they were, but not what its cells cite.
     const captioned = table.replace('Table 1: trade', 'Table 1: trade [^1]');
-    agree([captioned, captioned.replace('trade [^1]', 'trade [^3]'), captioned.replace('trade [^1]', 'trade [^9]'), captioned.replace('trade [^1]', 'trade    ')]);
+    agree([
+      captioned,
+      captioned.replace('trade [^1]', 'trade [^3]'),
+      captioned.replace('trade [^1]', 'trade [^9]'),
+      captioned.replace('trade [^1]', 'trade    '),
+    ]);
     const inline = table.replace('Table 1: trade', 'Table 1: trade [@bank]');
     agree([inline, inline.replace('[@bank]', ' @bank '), inline.replace('[@bank]', '[@nope]'), inline.replace('[@bank]', '[@Bank]')]);
   });
 
   test('source text that masking blanks, inside a quoted figure', () => {
     const text = 'Trade grew *37.4%* in the quarter. Coal made up 41 per\ncent of exports.\n';
-    agree([text, text.replace('*37.4%*', '_37.4%_'), text.replace('per\ncent', 'per cent'), `> ${text}`, text.replace('*37.4%*', '**37.4%**')]);
+    agree([
+      text,
+      text.replace('*37.4%*', '_37.4%_'),
+      text.replace('per\ncent', 'per cent'),
+      `> ${text}`,
+      text.replace('*37.4%*', '**37.4%**'),
+    ]);
     // The same masked text, and a message that quotes the comment.
     const comment = 'Intro.\n\nCoal made up 41 <!--x-->per cent of exports. Trade grew 37.4%.\n';
     agree([comment, comment.replace('<!--x-->', '<!--y-->'), comment.replace('Intro.', 'Intro 2.').replace('<!--x-->', '<!--z-->')]);

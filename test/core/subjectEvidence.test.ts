@@ -9,17 +9,54 @@ import { parseFactFile } from '../../src/core/facts/parseFactFile';
 import { figureKind, yearsIn } from '../../src/core/stats/subjectEvidence';
 import { placesIn } from '../../src/core/stats/places';
 
-const fact = (id: string, statement: string, value: number, asOf: string, keywords: string[], quote: string) => ({ id, statement, value, unit: 'percent', source: 'gas-report', quote, asOf, keywords });
+const fact = (id: string, statement: string, value: number, asOf: string, keywords: string[], quote: string) => ({
+  id,
+  statement,
+  value,
+  unit: 'percent',
+  source: 'gas-report',
+  quote,
+  asOf,
+  keywords,
+});
 
 const FACTS = FactIndex.from([
   parseFactFile(
     JSON.stringify({
       sources: { 'gas-report': { title: 'Energy imports of the EU, latest developments' } },
       facts: [
-        fact('ru-pipeline-2021', "Russia's share of EU pipeline gas imports in 2021", 40.4, '2021-12-31', ['Russia', 'pipeline', 'gas'], 'In 2021 Russia supplied 40.4% of the EU’s pipeline gas imports.'),
-        fact('ru-pipeline-2023', "Russia's share of EU pipeline gas imports in 2023", 8.7, '2023-12-31', ['Russia', 'pipeline', 'gas'], "Russia's share of pipeline gas imports fell to 8.7% in 2023."),
-        fact('no-pipeline-2023', "Norway's share of EU pipeline gas imports in 2023", 52.6, '2023-12-31', ['Norway', 'pipeline', 'gas'], 'Norway supplied 52.6% of pipeline gas imports in 2023.'),
-        fact('us-lng-2023', "United States' share of EU LNG imports in 2023", 46.3, '2023-12-31', ['LNG', 'United States'], 'The United States provided 46.3% of LNG imports in 2023, up from 0.1 percent a decade earlier.'),
+        fact(
+          'ru-pipeline-2021',
+          "Russia's share of EU pipeline gas imports in 2021",
+          40.4,
+          '2021-12-31',
+          ['Russia', 'pipeline', 'gas'],
+          'In 2021 Russia supplied 40.4% of the EU’s pipeline gas imports.',
+        ),
+        fact(
+          'ru-pipeline-2023',
+          "Russia's share of EU pipeline gas imports in 2023",
+          8.7,
+          '2023-12-31',
+          ['Russia', 'pipeline', 'gas'],
+          "Russia's share of pipeline gas imports fell to 8.7% in 2023.",
+        ),
+        fact(
+          'no-pipeline-2023',
+          "Norway's share of EU pipeline gas imports in 2023",
+          52.6,
+          '2023-12-31',
+          ['Norway', 'pipeline', 'gas'],
+          'Norway supplied 52.6% of pipeline gas imports in 2023.',
+        ),
+        fact(
+          'us-lng-2023',
+          "United States' share of EU LNG imports in 2023",
+          46.3,
+          '2023-12-31',
+          ['LNG', 'United States'],
+          'The United States provided 46.3% of LNG imports in 2023, up from 0.1 percent a decade earlier.',
+        ),
       ],
     }),
     'gas.facts.json',
@@ -42,8 +79,14 @@ describe('stat.mismatch only on the same subject', () => {
   });
 
   test('a real slip is a mismatch against the fact of the same year and country, which the message and fix name', () => {
-    assert.deepEqual(judged("Russia's share of the bloc's pipeline gas imports fell to 9.7 per cent in 2023."), ['stat.mismatch', 'ru-pipeline-2023']);
-    const [finding] = checkBriefing("Russia's share of the bloc's pipeline gas imports fell to 9.7 per cent in 2023.[^1]\n\n[^1]: @gas-report.\n", FACTS).findings;
+    assert.deepEqual(judged("Russia's share of the bloc's pipeline gas imports fell to 9.7 per cent in 2023."), [
+      'stat.mismatch',
+      'ru-pipeline-2023',
+    ]);
+    const [finding] = checkBriefing(
+      "Russia's share of the bloc's pipeline gas imports fell to 9.7 per cent in 2023.[^1]\n\n[^1]: @gas-report.\n",
+      FACTS,
+    ).findings;
     assert.match(finding!.message, /gas-report says 8\.7 percent — Russia's share of EU pipeline gas imports in 2023/);
     assert.equal(finding!.fixes![0]!.title, "Change to 8.7 — Russia's share of EU pipeline gas imports in 2023 (gas-report)");
     assert.equal(finding!.fixes![0]!.preferred, true);
@@ -61,7 +104,7 @@ describe('stat.mismatch only on the same subject', () => {
     assert.deepEqual(judged('Gas storage was 95% full by November.'), ['stat.unsupported', undefined]);
   });
 
-  test('a figure a fact\'s quote states is supported, although the fact records another', () => {
+  test("a figure a fact's quote states is supported, although the fact records another", () => {
     assert.equal(judged('A decade earlier the US share of LNG imports was 0.1 per cent.'), undefined);
   });
 
@@ -79,7 +122,12 @@ describe('pieces of the evidence', () => {
   });
 
   test('places by their names, demonyms and capitals, case-sensitively', () => {
-    assert.deepEqual([...placesIn('Russian gas to Beijing via the U.S. and North Korea').keys()].sort(), ['china', 'north-korea', 'russia', 'united-states']);
+    assert.deepEqual([...placesIn('Russian gas to Beijing via the U.S. and North Korea').keys()].sort(), [
+      'china',
+      'north-korea',
+      'russia',
+      'united-states',
+    ]);
     assert.deepEqual([...placesIn('the china cabinet, a turkey dinner and us').keys()], []);
   });
 

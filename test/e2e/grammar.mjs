@@ -130,19 +130,37 @@ export async function runGrammarTests(extensionDir = repoRoot) {
     if (!tokenized) throw new Error('no injection grammar to test (see the first grammar test)');
     fn(tokenized.lines);
   };
-  await check('a GFM note reference [^1] gets a note scope', withTokens((lines) => expectCovered(lines, '[^1]', NOTE_SCOPE, 2)));
-  await check('a bracketed endnote reference [3] gets a note scope', withTokens((lines) => expectCovered(lines, '[3]', NOTE_SCOPE, 2)));
-  await check('a statistic "37.4 percent" gets a statistic scope', withTokens((lines) => expectCovered(lines, '37.4 percent', STATISTIC_SCOPE, 2)));
-  await check('money "$2.1 billion" gets a statistic scope', withTokens((lines) => expectCovered(lines, '$2.1 billion', STATISTIC_SCOPE, 2)));
-  await check('a year and inline code get neither scope', withTokens((lines) => {
-    expectNotScoped(lines, '1992', STATISTIC_SCOPE, 2);
-    expectNotScoped(lines, '[^9]', NOTE_SCOPE, 4);
-    expectNotScoped(lines, '46%', STATISTIC_SCOPE, 4);
-  }));
-  await check('Markdown keeps its own scopes (heading)', withTokens((lines) => {
-    const heading = lines[0].tokens.some((t) => t.scopes.some((s) => s.startsWith('markup.heading')));
-    if (!heading) throw new Error(`the heading lost markup.heading:\n${describeTokens(lines[0].tokens, lines[0].text)}`);
-  }));
+  await check(
+    'a GFM note reference [^1] gets a note scope',
+    withTokens((lines) => expectCovered(lines, '[^1]', NOTE_SCOPE, 2)),
+  );
+  await check(
+    'a bracketed endnote reference [3] gets a note scope',
+    withTokens((lines) => expectCovered(lines, '[3]', NOTE_SCOPE, 2)),
+  );
+  await check(
+    'a statistic "37.4 percent" gets a statistic scope',
+    withTokens((lines) => expectCovered(lines, '37.4 percent', STATISTIC_SCOPE, 2)),
+  );
+  await check(
+    'money "$2.1 billion" gets a statistic scope',
+    withTokens((lines) => expectCovered(lines, '$2.1 billion', STATISTIC_SCOPE, 2)),
+  );
+  await check(
+    'a year and inline code get neither scope',
+    withTokens((lines) => {
+      expectNotScoped(lines, '1992', STATISTIC_SCOPE, 2);
+      expectNotScoped(lines, '[^9]', NOTE_SCOPE, 4);
+      expectNotScoped(lines, '46%', STATISTIC_SCOPE, 4);
+    }),
+  );
+  await check(
+    'Markdown keeps its own scopes (heading)',
+    withTokens((lines) => {
+      const heading = lines[0].tokens.some((t) => t.scopes.some((s) => s.startsWith('markup.heading')));
+      if (!heading) throw new Error(`the heading lost markup.heading:\n${describeTokens(lines[0].tokens, lines[0].text)}`);
+    }),
+  );
   return results;
 }
 

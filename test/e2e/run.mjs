@@ -179,7 +179,11 @@ function cleanup() {
   return cleaning;
 }
 
-for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [sig, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.once(sig, () => {
     console.error(`\n[e2e] ${sig}: stopping what this run started`);
     cleanup().finally(() => process.exit(code));
@@ -257,11 +261,16 @@ async function packageExtension(dir, outDir, logDir) {
  */
 async function vscePackage(dir, out, logFile) {
   const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-  await runToEnd('vsce', process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', out], {
-    env: process.env,
-    cwd: dir,
-    logFile,
-  });
+  await runToEnd(
+    'vsce',
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', out],
+    {
+      env: process.env,
+      cwd: dir,
+      logFile,
+    },
+  );
   // vsce's summary line ("Packaged: x.vsix (12 files, 345.6 KB)") tells what users get.
   const summary = readFileSync(logFile, 'utf8').match(/Packaged: .*/)?.[0];
   if (summary) log(summary.replace(dirname(out) + '/', ''));
@@ -285,10 +294,7 @@ async function packageHarness(outDir, logDir) {
   // Node applies source maps only to modules loaded after they were turned on, so a
   // two-line loader turns them on and then loads the bundle: failures of tests then
   // point into the .ts sources instead of the bundle.
-  writeFileSync(
-    join(staging, 'dist', 'extension.js'),
-    "process.setSourceMapsEnabled(true);\nmodule.exports = require('./harness.js');\n",
-  );
+  writeFileSync(join(staging, 'dist', 'extension.js'), "process.setSourceMapsEnabled(true);\nmodule.exports = require('./harness.js');\n");
   await esbuild.build({
     entryPoints: [join(here, 'harness', 'extension.ts')],
     outfile: join(staging, 'dist', 'harness.js'),
@@ -396,7 +402,10 @@ function printProgress(controlDir, seen) {
   if (!existsSync(file)) return;
   // Only whole lines: the suite may be halfway through appending the last one.
   const text = readFileSync(file, 'utf8');
-  const lines = text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter(Boolean);
+  const lines = text
+    .slice(0, text.lastIndexOf('\n') + 1)
+    .split('\n')
+    .filter(Boolean);
   for (const line of lines.slice(seen.count)) {
     const event = JSON.parse(line);
     if (event.event === 'start') log(`suite started in VS Code ${event.vscodeVersion}`);
@@ -445,10 +454,15 @@ async function main() {
 
   // --install-extension, not a copy: VS Code loads only what extensions.json lists.
   await phase('install', () =>
-    runToEnd('code-server --install-extension', tools.node, codeServer(['--install-extension', extensionVsix, '--install-extension', harnessVsix]), {
-      env,
-      logFile: join(dirs.logs, 'install.log'),
-    }),
+    runToEnd(
+      'code-server --install-extension',
+      tools.node,
+      codeServer(['--install-extension', extensionVsix, '--install-extension', harnessVsix]),
+      {
+        env,
+        logFile: join(dirs.logs, 'install.log'),
+      },
+    ),
   );
 
   cpSync(resolve(options.workspace), dirs.workspace, { recursive: true });
@@ -468,8 +482,10 @@ async function main() {
         'code-server',
         tools.node,
         codeServer([
-          '--auth', 'none',
-          '--bind-addr', `127.0.0.1:${port}`,
+          '--auth',
+          'none',
+          '--bind-addr',
+          `127.0.0.1:${port}`,
           '--disable-telemetry',
           '--disable-update-check',
           '--disable-workspace-trust',
@@ -510,7 +526,10 @@ async function main() {
     p.on('console', (m) => writeFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`, { flag: 'a' }));
     p.on('pageerror', (e) => writeFileSync(consoleLog, `[pageerror] ${e.message}\n`, { flag: 'a' }));
     // Playwright's default 30 s is too short on a busy machine (a test run beside this one).
-    await p.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await p.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: 120_000,
+    });
     return p;
   });
 
@@ -550,7 +569,9 @@ try {
 } catch (error) {
   console.error(`[e2e] ${error.message}`);
   if (tmp) {
-    for (const f of findFiles(join(tmp, 'user-data', 'logs'), 'remoteexthost.log').concat(findFiles(join(tmp, 'user-data', 'logs'), 'exthost.log'))) {
+    for (const f of findFiles(join(tmp, 'user-data', 'logs'), 'remoteexthost.log').concat(
+      findFiles(join(tmp, 'user-data', 'logs'), 'exthost.log'),
+    )) {
       console.error(`[e2e] extension host log ${f} (last lines):\n${readFileSync(f, 'utf8').split('\n').slice(-25).join('\n')}`);
     }
   }

@@ -107,7 +107,9 @@ async function main() {
       totals.failed += results.failed;
       // The README pictures are skipped here (no browser takes them): say so, with the reason.
       for (const test of results.tests) if (test.state === 'skipped') console.log(`[vscode] skipped: ${test.title} (${test.error})`);
-      console.log(`[vscode] ${version} (${results.vscodeVersion}): ${results.passed} passed, ${results.failed} failed, ${results.skipped ?? 0} skipped`);
+      console.log(
+        `[vscode] ${version} (${results.vscodeVersion}): ${results.passed} passed, ${results.failed} failed, ${results.skipped ?? 0} skipped`,
+      );
       rmSync(tmp, { recursive: true, force: true });
     } else {
       totals.failed += 1;

@@ -217,8 +217,14 @@ describe('Markdown around the injection', () => {
     ]);
     for (const line of ['[^1] and `12% code`', '  [1] and `12% code`', '[@a] and `12% code`']) {
       const tokens = tokenize(line);
-      assert.ok(tokens.every((t) => t.includes(P)), line);
-      assert.ok(tokens.some((t) => t[0] === '12% code' && t.includes(R) && !isBriefing(t)), line);
+      assert.ok(
+        tokens.every((t) => t.includes(P)),
+        line,
+      );
+      assert.ok(
+        tokens.some((t) => t[0] === '12% code' && t.includes(R) && !isBriefing(t)),
+        line,
+      );
     }
   });
 });
@@ -279,13 +285,16 @@ describe('notes', () => {
       ].join('\n'),
     );
     assert.ok(lines[0]!.every((t) => t[1] === D));
-    assert.deepEqual(lines[0]!.filter((t) => t.slice(2).some((scope) => scope.endsWith('.briefing'))), [
-      ['[', D, 'punctuation.definition.note-definition.begin.briefing'],
-      ['^', D, 'punctuation.definition.note-definition.caret.briefing'],
-      ['1', D, 'entity.name.tag.note-definition.briefing'],
-      [']', D, 'punctuation.definition.note-definition.end.briefing'],
-      [':', D, 'punctuation.separator.key-value.note-definition.briefing'],
-    ]);
+    assert.deepEqual(
+      lines[0]!.filter((t) => t.slice(2).some((scope) => scope.endsWith('.briefing'))),
+      [
+        ['[', D, 'punctuation.definition.note-definition.begin.briefing'],
+        ['^', D, 'punctuation.definition.note-definition.caret.briefing'],
+        ['1', D, 'entity.name.tag.note-definition.briefing'],
+        [']', D, 'punctuation.definition.note-definition.end.briefing'],
+        [':', D, 'punctuation.separator.key-value.note-definition.briefing'],
+      ],
+    );
     assert.deepEqual(lines[1], [
       ['    see also ', D],
       ['@', D, 'variable.other.citation-key.briefing', 'punctuation.definition.citation-key.briefing'],
@@ -330,7 +339,10 @@ describe('notes', () => {
 
   test('consecutive numeric references as pasted from the web: [1][2]', () => {
     const labels = tokenize('Imports fell.[1][2]').filter((t) => t.includes('entity.name.tag.note-reference.briefing'));
-    assert.deepEqual(labels.map((t) => t[0]), ['1', '2']);
+    assert.deepEqual(
+      labels.map((t) => t[0]),
+      ['1', '2'],
+    );
   });
 
   test('numeric labels of links are not notes', () => {
@@ -643,7 +655,11 @@ describe('snippets', () => {
         if (n !== 0) assert.ok(parsed.defined.has(n), `${name}: $${n} is used but has no placeholder`);
       }
       const numbers = [...parsed.defined.keys()].filter((n) => n !== 0).sort((a, b) => a - b);
-      assert.deepEqual(numbers, numbers.map((_, k) => k + 1), `${name}: tab stops are 1..n`);
+      assert.deepEqual(
+        numbers,
+        numbers.map((_, k) => k + 1),
+        `${name}: tab stops are 1..n`,
+      );
       for (const v of parsed.variables) assert.ok(SNIPPET_VARIABLES.has(v), `${name}: unknown variable ${v}`);
     }
   });
@@ -669,7 +685,11 @@ describe('snippets', () => {
     assert.match(text, /^\[\^1\]: @source-id, locator\.$/m);
     const highlighted = briefingTokens(tokenizeLines(text));
     assert.deepEqual(
-      highlighted.filter((t) => t.some((s) => s.startsWith('entity.name.tag.') || s === 'variable.other.citation-key.briefing') && !t[0].match(/^[@\^]$/)).map((t) => [t[0], t.at(-1)]),
+      highlighted
+        .filter(
+          (t) => t.some((s) => s.startsWith('entity.name.tag.') || s === 'variable.other.citation-key.briefing') && !t[0].match(/^[@\^]$/),
+        )
+        .map((t) => [t[0], t.at(-1)]),
       [
         ['1', 'entity.name.tag.note-reference.briefing'],
         ['1', 'entity.name.tag.note-definition.briefing'],
@@ -679,7 +699,8 @@ describe('snippets', () => {
   });
 
   test('the footnote pair and the note definition highlight as a reference and a definition', () => {
-    const find = (prefix: string) => Object.values(snippets).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(prefix));
+    const find = (prefix: string) =>
+      Object.values(snippets).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(prefix));
     const expand = (prefix: string) => {
       const s = find(prefix);
       assert.ok(s, prefix);

@@ -29,7 +29,9 @@ if (!existsSync(join(repo, 'dist/server.js'))) {
 const facts = (codeValue) =>
   JSON.stringify(
     {
-      sources: { 'kotra-2016': { title: "North Korea's foreign trade in 2016", publisher: 'KOTRA', url: 'https://example.org/kotra/2016' } },
+      sources: {
+        'kotra-2016': { title: "North Korea's foreign trade in 2016", publisher: 'KOTRA', url: 'https://example.org/kotra/2016' },
+      },
       facts: [
         {
           id: 'coal-share',
@@ -110,10 +112,26 @@ rmSync(tmp, { recursive: true, force: true });
 const has = (list, code) => Array.isArray(list) && list.includes(code);
 const checks = [
   ['the README snippet attaches the server to the briefing', r.attached === true && r.filetype === 'markdown', `filetype ${r.filetype}`],
-  ['(a) diagnostics use the fact file one folder up', has(r.diagnostics, 'stat.mismatch') && has(r.diagnostics, 'note.undefined') && !has(r.diagnostics, 'source.unknown'), `codes: ${JSON.stringify(r.diagnostics)}`],
-  ['(b) a hover shows the fact quote', typeof r.hover === 'string' && r.hover.includes('Trade with the DPRK rose 37.4 percent in the first quarter.'), `hover: ${JSON.stringify(r.hover)}`],
-  ['(c) a code action is applied and changes the buffer', typeof r.applied === 'string' && r.after_action !== r.before_action && /^\[\^3\]:/m.test(r.after_action ?? ''), `actions: ${JSON.stringify(r.actions)}, applied: ${r.applied}`],
-  ['(d) fresh diagnostics after the fact file changes on disk', r.refreshed === true && has(r.after_action_diagnostics, 'stat.mismatch'), `before: ${JSON.stringify(r.after_action_diagnostics)}, after: ${JSON.stringify(r.after_rewrite)}`],
+  [
+    '(a) diagnostics use the fact file one folder up',
+    has(r.diagnostics, 'stat.mismatch') && has(r.diagnostics, 'note.undefined') && !has(r.diagnostics, 'source.unknown'),
+    `codes: ${JSON.stringify(r.diagnostics)}`,
+  ],
+  [
+    '(b) a hover shows the fact quote',
+    typeof r.hover === 'string' && r.hover.includes('Trade with the DPRK rose 37.4 percent in the first quarter.'),
+    `hover: ${JSON.stringify(r.hover)}`,
+  ],
+  [
+    '(c) a code action is applied and changes the buffer',
+    typeof r.applied === 'string' && r.after_action !== r.before_action && /^\[\^3\]:/m.test(r.after_action ?? ''),
+    `actions: ${JSON.stringify(r.actions)}, applied: ${r.applied}`,
+  ],
+  [
+    '(d) fresh diagnostics after the fact file changes on disk',
+    r.refreshed === true && has(r.after_action_diagnostics, 'stat.mismatch'),
+    `before: ${JSON.stringify(r.after_action_diagnostics)}, after: ${JSON.stringify(r.after_rewrite)}`,
+  ],
 ];
 console.log(`Neovim ${r.nvim}, server ${JSON.stringify(r.server)}`);
 if (r.error) console.log(`error in check.lua: ${r.error}`);

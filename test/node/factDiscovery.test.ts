@@ -11,7 +11,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { discoverFactFiles, expandFactGlobs, loadFactFiles } from '../../src/node/factDiscovery';
 
-const VALID = JSON.stringify({ sources: { s: { title: 'T' } }, facts: [{ id: 'f', statement: 'S', value: 1, unit: 'percent', source: 's', quote: 'Q' }] });
+const VALID = JSON.stringify({
+  sources: { s: { title: 'T' } },
+  facts: [{ id: 'f', statement: 'S', value: 1, unit: 'percent', source: 's', quote: 'Q' }],
+});
 
 let temp: string;
 let root: string;
@@ -52,7 +55,10 @@ describe('discoverFactFiles', () => {
   });
 
   test('the search stops at the root, which may be given relative to the current directory', () => {
-    const found = discoverFactFiles({ briefingPath: join(root, 'docs/sub/brief.brief.md'), root: relative(process.cwd(), join(root, 'docs')) });
+    const found = discoverFactFiles({
+      briefingPath: join(root, 'docs/sub/brief.brief.md'),
+      root: relative(process.cwd(), join(root, 'docs')),
+    });
     assert.deepEqual(rel(found), ['root/docs/sub/x.facts.json', 'root/docs/b.facts.json', 'root/docs/c.facts.json']);
   });
 
@@ -87,7 +93,12 @@ describe('expandFactGlobs', () => {
 
   test('keeps pattern order, drops repeats, and keeps plain paths even when missing', () => {
     const found = expandFactGlobs(['docs/sub/*.facts.json', 'missing.facts.json', 'docs/*.facts.json', 'docs/sub/x.facts.json'], root);
-    assert.deepEqual(rel(found), ['root/docs/sub/x.facts.json', 'root/missing.facts.json', 'root/docs/b.facts.json', 'root/docs/c.facts.json']);
+    assert.deepEqual(rel(found), [
+      'root/docs/sub/x.facts.json',
+      'root/missing.facts.json',
+      'root/docs/b.facts.json',
+      'root/docs/c.facts.json',
+    ]);
   });
 
   test('a glob that matches nothing gives nothing', () => {
@@ -119,6 +130,9 @@ describe('loadFactFiles', () => {
     writeFileSync(broken, '{"sources": {}, "facts": [}');
     const { files, unreadable } = loadFactFiles([broken]);
     assert.deepEqual(unreadable, []);
-    assert.deepEqual(files[0]!.findings.map((f) => [f.code, f.span.start]), [['facts.invalid', 26]]);
+    assert.deepEqual(
+      files[0]!.findings.map((f) => [f.code, f.span.start]),
+      [['facts.invalid', 26]],
+    );
   });
 });

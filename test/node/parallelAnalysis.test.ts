@@ -34,7 +34,10 @@ describe('parallel analysis in worker threads', () => {
         assert.deepEqual(await analyzeInParallel(text, {}, pool), analyzeBriefing(text));
       }
       // A pool serves one briefing after another, as the CLI checks several files.
-      assert.deepEqual(await analyzeInParallel(LONG, { citationScope: 'paragraph' }, pool), analyzeBriefing(LONG, { citationScope: 'paragraph' }));
+      assert.deepEqual(
+        await analyzeInParallel(LONG, { citationScope: 'paragraph' }, pool),
+        analyzeBriefing(LONG, { citationScope: 'paragraph' }),
+      );
     });
   }
 

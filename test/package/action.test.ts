@@ -47,7 +47,10 @@ describe('GitHub Action (action.yml)', () => {
   }
 
   it('is a composite action whose inputs all have defaults', () => {
-    const action = parse(readFileSync(join(REPO, 'action.yml'), 'utf8')) as { runs: { using: string; steps: { uses?: string }[] }; inputs: Record<string, { default?: string }> };
+    const action = parse(readFileSync(join(REPO, 'action.yml'), 'utf8')) as {
+      runs: { using: string; steps: { uses?: string }[] };
+      inputs: Record<string, { default?: string }>;
+    };
     assert.equal(action.runs.using, 'composite');
     assert.ok(Object.values(action.inputs).every((input) => input.default !== undefined));
     assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@')));
@@ -59,9 +62,15 @@ describe('GitHub Action (action.yml)', () => {
     writeFileSync(join(ws, 'docs/a.brief.md'), '# A\n\nSee the note.[^1]\n');
     const { code, out, err } = runAction(ws, { files: 'docs', 'sarif-file': 'check.sarif' });
     assert.equal(code, 1, out + err);
-    assert.match(out, /^::error file=docs\/a\.brief\.md,line=3,col=\d+,endLine=3,endColumn=\d+,title=note\.undefined::Note \[\^1\] has no definition/m);
+    assert.match(
+      out,
+      /^::error file=docs\/a\.brief\.md,line=3,col=\d+,endLine=3,endColumn=\d+,title=note\.undefined::Note \[\^1\] has no definition/m,
+    );
     const sarif = JSON.parse(readFileSync(join(ws, 'check.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
-    assert.deepEqual(sarif.runs[0]!.results.map((r) => r.ruleId), ['note.undefined']);
+    assert.deepEqual(
+      sarif.runs[0]!.results.map((r) => r.ruleId),
+      ['note.undefined'],
+    );
     assert.match(out, /uses github\/codeql-action\/upload-sarif@\S+ with sarif_file=check\.sarif, category=briefing-check/);
     assert.match(out, /action failed; outputs: exit-code=1, sarif-file=check\.sarif/);
   });

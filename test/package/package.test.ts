@@ -49,7 +49,12 @@ function initialize(command: string): Promise<{ serverInfo?: { name: string; ver
       resolvePromise(message.result);
     });
     child.on('error', reject);
-    const request = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    const request = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { processId: null, rootUri: null, capabilities: {} },
+    });
     child.stdin.write(`Content-Length: ${Buffer.byteLength(request)}\r\n\r\n${request}`);
   });
 }
@@ -63,7 +68,10 @@ describe('npm package', () => {
   let packed: string[];
 
   before(() => {
-    const [info] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], REPO)) as { filename: string; files: { path: string }[] }[];
+    const [info] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], REPO)) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     tarball = join(tmp, info!.filename);
     packed = info!.files.map((f) => f.path).sort();
     npm(['install', '--global', '--prefix', prefix, '--offline', '--cache', cache, '--no-audit', '--no-fund', tarball], tmp);
@@ -74,10 +82,24 @@ describe('npm package', () => {
     assert.ok(!('private' in pkg));
     assert.deepEqual(pkg.dependencies ?? {}, {}, 'everything that runs is bundled');
     assert.match(pkg.engines.node, /^>=\d+/);
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/briefing-check.js', 'bin/briefing-language-server.js', 'dist/cli.js', 'dist/server.js', 'dist/analysis-worker.js', 'dist/facts.schema.json']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'bin/briefing-check.js',
+      'bin/briefing-language-server.js',
+      'dist/cli.js',
+      'dist/server.js',
+      'dist/analysis-worker.js',
+      'dist/facts.schema.json',
+    ]) {
       assert.ok(packed.includes(file), `${file} is not in the package: ${packed.join(', ')}`);
     }
-    assert.deepEqual(packed.filter((f) => /^(src|test|out)\/|\.map$|\.ts$/.test(f)), []);
+    assert.deepEqual(
+      packed.filter((f) => /^(src|test|out)\/|\.map$|\.ts$/.test(f)),
+      [],
+    );
   });
 
   it('installed globally, briefing-check runs and checks a briefing', () => {
@@ -88,7 +110,10 @@ describe('npm package', () => {
     writeFileSync(join(dir, 'a.brief.md'), '# A\n\nSee the note.[^1]\n');
     const check = spawnSync(join(bin, 'briefing-check'), ['--format', 'json', 'a.brief.md'], { cwd: dir, encoding: 'utf8' });
     assert.equal(check.status, 1, check.stderr);
-    assert.deepEqual((JSON.parse(check.stdout) as { code: string }[]).map((r) => r.code), ['note.undefined']);
+    assert.deepEqual(
+      (JSON.parse(check.stdout) as { code: string }[]).map((r) => r.code),
+      ['note.undefined'],
+    );
   });
 
   it('installed globally, briefing-language-server answers initialize over stdio with its version', async () => {
@@ -98,26 +123,53 @@ describe('npm package', () => {
   });
 
   it('npm exec runs briefing-check from the tarball (as npx does from the registry)', () => {
-    const out = npm(['exec', '--yes', '--offline', '--cache', cache, `--package=${tarball}`, '--', 'briefing-check', '--version'], tmp, { npm_config_update_notifier: 'false' });
+    const out = npm(['exec', '--yes', '--offline', '--cache', cache, `--package=${tarball}`, '--', 'briefing-check', '--version'], tmp, {
+      npm_config_update_notifier: 'false',
+    });
     assert.equal(out.trim(), pkg.version);
   });
 
   it('the .vsix holds what the extension needs, icon included, and no sources or tests', () => {
     // One allow-list (package.json `files`) for npm and vsce: vsce refuses a .vscodeignore beside it.
-    const listing = spawnSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
+    const listing = spawnSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
     assert.equal(listing.status, 0, listing.stderr);
     const files = listing.stdout.trim().split('\n').sort();
-    for (const file of ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/facts.schema.json', 'dist/facts.editor-schema.json', 'dist/server.js', 'media/icon.png', 'package.json', 'snippets/briefing.code-snippets', 'syntaxes/briefing.injection.tmLanguage.json']) {
+    for (const file of [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/extension.js',
+      'dist/facts.schema.json',
+      'dist/facts.editor-schema.json',
+      'dist/server.js',
+      'media/icon.png',
+      'package.json',
+      'snippets/briefing.code-snippets',
+      'syntaxes/briefing.injection.tmLanguage.json',
+    ]) {
       assert.ok(files.includes(file), `${file} is not in the .vsix: ${files.join(', ')}`);
     }
-    assert.deepEqual(files.filter((f) => /^(src|test|out|node_modules|\.cache)\/|\.map$|\.ts$/.test(f)), []);
+    assert.deepEqual(
+      files.filter((f) => /^(src|test|out|node_modules|\.cache)\/|\.map$|\.ts$/.test(f)),
+      [],
+    );
     // The example that briefing.openExample copies, and every walkthrough step's page.
-    for (const file of ['examples/north-korea-draft.brief.md', 'examples/north-korea.facts.json', 'examples/wire-reports.facts.json']) assert.ok(files.includes(file), `${file} is not in the .vsix`);
-    const { contributes } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: { media: { markdown?: string } }[] }[] } };
+    for (const file of ['examples/north-korea-draft.brief.md', 'examples/north-korea.facts.json', 'examples/wire-reports.facts.json'])
+      assert.ok(files.includes(file), `${file} is not in the .vsix`);
+    const { contributes } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+      contributes: { walkthroughs: { steps: { media: { markdown?: string } }[] }[] };
+    };
     const pages = contributes.walkthroughs.flatMap((w) => w.steps.map((step) => step.media.markdown));
     assert.equal(pages.length, 6);
     for (const page of pages) assert.ok(page && files.includes(page), `walkthrough page ${page} is not in the .vsix`);
-    const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { icon: string; galleryBanner: object; repository: object };
+    const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+      icon: string;
+      galleryBanner: object;
+      repository: object;
+    };
     assert.equal(manifest.icon, 'media/icon.png');
     assert.ok(manifest.galleryBanner && manifest.repository);
     // A PNG of at least 128 × 128, as the Marketplace asks.

@@ -19,7 +19,30 @@ interface Hook {
 }
 
 // The keys pre-commit 3 accepts in a hook manifest entry (pre_commit/clientlib.py MANIFEST_HOOK_DICT).
-const KNOWN_KEYS = new Set(['id', 'name', 'entry', 'language', 'alias', 'files', 'exclude', 'types', 'types_or', 'exclude_types', 'additional_dependencies', 'args', 'always_run', 'fail_fast', 'pass_filenames', 'description', 'language_version', 'log_file', 'minimum_pre_commit_version', 'require_serial', 'stages', 'verbose']);
+const KNOWN_KEYS = new Set([
+  'id',
+  'name',
+  'entry',
+  'language',
+  'alias',
+  'files',
+  'exclude',
+  'types',
+  'types_or',
+  'exclude_types',
+  'additional_dependencies',
+  'args',
+  'always_run',
+  'fail_fast',
+  'pass_filenames',
+  'description',
+  'language_version',
+  'log_file',
+  'minimum_pre_commit_version',
+  'require_serial',
+  'stages',
+  'verbose',
+]);
 
 describe('.pre-commit-hooks.yaml', () => {
   const hooks = parse(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as Hook[];

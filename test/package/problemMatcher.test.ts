@@ -71,11 +71,27 @@ describe('$briefing-check problem matcher', () => {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-matcher-'));
   mkdirSync(join(dir, 'docs'));
   // Two files, every severity, a message with a colon, a comma and two spaces in a row.
-  writeFileSync(join(dir, 'docs/a.brief.md'), ['# A', '', 'Exports rose 12 per cent.', '', 'See note.[^2]', '', '[^1]: Unused: a, b.', ''].join('\n'));
-  writeFileSync(join(dir, 'docs/b b.brief.md'), ['# B', '', 'Imports fell 3 per cent in  May.[^1] Exports, too.[^2]', '', '[^1]: The ministry: a report.', '[^2]: @nowhere.', ''].join('\n'));
+  writeFileSync(
+    join(dir, 'docs/a.brief.md'),
+    ['# A', '', 'Exports rose 12 per cent.', '', 'See note.[^2]', '', '[^1]: Unused: a, b.', ''].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'docs/b b.brief.md'),
+    ['# B', '', 'Imports fell 3 per cent in  May.[^1] Exports, too.[^2]', '', '[^1]: The ministry: a report.', '[^2]: @nowhere.', ''].join(
+      '\n',
+    ),
+  );
   writeFileSync(join(dir, 'docs/x.facts.json'), JSON.stringify({ sources: { known: { title: 'Known' } }, facts: [] }));
-  const cli = (format: string) => spawnSync(process.execPath, [resolve('dist/cli.js'), '--format', format, 'docs'], { cwd: dir, encoding: 'utf8' });
-  const expected = (JSON.parse(cli('json').stdout) as Problem[]).map(({ file, line, column, severity, message, code }) => ({ file, line, column, severity, message, code }));
+  const cli = (format: string) =>
+    spawnSync(process.execPath, [resolve('dist/cli.js'), '--format', format, 'docs'], { cwd: dir, encoding: 'utf8' });
+  const expected = (JSON.parse(cli('json').stdout) as Problem[]).map(({ file, line, column, severity, message, code }) => ({
+    file,
+    line,
+    column,
+    severity,
+    message,
+    code,
+  }));
 
   it('is declared as a VS Code multi-line matcher with a looping problem pattern', () => {
     assert.equal(matcher.owner, 'briefing-check');
@@ -84,12 +100,17 @@ describe('$briefing-check problem matcher', () => {
   });
 
   it('finds every finding of the stylish output, with file, position, severity, message and code', () => {
-    assert.ok(expected.length >= 5 && new Set(expected.map((p) => p.file)).size === 2 && new Set(expected.map((p) => p.severity)).size === 3);
+    assert.ok(
+      expected.length >= 5 && new Set(expected.map((p) => p.file)).size === 2 && new Set(expected.map((p) => p.severity)).size === 3,
+    );
     assert.deepEqual(applyMatcher(cli('stylish').stdout), expected);
   });
 
   it('reads the coloured output of a terminal the same', () => {
-    const coloured = formatStylish(expected.map((p) => ({ ...p, endLine: p.line, endColumn: p.column, severity: p.severity as 'error' })), true);
+    const coloured = formatStylish(
+      expected.map((p) => ({ ...p, endLine: p.line, endColumn: p.column, severity: p.severity as 'error' })),
+      true,
+    );
     assert.match(coloured, ANSI);
     assert.deepEqual(applyMatcher(coloured), expected);
   });

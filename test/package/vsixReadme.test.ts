@@ -76,7 +76,8 @@ function targetsOf(markdown: string): { images: string[]; links: string[] } {
     if (node.type === 'definition') definitions.set(String(node.identifier), String(node.url));
     if (node.type === 'image') images.push(String(node.url));
     if (node.type === 'link') links.push(String(node.url));
-    if (node.type === 'imageReference' || node.type === 'linkReference') references.push({ kind: node.type === 'imageReference' ? 'image' : 'link', id: String(node.identifier) });
+    if (node.type === 'imageReference' || node.type === 'linkReference')
+      references.push({ kind: node.type === 'imageReference' ? 'image' : 'link', id: String(node.identifier) });
     if (node.type === 'html') for (const m of String(node.value).matchAll(/<img\b[^>]*\bsrc=["']([^"']+)["']/gi)) images.push(m[1]!);
     for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
   };
@@ -114,8 +115,11 @@ function unresolved(target: string, packaged: Set<string>, kind: 'image' | 'link
     const inPackage = posix.normalize(posix.join('extension', decodeURI(address)));
     return packaged.has(inPackage) ? undefined : `relative, and ${inPackage} is not in the .vsix`;
   }
-  if (!/^https:/i.test(address)) return kind === 'image' ? 'a picture must come from https (vsce and the Marketplace refuse others)' : undefined;
-  const github = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/(?:raw|blob|tree)\/[^/]+\/(.+)$/.exec(address) ?? /^https:\/\/raw\.githubusercontent\.com\/([^/]+\/[^/]+)\/[^/]+\/(.+)$/.exec(address);
+  if (!/^https:/i.test(address))
+    return kind === 'image' ? 'a picture must come from https (vsce and the Marketplace refuse others)' : undefined;
+  const github =
+    /^https:\/\/github\.com\/([^/]+\/[^/]+)\/(?:raw|blob|tree)\/[^/]+\/(.+)$/.exec(address) ??
+    /^https:\/\/raw\.githubusercontent\.com\/([^/]+\/[^/]+)\/[^/]+\/(.+)$/.exec(address);
   if (!github) return undefined; // another site's address: not this repository's to check
   if (github[1] !== REPOSITORY) return undefined;
   const path = decodeURIComponent(github[2]!).replace(/\/$/, '');
@@ -129,7 +133,11 @@ describe('the README in the .vsix', () => {
 
   before(() => {
     const vsix = join(tmp, 'briefing-check.vsix');
-    const vsce = spawnSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'package', ...packageOptions(), '-o', vsix], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
+    const vsce = spawnSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'package', ...packageOptions(), '-o', vsix], {
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     assert.equal(vsce.status, 0, `vsce package failed:\n${vsce.stdout}\n${vsce.stderr}`);
     entries = unzip(vsix);
     const name = [...entries.keys()].find((n) => /^extension\/readme\.md$/i.test(n));
@@ -153,7 +161,10 @@ describe('the README in the .vsix', () => {
     const packaged = new Set(entries.keys());
     const { images } = targetsOf(readme);
     assert.ok(images.length > 0, 'the packaged README has no pictures at all');
-    const broken = images.map((src) => [src, unresolved(src, packaged, 'image')]).filter(([, why]) => why).map(([src, why]) => `${src}: ${why}`);
+    const broken = images
+      .map((src) => [src, unresolved(src, packaged, 'image')])
+      .filter(([, why]) => why)
+      .map(([src, why]) => `${src}: ${why}`);
     assert.deepEqual(broken, []);
   });
 

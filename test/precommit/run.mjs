@@ -22,8 +22,10 @@ console.log(`pre-commit test with ${version.stdout.trim()}`);
 const tmp = mkdtempSync(join(tmpdir(), 'briefing-pre-commit-'));
 const work = join(tmp, 'work');
 const env = { ...process.env, PRE_COMMIT_HOME: join(tmp, 'home'), npm_config_update_notifier: 'false' };
-const git = (...args) => spawnSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd: work, encoding: 'utf8' });
-const tryRepo = () => spawnSync('pre-commit', ['try-repo', repo, 'briefing-check', '--all-files'], { cwd: work, env, encoding: 'utf8', timeout: 600_000 });
+const git = (...args) =>
+  spawnSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd: work, encoding: 'utf8' });
+const tryRepo = () =>
+  spawnSync('pre-commit', ['try-repo', repo, 'briefing-check', '--all-files'], { cwd: work, env, encoding: 'utf8', timeout: 600_000 });
 
 let failures = 0;
 const check = (name, ok, detail) => {
@@ -37,12 +39,20 @@ try {
   git('add', '.');
   const broken = tryRepo();
   const out = broken.stdout + broken.stderr;
-  check('the hook fails on a briefing with a problem', broken.status === 1 && /a\.brief\.md\s+3:\d+\s+error\s+Note \[\^1\] has no definition/.test(out), out);
+  check(
+    'the hook fails on a briefing with a problem',
+    broken.status === 1 && /a\.brief\.md\s+3:\d+\s+error\s+Note \[\^1\] has no definition/.test(out),
+    out,
+  );
   check('the hook leaves other Markdown alone', !/README\.md/.test(out.slice(out.indexOf('- hook id'))), out);
   writeFileSync(join(work, 'a.brief.md'), '# A\n\nSee the note.[^1]\n\n[^1]: A note.\n');
   git('add', '.');
   const fixed = tryRepo();
-  check('the hook passes once the briefing is fixed', fixed.status === 0 && /Briefing Check\.+Passed/.test(fixed.stdout), fixed.stdout + fixed.stderr);
+  check(
+    'the hook passes once the briefing is fixed',
+    fixed.status === 0 && /Briefing Check\.+Passed/.test(fixed.stdout),
+    fixed.stdout + fixed.stderr,
+  );
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

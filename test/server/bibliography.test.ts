@@ -71,7 +71,10 @@ describe('bibliographies as sources (language server)', () => {
       range: unknown.range,
       context: { diagnostics: [unknown] },
     });
-    assert.ok(fixes.some((f) => f.title === 'Change to @fao-2024'), JSON.stringify(fixes.map((f) => f.title)));
+    assert.ok(
+      fixes.some((f) => f.title === 'Change to @fao-2024'),
+      JSON.stringify(fixes.map((f) => f.title)),
+    );
   });
 
   it('completion after [@ lists the entries with author, year and title; hover shows the reference and its facts; definition opens the .bib; bibliography: is a link', async () => {
@@ -90,16 +93,25 @@ describe('bibliographies as sources (language server)', () => {
     assert.equal(lindqvist.detail, 'Lindqvist and Müller, 2023 — Quota swaps and the mackerel dispute');
     assert.equal(items.find((i) => i.label === 'fao-2024')!.detail, 'FAO, 2024 — The State of World Fisheries and Aquaculture 2024');
     client.change(uri, BRIEF);
-    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(BRIEF, '@lindqvist-2023', 1, 3) });
+    const hover = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(BRIEF, '@lindqvist-2023', 1, 3),
+    });
     const text = (hover.contents as { value: string }).value;
     assert.match(text, /Lindqvist and Müller \(2023\)\. \*Quota swaps and the mackerel dispute\*\. Marine Policy Review\./);
     assert.match(text, /\[doi:10\.5555\/mpr\.2023\.118\]\(https:\/\/doi\.org\/10\.5555\/mpr\.2023\.118\)/);
     assert.match(text, /1 fact taken from it:\n\n- Amount by which the mackerel catch exceeded advice, 2022: 41 percent/);
-    const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(BRIEF, '@lindqvist-2023', 1, 3) });
+    const defs = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(BRIEF, '@lindqvist-2023', 1, 3),
+    });
     assert.deepEqual(defs, [{ uri: ws.uri('refs.bib'), range: { start: { line: 8, character: 9 }, end: { line: 8, character: 23 } } }]);
     assert.ok(client.initializeResult.capabilities.documentLinkProvider);
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
-    assert.deepEqual(links.map((l) => [l.range.start, l.target]), [[{ line: 1, character: 14 }, ws.uri('refs.bib')]]);
+    assert.deepEqual(
+      links.map((l) => [l.range.start, l.target]),
+      [[{ line: 1, character: 14 }, ws.uri('refs.bib')]],
+    );
   });
 
   it('a broken entry is bibliography.invalid at its line in the open .bib and facts.broken at the briefing; the other entries still count', async () => {
@@ -142,7 +154,10 @@ describe('bibliographies as sources (language server)', () => {
     assert.ok(!during.some((d) => d.code === 'source.unknown' || d.code === 'stat.unsupported'), JSON.stringify(during));
     writeFileSync(ws.path('refs.bib'), BIB);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('refs.bib'), type: 2 }] });
-    await client.waitFor(() => ((client.published.get(uri)?.diagnostics ?? []).length === 0 ? true : undefined), 'the briefing to be clean again');
+    await client.waitFor(
+      () => ((client.published.get(uri)?.diagnostics ?? []).length === 0 ? true : undefined),
+      'the briefing to be clean again',
+    );
     // Written up to the middle of the second entry: the first is read anew, the second kept from the last good read.
     const cut = BIB.slice(0, BIB.indexOf('M{\\"u}ller'));
     writeFileSync(ws.path('refs.bib'), cut);
@@ -154,7 +169,10 @@ describe('bibliographies as sources (language server)', () => {
     assert.ok(!cutOff.some((d) => d.code === 'source.unknown' || d.code === 'stat.unsupported'), JSON.stringify(cutOff));
     writeFileSync(ws.path('refs.bib'), BIB);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('refs.bib'), type: 2 }] });
-    await client.waitFor(() => ((client.published.get(uri)?.diagnostics ?? []).length === 0 ? true : undefined), 'the briefing to be clean once more');
+    await client.waitFor(
+      () => ((client.published.get(uri)?.diagnostics ?? []).length === 0 ? true : undefined),
+      'the briefing to be clean once more',
+    );
   });
 });
 
@@ -167,7 +185,8 @@ describe('bibliographies with no briefing open, and rewritten on disk (language 
   });
 
   it('Find Fact and Insert Citation with no briefing open list CSV facts whose sources are in bibliographies, with those sources', async () => {
-    const cslJson = '[{ "id": "oecd-2022", "type": "report", "title": "Aquaculture outlook", "publisher": "OECD", "issued": { "date-parts": [[2022]] } }]\n';
+    const cslJson =
+      '[{ "id": "oecd-2022", "type": "report", "title": "Aquaculture outlook", "publisher": "OECD", "issued": { "date-parts": [[2022]] } }]\n';
     const csv = CSV + 'oecd-farms,"Number of fish farms in the OECD, 2021",2100,farms,oecd-2022,"some 2,100 farms"\n';
     const ws = makeWorkspace({ 'refs.bib': BIB, 'sources/zotero.json': cslJson, 'catch.facts.csv': csv });
     workspaces.push(ws);
@@ -180,7 +199,11 @@ describe('bibliographies with no briefing open, and rewritten on disk (language 
     assert.equal(byId.get('farmed-share')!.sourceTitle, 'The State of World Fisheries and Aquaculture 2024');
     assert.equal(byId.get('oecd-farms')!.sourceTitle, 'Aquaculture outlook');
     const sources = await run<SourceItem[]>('briefing.server.listSources', {});
-    assert.deepEqual(sources.map((s) => [s.id, s.facts]).sort(), [['fao-2024', 1], ['lindqvist-2023', 1], ['oecd-2022', 1]]);
+    assert.deepEqual(sources.map((s) => [s.id, s.facts]).sort(), [
+      ['fao-2024', 1],
+      ['lindqvist-2023', 1],
+      ['oecd-2022', 1],
+    ]);
   });
 
   it('a .bib replaced as Zotero exports it (written to a temp file, renamed over) re-checks the open briefing', async () => {
@@ -217,7 +240,8 @@ describe('inline references (language server)', () => {
   });
 
   it('front matter references: are sources, re-read as the briefing is edited; definition goes to the item', async () => {
-    const brief = '---\nreferences:\n  - id: kim-2021\n    title: Fisheries outlook\n---\nFarmed fish are half the total [@kim-2021, p. 3].\n';
+    const brief =
+      '---\nreferences:\n  - id: kim-2021\n    title: Fisheries outlook\n---\nFarmed fish are half the total [@kim-2021, p. 3].\n';
     const ws = makeWorkspace({ 'b.brief.md': brief });
     workspaces.push(ws);
     const client = await LspClient.start({ root: ws.root, pull: false });
@@ -225,7 +249,10 @@ describe('inline references (language server)', () => {
     const uri = ws.uri('b.brief.md');
     client.open(uri, brief);
     assert.deepEqual(codes(await client.pushedDiagnostics(uri)), []);
-    const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(brief, '@kim-2021', 1, 2) });
+    const defs = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(brief, '@kim-2021', 1, 2),
+    });
     assert.deepEqual(defs, [{ uri, range: { start: { line: 2, character: 8 }, end: { line: 2, character: 16 } } }]);
     // The item is renamed in the front matter: the citation no longer names a source.
     client.change(uri, brief.replace('id: kim-2021', 'id: kim-2022'));
@@ -233,6 +260,9 @@ describe('inline references (language server)', () => {
       const published = client.published.get(uri)?.diagnostics ?? [];
       return published.some((d) => d.code === 'source.unknown') ? published : undefined;
     }, 'source.unknown once the item is renamed');
-    assert.equal(now.find((d) => d.code === 'source.unknown')!.message, '@kim-2021 names no source: it is not in b.brief.md or the fact files.');
+    assert.equal(
+      now.find((d) => d.code === 'source.unknown')!.message,
+      '@kim-2021 names no source: it is not in b.brief.md or the fact files.',
+    );
   });
 });

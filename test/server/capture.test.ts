@@ -32,7 +32,8 @@ facts:
 # End of file: nothing after the facts.
 `;
 
-const CSV = 'Id;Statement;Value;Unit;Source;Quote;Locator\r\nexports-a;Exports in 2016;2,5;percent;cn-customs;Exports grew 2,5 percent.;p. 1\r\n';
+const CSV =
+  'Id;Statement;Value;Unit;Source;Quote;Locator\r\nexports-a;Exports in 2016;2,5;percent;cn-customs;Exports grew 2,5 percent.;p. 1\r\n';
 
 const SOURCE_TEXT = `https://example.org/reports/dprk-trade-2017
 
@@ -53,7 +54,10 @@ const fact = (over: Partial<NewFactFields>): NewFactFields => ({
 });
 
 describe('add fact from selection', () => {
-  const session = serverSession({ 'data.facts.json': FACTS, 'wire.facts.yaml': YAML, 'table.facts.csv': CSV, 'trade.brief.md': BRIEFING }, { pull: false });
+  const session = serverSession(
+    { 'data.facts.json': FACTS, 'wire.facts.yaml': YAML, 'table.facts.csv': CSV, 'trade.brief.md': BRIEFING },
+    { pull: false },
+  );
   const { ws } = session;
   let client: LspClient;
   before(async () => {
@@ -62,7 +66,10 @@ describe('add fact from selection', () => {
     await client.pushedDiagnostics(ws.uri('trade.brief.md'));
   });
 
-  const selectionOf = (text: string, from: string, to: string) => ({ start: positionOf(text, from), end: positionOf(text, to, 1, to.length) });
+  const selectionOf = (text: string, from: string, to: string) => ({
+    start: positionOf(text, from),
+    end: positionOf(text, to, 1, to.length),
+  });
 
   it('proposes each figure of the selection with its unit, sentence, a unique id, the quote and the recorded URL', async () => {
     const result = await client.executeCommand<ProposeFactsResult>('briefing.server.proposeFacts', {
@@ -72,12 +79,25 @@ describe('add fact from selection', () => {
       sourceId: 'cn-customs',
     });
     assert.equal(result.url, 'https://example.org/reports/dprk-trade-2017');
-    assert.equal(result.quote, 'Trade with the DPRK rose 37.4 percent in the first quarter, while coal imports fell 51.6 percent in April. Some 25,000 workers were abroad.');
+    assert.equal(
+      result.quote,
+      'Trade with the DPRK rose 37.4 percent in the first quarter, while coal imports fell 51.6 percent in April. Some 25,000 workers were abroad.',
+    );
     assert.deepEqual(
       result.proposals.map((p) => [p.figure, p.value, p.unit, p.statement]),
       [
-        ['37.4 percent', 37.4, 'percent', 'Trade with the DPRK rose 37.4 percent in the first quarter, while coal imports fell 51.6 percent in April'],
-        ['51.6 percent', 51.6, 'percent', 'Trade with the DPRK rose 37.4 percent in the first quarter, while coal imports fell 51.6 percent in April'],
+        [
+          '37.4 percent',
+          37.4,
+          'percent',
+          'Trade with the DPRK rose 37.4 percent in the first quarter, while coal imports fell 51.6 percent in April',
+        ],
+        [
+          '51.6 percent',
+          51.6,
+          'percent',
+          'Trade with the DPRK rose 37.4 percent in the first quarter, while coal imports fell 51.6 percent in April',
+        ],
         ['25,000 workers', 25000, 'workers', 'Some 25,000 workers were abroad'],
       ],
     );
@@ -88,16 +108,29 @@ describe('add fact from selection', () => {
   });
 
   it('proposes nothing for a selection without figures, and only the figures inside the selection', async () => {
-    const none = await client.executeCommand<ProposeFactsResult>('briefing.server.proposeFacts', { text: SOURCE_TEXT, selection: selectionOf(SOURCE_TEXT, 'Trade with', 'rose') });
+    const none = await client.executeCommand<ProposeFactsResult>('briefing.server.proposeFacts', {
+      text: SOURCE_TEXT,
+      selection: selectionOf(SOURCE_TEXT, 'Trade with', 'rose'),
+    });
     assert.deepEqual(none.proposals, []);
-    const one = await client.executeCommand<ProposeFactsResult>('briefing.server.proposeFacts', { text: SOURCE_TEXT, selection: selectionOf(SOURCE_TEXT, 'Next', 'nothing.') });
-    assert.deepEqual(one.proposals.map((p) => [p.figure, p.statement, p.id]), [['99 percent', 'Next paragraph: 99 percent of nothing', 'fact-next-paragraph-percent-nothing']]);
+    const one = await client.executeCommand<ProposeFactsResult>('briefing.server.proposeFacts', {
+      text: SOURCE_TEXT,
+      selection: selectionOf(SOURCE_TEXT, 'Next', 'nothing.'),
+    });
+    assert.deepEqual(
+      one.proposals.map((p) => [p.figure, p.statement, p.id]),
+      [['99 percent', 'Next paragraph: 99 percent of nothing', 'fact-next-paragraph-percent-nothing']],
+    );
   });
 
   it('appends to a JSON fact file with its indentation, and the briefing finds the new fact', async () => {
     const uri = ws.uri('data.facts.json');
     client.open(uri, FACTS);
-    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, fact: fact({ id: 'json-new' }), briefing: ws.uri('trade.brief.md') });
+    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', {
+      target: uri,
+      fact: fact({ id: 'json-new' }),
+      briefing: ws.uri('trade.brief.md'),
+    });
     assert.equal(result.applied, true, result.message);
     const text = client.text(uri);
     assert.ok(text.startsWith(FACTS.slice(0, FACTS.lastIndexOf('}\n  ]') + 1)), 'everything before the new fact is unchanged');
@@ -105,9 +138,19 @@ describe('add fact from selection', () => {
     const parsed = parseFactSource('data.facts.json', text);
     assert.deepEqual(parsed.findings, []);
     assert.equal(parsed.facts.at(-1)!.fact.quote, 'The quote: it says "12.5 percent", plainly.');
-    const found = await client.executeCommand<FactItem[]>('briefing.server.searchFacts', { uri: ws.uri('trade.brief.md'), query: 'json-new' });
-    assert.deepEqual(found.map((f) => f.id), ['json-new']);
-    const again = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, fact: fact({ id: 'json-new' }), briefing: ws.uri('trade.brief.md') });
+    const found = await client.executeCommand<FactItem[]>('briefing.server.searchFacts', {
+      uri: ws.uri('trade.brief.md'),
+      query: 'json-new',
+    });
+    assert.deepEqual(
+      found.map((f) => f.id),
+      ['json-new'],
+    );
+    const again = await client.executeCommand<AddFactResult>('briefing.server.addFact', {
+      target: uri,
+      fact: fact({ id: 'json-new' }),
+      briefing: ws.uri('trade.brief.md'),
+    });
     assert.equal(again.applied, false);
     assert.match(again.message!, /exists already/);
   });
@@ -115,7 +158,12 @@ describe('add fact from selection', () => {
   it('adds a source and a fact to a YAML fact file, keeping its comments, key order and indentation', async () => {
     const uri = ws.uri('wire.facts.yaml');
     const source = { id: 'wire-b', title: 'Wire report B: the port', publisher: 'Agency B', url: 'https://example.org/b' };
-    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, fact: fact({ id: 'wire-b-ships', source: 'wire-b', unit: 'ships', value: 7 }), source, apply: false });
+    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', {
+      target: uri,
+      fact: fact({ id: 'wire-b-ships', source: 'wire-b', unit: 'ships', value: 7 }),
+      source,
+      apply: false,
+    });
     assert.ok(result.edit, result.message);
     const text = LspClient.applyTo(YAML, uri, result.edit as never);
     assert.equal(
@@ -130,7 +178,10 @@ describe('add fact from selection', () => {
     );
     const parsed = parseFactSource('wire.facts.yaml', text);
     assert.deepEqual(parsed.findings, []);
-    assert.deepEqual(parsed.facts.map((f) => f.fact.id), ['wire-a-ships', 'wire-b-ships']);
+    assert.deepEqual(
+      parsed.facts.map((f) => f.fact.id),
+      ['wire-a-ships', 'wire-b-ships'],
+    );
     assert.equal(parsed.facts[1]!.fact.quote, 'The quote: it says "12.5 percent", plainly.');
   });
 
@@ -143,29 +194,52 @@ describe('add fact from selection', () => {
     assert.match(after, /# none yet/);
     const parsed = parseFactSource('new.facts.yaml', after);
     assert.deepEqual(parsed.findings, []);
-    assert.deepEqual(parsed.facts.map((f) => [f.fact.id, f.fact.source]), [['y1', 'y-src']]);
+    assert.deepEqual(
+      parsed.facts.map((f) => [f.fact.id, f.fact.source]),
+      [['y1', 'y-src']],
+    );
   });
 
   it('reads where a text came from and proposes citable source ids', () => {
     assert.equal(recordedUrlOf('<!-- saved from url=(0030)https://example.org/page.html -->\n<html>'), 'https://example.org/page.html');
     assert.equal(recordedUrlOf('Notes\nSource: https://example.org/x/y.\n'), 'https://example.org/x/y');
     assert.equal(recordedUrlOf('a\nb\nc\nd\ne\nhttps://late.example.org/\n'), undefined);
-    assert.equal(sourceIdFor({ title: 'Trade trends', publisher: 'Korea Trade-Investment Promotion Agency (KOTRA)', published: '2017-07-21' }, () => false), 'kotra-2017');
-    assert.equal(sourceIdFor({ title: 'Report of the Panel of Experts' }, (id) => id === 'report-panel-experts'), 'report-panel-experts-2');
+    assert.equal(
+      sourceIdFor(
+        { title: 'Trade trends', publisher: 'Korea Trade-Investment Promotion Agency (KOTRA)', published: '2017-07-21' },
+        () => false,
+      ),
+      'kotra-2017',
+    );
+    assert.equal(
+      sourceIdFor({ title: 'Report of the Panel of Experts' }, (id) => id === 'report-panel-experts'),
+      'report-panel-experts-2',
+    );
   });
 
   it('writes a YAML fact whose source is defined in another file only as a new source of its own', async () => {
-    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: ws.uri('wire.facts.yaml'), fact: fact({ id: 'misplaced' }), apply: false });
+    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', {
+      target: ws.uri('wire.facts.yaml'),
+      fact: fact({ id: 'misplaced' }),
+      apply: false,
+    });
     assert.equal(result.edit, undefined);
     assert.match(result.message!, /does not define the source "cn-customs"/);
   });
 
   it('appends one quoted row to a CSV fact file in its column order, delimiter, line ends and decimal comma', async () => {
     const uri = ws.uri('table.facts.csv');
-    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, fact: fact({ id: 'csv-new', locator: 'p. 3; box 2' }), apply: false });
+    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', {
+      target: uri,
+      fact: fact({ id: 'csv-new', locator: 'p. 3; box 2' }),
+      apply: false,
+    });
     assert.ok(result.edit, result.message);
     const text = LspClient.applyTo(CSV, uri, result.edit as never);
-    assert.equal(text, `${CSV}csv-new;A statement;12,5;percent;cn-customs;"The quote: it says ""12.5 percent"", plainly.";"p. 3; box 2"\r\n`);
+    assert.equal(
+      text,
+      `${CSV}csv-new;A statement;12,5;percent;cn-customs;"The quote: it says ""12.5 percent"", plainly.";"p. 3; box 2"\r\n`,
+    );
     const parsed = parseFactSource('table.facts.csv', text);
     assert.deepEqual(parsed.findings, []);
     assert.deepEqual(
@@ -175,33 +249,63 @@ describe('add fact from selection', () => {
         ['csv-new', 12.5, 'The quote: it says "12.5 percent", plainly.', 'p. 3; box 2'],
       ],
     );
-    const withSource = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, fact: fact({ source: 'x-new' }), source: { id: 'x-new', title: 'X' }, apply: false });
+    const withSource = await client.executeCommand<AddFactResult>('briefing.server.addFact', {
+      target: uri,
+      fact: fact({ source: 'x-new' }),
+      source: { id: 'x-new', title: 'X' },
+      apply: false,
+    });
     assert.match(withSource.message!, /CSV fact file holds facts only/);
   });
 
   it('creates a new JSON fact file with the source and the fact', async () => {
     const uri = ws.uri('notes.facts.json');
     const source = { id: 'notes-2017', title: 'Field notes', published: '2017-05-01' };
-    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: uri, create: true, fact: fact({ id: 'notes-fact', source: 'notes-2017' }), source, apply: false });
+    const result = await client.executeCommand<AddFactResult>('briefing.server.addFact', {
+      target: uri,
+      create: true,
+      fact: fact({ id: 'notes-fact', source: 'notes-2017' }),
+      source,
+      apply: false,
+    });
     const changes = (result.edit?.documentChanges ?? []) as { kind?: string; edits?: { newText: string }[] }[];
     assert.equal(changes[0]!.kind, 'create');
     const text = changes[1]!.edits![0]!.newText;
     const parsed = parseFactSource('notes.facts.json', text);
     assert.deepEqual(parsed.findings, []);
-    assert.deepEqual(parsed.sources.map((s) => [s.id, s.source.title]), [['notes-2017', 'Field notes']]);
-    assert.deepEqual(parsed.facts.map((f) => f.fact.id), ['notes-fact']);
-    const existing = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: ws.uri('data.facts.json'), create: true, fact: fact({ id: 'x' }), apply: false });
+    assert.deepEqual(
+      parsed.sources.map((s) => [s.id, s.source.title]),
+      [['notes-2017', 'Field notes']],
+    );
+    assert.deepEqual(
+      parsed.facts.map((f) => f.fact.id),
+      ['notes-fact'],
+    );
+    const existing = await client.executeCommand<AddFactResult>('briefing.server.addFact', {
+      target: ws.uri('data.facts.json'),
+      create: true,
+      fact: fact({ id: 'x' }),
+      apply: false,
+    });
     assert.match(existing.message!, /exists already/);
   });
 
   it('refuses a fact that would not be read (no quote, an uncitable source id)', async () => {
-    const noQuote = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: ws.uri('data.facts.json'), fact: fact({ id: 'q', quote: ' ' }), apply: false });
+    const noQuote = await client.executeCommand<AddFactResult>('briefing.server.addFact', {
+      target: ws.uri('data.facts.json'),
+      fact: fact({ id: 'q', quote: ' ' }),
+      apply: false,
+    });
     assert.match(noQuote.message!, /statement and a quote/);
-    const badId = await client.executeCommand<AddFactResult>('briefing.server.addFact', { target: ws.uri('data.facts.json'), fact: fact({ id: 'b', source: 'bad id.' }), apply: false });
+    const badId = await client.executeCommand<AddFactResult>('briefing.server.addFact', {
+      target: ws.uri('data.facts.json'),
+      fact: fact({ id: 'b', source: 'bad id.' }),
+      apply: false,
+    });
     assert.match(badId.message!, /cannot be cited/);
   });
 
-  it('counts, across the workspace\'s briefings, the statistics each fact supports', async () => {
+  it("counts, across the workspace's briefings, the statistics each fact supports", async () => {
     const usage = await client.executeCommand<FactUsage>('briefing.server.factUsage');
     assert.deepEqual(usage, { briefings: 1, supported: { 'trade-growth': 1 } });
   });

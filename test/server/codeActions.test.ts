@@ -19,7 +19,11 @@ describe('code actions', () => {
 
   function actionsFor(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? WHOLE;
-    return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+    return client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    });
   }
 
   const keyOf = (d: Diagnostic) => `${d.code}:${d.message}`;
@@ -38,7 +42,10 @@ describe('code actions', () => {
     client.change(uri, fixed);
     const afterFix = await client.pulledDiagnostics(uri);
     const before = new Set(diagnostics.map(keyOf));
-    assert.deepEqual(afterFix.filter((d) => !before.has(keyOf(d))), []);
+    assert.deepEqual(
+      afterFix.filter((d) => !before.has(keyOf(d))),
+      [],
+    );
     assert.ok(!afterFix.some((d) => d.code === 'stat.uncited'));
   });
 
@@ -56,7 +63,8 @@ describe('code actions', () => {
   });
 
   it('changes an unknown @id to the nearest known one, and renumbers a second definition of a label', async () => {
-    const text = '# T\n\nCoal imports fell 51.6 percent in April.[^1] Workers went abroad.[^2]\n\n[^1]: @cn-custom, table 7.\n[^2]: @un-panel.\n[^2]: Press reports.\n';
+    const text =
+      '# T\n\nCoal imports fell 51.6 percent in April.[^1] Workers went abroad.[^2]\n\n[^1]: @cn-custom, table 7.\n[^2]: @un-panel.\n[^2]: Press reports.\n';
     const { uri, diagnostics } = await openBriefing(text);
     const unknown = diagnostics.filter((d) => d.code === 'source.unknown');
     const [change] = await actionsFor(uri, unknown, ['quickfix']);
@@ -67,7 +75,11 @@ describe('code actions', () => {
     const next = await client.pulledDiagnostics(uri);
     // The second definition names no source either.
     assert.deepEqual(next.map((d) => d.code).sort(), ['note.duplicate', 'note.noSource']);
-    const [renumber] = await actionsFor(uri, next.filter((d) => d.code === 'note.duplicate'), ['quickfix']);
+    const [renumber] = await actionsFor(
+      uri,
+      next.filter((d) => d.code === 'note.duplicate'),
+      ['quickfix'],
+    );
     assert.equal(renumber?.title, 'Renumber the second definition as [^3]');
     const renumbered = LspClient.applyTo(fixed, uri, renumber.edit!);
     assert.ok(renumbered.endsWith('[^2]: @un-panel.\n[^3]: Press reports.\n'), renumbered);
@@ -75,10 +87,10 @@ describe('code actions', () => {
     assert.deepEqual((await client.pulledDiagnostics(uri)).map((d) => d.code).sort(), ['note.noSource', 'note.unused']);
   });
 
-  it('records a figure its source\'s facts do not cover as a new fact of that source, in its fact file', async () => {
+  it("records a figure its source's facts do not cover as a new fact of that source, in its fact file", async () => {
     const factsUri = ws.uri('data.facts.json');
     client.open(factsUri, FACTS);
-    const text = '# T\n\nChina\'s *steel* exports to North Korea fell 12.5 percent in 2016.[^1]\n\n[^1]: @cn-customs, table 9.\n';
+    const text = "# T\n\nChina's *steel* exports to North Korea fell 12.5 percent in 2016.[^1]\n\n[^1]: @cn-customs, table 9.\n";
     const { uri, diagnostics } = await openBriefing(text);
     const unsupported = diagnostics.filter((d) => d.code === 'stat.unsupported');
     assert.equal(unsupported.length, 1, JSON.stringify(diagnostics));
@@ -100,7 +112,10 @@ describe('code actions', () => {
     const after = client.text(factsUri);
     assert.ok(after.startsWith(FACTS.slice(0, FACTS.lastIndexOf('}\n  ]'))), after);
     assert.match(after, /\n    \{\n      "id": "cn-customs-china-steel-exports-north",/);
-    await client.waitFor(() => !(client.published.get(uri)?.diagnostics ?? []).some((d) => d.code === 'stat.unsupported') || undefined, 'the figure to be supported by the new fact');
+    await client.waitFor(
+      () => !(client.published.get(uri)?.diagnostics ?? []).some((d) => d.code === 'stat.unsupported') || undefined,
+      'the figure to be supported by the new fact',
+    );
     client.close(factsUri);
   });
 
@@ -143,11 +158,14 @@ describe('code actions', () => {
     const { uri, diagnostics } = await openBriefing(BRIEFING);
     const undefinedNote = diagnostics.filter((d) => d.code === 'note.undefined');
     const actions = await actionsFor(uri, undefinedNote, ['quickfix']);
-    assert.deepEqual(actions.map((a) => a.title), [
-      'Define note [^9] citing cn-customs (China trade statistics, first quarter 2017)',
-      'Define note [^9] citing un-panel (Report of the Panel of Experts)',
-      'Create an empty definition of note [^9]',
-    ]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        'Define note [^9] citing cn-customs (China trade statistics, first quarter 2017)',
+        'Define note [^9] citing un-panel (Report of the Panel of Experts)',
+        'Create an empty definition of note [^9]',
+      ],
+    );
     assert.ok(actions.every((a) => !a.isPreferred));
     const fixed = LspClient.applyTo(BRIEFING, uri, actions[0]!.edit!);
     assert.equal(fixed, BRIEFING.replace('[^2]: An unused note.', '[^2]: An unused note.\n[^9]: @cn-customs.'));
@@ -170,7 +188,11 @@ describe('code actions', () => {
     const { uri, diagnostics } = await openBriefing(BRIEFING);
     client.change(uri, BRIEFING + '\nMore text.\n');
     await client.pulledDiagnostics(uri);
-    const actions = await actionsFor(uri, diagnostics.filter((d) => d.code === 'stat.mismatch'), ['quickfix']);
+    const actions = await actionsFor(
+      uri,
+      diagnostics.filter((d) => d.code === 'stat.mismatch'),
+      ['quickfix'],
+    );
     assert.deepEqual(actions, []);
   });
 
@@ -197,7 +219,10 @@ Trade rose 37.4 percent in the first quarter.[^1] Coal imports fell 51.6 percent
 `;
     assert.equal(LspClient.applyTo(OUT_OF_ORDER, uri, fix!.edit!), expected);
     const rewrites = await actionsFor(uri, [], ['refactor']);
-    assert.deepEqual(rewrites.map((a) => [a.title, a.kind]), [['Renumber notes in order of first citation', 'refactor.rewrite.briefing']]);
+    assert.deepEqual(
+      rewrites.map((a) => [a.title, a.kind]),
+      [['Renumber notes in order of first citation', 'refactor.rewrite.briefing']],
+    );
     assert.equal(LspClient.applyTo(OUT_OF_ORDER, uri, rewrites[0]!.edit!), expected);
   });
 
@@ -223,6 +248,9 @@ Trade rose 37.4 percent in the first quarter.[1] Coal imports fell 51.6 percent 
     assert.equal(fixAll!.kind, 'source.fixAll.briefing');
     assert.equal(LspClient.applyTo(ENDNOTES, uri, fixAll!.edit!), converted);
     client.change(uri, converted);
-    assert.deepEqual((await client.pulledDiagnostics(uri)).map((d) => d.code), []);
+    assert.deepEqual(
+      (await client.pulledDiagnostics(uri)).map((d) => d.code),
+      [],
+    );
   });
 });

@@ -10,7 +10,15 @@ import { BRIEFING, FACTS, README } from './fixtures';
 import { type LspClient, positionOf, serverSession, uriOf } from './lspHarness';
 
 describe('commands', () => {
-  const session = serverSession({ 'data.facts.json': FACTS, 'trade.brief.md': BRIEFING, 'README.md': README, 'sub/memo.md': '---\nfacts: ../data.facts.json\n---\n# Memo\n\nTrade grew 46% last year.\n' }, { pull: false });
+  const session = serverSession(
+    {
+      'data.facts.json': FACTS,
+      'trade.brief.md': BRIEFING,
+      'README.md': README,
+      'sub/memo.md': '---\nfacts: ../data.facts.json\n---\n# Memo\n\nTrade grew 46% last year.\n',
+    },
+    { pull: false },
+  );
   const { ws } = session;
   let client: LspClient;
   before(() => (client = session.client));
@@ -18,7 +26,8 @@ describe('commands', () => {
   const open = async (text: string) => (await session.openBriefing(text, 'cmd')).uri;
 
   it('briefing.server.renumberNotes renumbers through workspace/applyEdit and keeps every note text', async () => {
-    const text = '# R\n\nA rose 37.4 percent in the first quarter.[^3] B fell 51.6 percent in April.[^1] C.[^2]\n\n[^1]: @cn-customs, table 7.\n[^2]: Panel text.\n[^3]: @cn-customs, table 4.\n';
+    const text =
+      '# R\n\nA rose 37.4 percent in the first quarter.[^3] B fell 51.6 percent in April.[^1] C.[^2]\n\n[^1]: @cn-customs, table 7.\n[^2]: Panel text.\n[^3]: @cn-customs, table 4.\n';
     const uri = await open(text);
     const result = await client.executeCommand<EditResult>('briefing.server.renumberNotes', { uri });
     assert.deepEqual(result, { applied: true });
@@ -37,7 +46,10 @@ describe('commands', () => {
     assert.equal(refused.applied, false);
     assert.match(refused.message ?? '', /while \[\^7\] has no definition/);
     const twice = await open('# R\n\nA.[^2] B.[^1]\n\n[^1]: One.\n[^2]: Two.\n[^2]: Two again.\n');
-    assert.match((await client.executeCommand<EditResult>('briefing.server.renumberNotes', { uri: twice })).message ?? '', /while \[\^2\] is defined twice/);
+    assert.match(
+      (await client.executeCommand<EditResult>('briefing.server.renumberNotes', { uri: twice })).message ?? '',
+      /while \[\^2\] is defined twice/,
+    );
   });
 
   it('briefing.server.convertToFootnotes converts endnotes', async () => {
@@ -49,7 +61,12 @@ describe('commands', () => {
   it('briefing.server.insertCitation inserts a reference and a definition at the position', async () => {
     const text = '# I\n\nSome 25,000 workers were abroad.\n';
     const uri = await open(text);
-    const result = await client.executeCommand<EditResult>('briefing.server.insertCitation', { uri, position: positionOf(text, '.\n'), sourceId: 'un-panel', locator: 'p. 12' });
+    const result = await client.executeCommand<EditResult>('briefing.server.insertCitation', {
+      uri,
+      position: positionOf(text, '.\n'),
+      sourceId: 'un-panel',
+      locator: 'p. 12',
+    });
     assert.deepEqual(result, { applied: true });
     assert.equal(client.text(uri), '# I\n\nSome 25,000 workers were abroad[^1].\n\n[^1]: @un-panel, p. 12.\n');
     const diagnostics = await client.pushedDiagnostics(uri);
@@ -60,32 +77,52 @@ describe('commands', () => {
     const before = "# Find Fact case\n\nExports rose 4% in May.[^1] China's coal imports from North Korea fell ";
     const text = `${before}\n\n[^1]: @un-panel.\n`;
     const uri = await open(text);
-    const result = await client.executeCommand<EditResult>('briefing.server.insertFact', { uri, position: positionOf(text, 'fell ', 1, 5), factId: 'coal-decline' });
+    const result = await client.executeCommand<EditResult>('briefing.server.insertFact', {
+      uri,
+      position: positionOf(text, 'fell ', 1, 5),
+      factId: 'coal-decline',
+    });
     assert.deepEqual(result, { applied: true });
     assert.equal(client.text(uri), `${before}51.6%[^2]\n\n[^1]: @un-panel.\n[^2]: @cn-customs, table 7.\n`);
     const diagnostics = await client.pushedDiagnostics(uri);
     const inserted = positionOf(client.text(uri), '51.6%');
-    assert.deepEqual(diagnostics.filter((d) => d.range.start.line === inserted.line && d.range.start.character === inserted.character), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.range.start.line === inserted.line && d.range.start.character === inserted.character),
+      [],
+    );
   });
 
   it('briefing.server.insertFact writes "percent" when the briefing has no percentages yet', async () => {
     const before = "China's coal imports from North Korea fell ";
     const uri = await open(before);
-    await client.executeCommand<EditResult>('briefing.server.insertFact', { uri, position: positionOf(before, 'fell ', 1, 5), factId: 'coal-decline' });
+    await client.executeCommand<EditResult>('briefing.server.insertFact', {
+      uri,
+      position: positionOf(before, 'fell ', 1, 5),
+      factId: 'coal-decline',
+    });
     assert.equal(client.text(uri), `${before}51.6 percent[^1]\n\n[^1]: @cn-customs, table 7.\n`);
   });
 
   it('briefing.server.searchFacts and listSources answer the pickers', async () => {
     const uri = await open('# S\n');
     const facts = await client.executeCommand<FactItem[]>('briefing.server.searchFacts', { uri, query: 'coal april' });
-    assert.deepEqual(facts.map((f) => f.id), ['coal-decline']);
+    assert.deepEqual(
+      facts.map((f) => f.id),
+      ['coal-decline'],
+    );
     assert.equal(facts[0]!.display, '-51.6 percent');
     assert.equal(facts[0]!.file, uriOf(ws.path('data.facts.json')));
     assert.equal(facts[0]!.line, positionOf(FACTS, '"id": "coal-decline"').line - 1);
     const all = await client.executeCommand<FactItem[]>('briefing.server.searchFacts', { query: '' });
     assert.equal(all.length, 3);
     const sources = await client.executeCommand<SourceItem[]>('briefing.server.listSources', { uri });
-    assert.deepEqual(sources.map((s) => [s.id, s.facts]), [['cn-customs', 2], ['un-panel', 1]]);
+    assert.deepEqual(
+      sources.map((s) => [s.id, s.facts]),
+      [
+        ['cn-customs', 2],
+        ['un-panel', 1],
+      ],
+    );
   });
 
   it('refuses edits for a document the editor has moved on from', async () => {
@@ -107,14 +144,19 @@ describe('commands', () => {
     const result = await client.executeCommand<CheckFilesResult>('briefing.server.checkFiles', { uris: [memo, ws.uri('trade.brief.md')] });
     assert.equal(result.checked, 2);
     assert.ok(result.errors >= 2 && result.warnings >= 2, JSON.stringify(result));
-    assert.deepEqual(client.published.get(memo)?.diagnostics.map((d) => d.code), ['stat.uncited']);
+    assert.deepEqual(
+      client.published.get(memo)?.diagnostics.map((d) => d.code),
+      ['stat.uncited'],
+    );
   });
 
   it('Check All Briefings also reports the problems of the fact files the briefings load, once per file', async () => {
     ws.write('broken/data.facts.json', FACTS.replace('"value": 25000', '"value": "25000"'));
     ws.write('broken/one.brief.md', '# One\n\nSome 25,000 workers were abroad.[^1]\n\n[^1]: @un-panel.\n');
     ws.write('broken/two.brief.md', '# Two\n\nTrade rose 37.4 percent.[^1]\n\n[^1]: @cn-customs.\n');
-    const result = await client.executeCommand<CheckFilesResult>('briefing.server.checkFiles', { uris: [ws.uri('broken/one.brief.md'), ws.uri('broken/two.brief.md')] });
+    const result = await client.executeCommand<CheckFilesResult>('briefing.server.checkFiles', {
+      uris: [ws.uri('broken/one.brief.md'), ws.uri('broken/two.brief.md')],
+    });
     const file = ws.uri('broken/data.facts.json');
     // Both briefings load broken/data.facts.json (and data.facts.json above it, which defines the same ids).
     assert.ok(result.factFiles?.[file], JSON.stringify(result));
@@ -137,7 +179,10 @@ describe('fact search at scale', () => {
     quote: `The value was ${(i * 7.3) % 1000}.`,
     keywords: [`kw${i % 5003}`],
   }));
-  const session = serverSession({ 'big.facts.json': JSON.stringify({ sources, facts }), 'big.brief.md': '# Big\n\nA rose 12 percent.\n' }, { pull: false });
+  const session = serverSession(
+    { 'big.facts.json': JSON.stringify({ sources, facts }), 'big.brief.md': '# Big\n\nA rose 12 percent.\n' },
+    { pull: false },
+  );
   const { ws } = session;
   let client: LspClient;
   before(() => (client = session.client));

@@ -48,13 +48,17 @@ describe('CSL-JSON and CSL-YAML bibliographies (language server)', () => {
     const ofRefs = () => watched.map(String).filter((pattern) => pattern.includes('refs.'));
     let bothWatched!: () => void;
     const watching = new Promise<void>((resolve) => (bothWatched = resolve));
-    client.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: { watchers?: { globPattern: unknown }[] } }[] }) => {
-      for (const registration of params.registrations) {
-        if (registration.method === 'workspace/didChangeWatchedFiles') watched.push(...(registration.registerOptions?.watchers ?? []).map((w) => w.globPattern));
-      }
-      if (ofRefs().length >= 2) bothWatched();
-      return null;
-    });
+    client.connection.onRequest(
+      'client/registerCapability',
+      (params: { registrations: { method: string; registerOptions?: { watchers?: { globPattern: unknown }[] } }[] }) => {
+        for (const registration of params.registrations) {
+          if (registration.method === 'workspace/didChangeWatchedFiles')
+            watched.push(...(registration.registerOptions?.watchers ?? []).map((w) => w.globPattern));
+        }
+        if (ofRefs().length >= 2) bothWatched();
+        return null;
+      },
+    );
     const brief = ws.uri('b.brief.md');
     client.open(brief, BRIEF);
     const own = await client.pulledDiagnostics(brief);
@@ -72,7 +76,10 @@ describe('CSL-JSON and CSL-YAML bibliographies (language server)', () => {
     assert.equal(published(ws.uri('other.json')), undefined);
     // The client is asked to watch each CSL bibliography (it watches only fact files and .bib files itself).
     let timer: NodeJS.Timeout | undefined;
-    const tooLate = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no watchers for refs.json and refs.yaml: ${JSON.stringify(watched)}`)), 10_000)));
+    const tooLate = new Promise(
+      (_, reject) =>
+        (timer = setTimeout(() => reject(new Error(`no watchers for refs.json and refs.yaml: ${JSON.stringify(watched)}`)), 10_000)),
+    );
     await Promise.race([watching, tooLate]).finally(() => clearTimeout(timer));
     assert.deepEqual(ofRefs().sort(), ['**/refs.json', '**/refs.yaml']);
 

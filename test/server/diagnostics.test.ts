@@ -11,7 +11,10 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { BRIEFING, FACTS, README } from './fixtures';
 import { type LspClient, rangeOf, serverSession } from './lspHarness';
 
-const summary = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}/${d.severity}`).sort();
+const summary = (ds: Diagnostic[]) =>
+  ds
+    .map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}/${d.severity}`)
+    .sort();
 
 describe('diagnostics (push)', () => {
   const session = serverSession(
@@ -51,7 +54,10 @@ describe('diagnostics (push)', () => {
       assert.equal(found.codeDescription?.href, `https://github.com/briefing-check/briefing-check/blob/main/docs/rules/${code}.md`, code);
     }
     const mismatch = diagnostics.find((d) => d.code === 'stat.mismatch')!;
-    assert.equal(mismatch.message, "Text says 61.6 percent; cn-customs says -51.6 percent (table 7) — China's coal imports from North Korea, change in April 2017.");
+    assert.equal(
+      mismatch.message,
+      "Text says 61.6 percent; cn-customs says -51.6 percent (table 7) — China's coal imports from North Korea, change in April 2017.",
+    );
     assert.equal((mismatch.data as { factId?: string }).factId, 'coal-decline');
   });
 
@@ -90,7 +96,10 @@ describe('diagnostics (push)', () => {
     assert.ok(!diagnostics.some((d) => d.code === 'note.noSource'));
     client.settings = {};
     client.notify('workspace/didChangeConfiguration', { settings: null });
-    await client.waitFor(() => client.published.get(uri)?.diagnostics.some((d) => d.code === 'stat.uncited' && d.severity === 2), 'default severity back');
+    await client.waitFor(
+      () => client.published.get(uri)?.diagnostics.some((d) => d.code === 'stat.uncited' && d.severity === 2),
+      'default severity back',
+    );
   });
 
   it('reports facts.invalid in an open fact file at the offending value, unsaved edits included, and re-checks briefings', async () => {
@@ -104,11 +113,19 @@ describe('diagnostics (push)', () => {
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]!.code, 'facts.invalid');
     assert.equal(diagnostics[0]!.severity, 1);
-    assert.equal(diagnostics[0]!.codeDescription?.href, 'https://github.com/briefing-check/briefing-check/blob/main/docs/rules/facts.invalid.md');
+    assert.equal(
+      diagnostics[0]!.codeDescription?.href,
+      'https://github.com/briefing-check/briefing-check/blob/main/docs/rules/facts.invalid.md',
+    );
     assert.deepEqual(diagnostics[0]!.range, rangeOf(broken, '"lots"'));
     // The briefing now lacks the trade fact: its 37.4 percent is no longer backed.
-    const onTrade = (d: Diagnostic) => d.range.start.line === rangeOf(BRIEFING, '37.4 percent').start.line && d.range.start.character === rangeOf(BRIEFING, '37.4 percent').start.character;
-    await client.waitFor(() => client.published.get(briefing)?.diagnostics.some(onTrade), 'the briefing re-checked against the edited facts');
+    const onTrade = (d: Diagnostic) =>
+      d.range.start.line === rangeOf(BRIEFING, '37.4 percent').start.line &&
+      d.range.start.character === rangeOf(BRIEFING, '37.4 percent').start.character;
+    await client.waitFor(
+      () => client.published.get(briefing)?.diagnostics.some(onTrade),
+      'the briefing re-checked against the edited facts',
+    );
     client.change(factUri, FACTS);
     assert.deepEqual(await client.pushedDiagnostics(factUri), []);
     await client.waitFor(() => !client.published.get(briefing)?.diagnostics.some(onTrade), 'the briefing re-checked again');
@@ -132,12 +149,17 @@ describe('diagnostics (push)', () => {
       'facts.broken at the briefing',
     );
     assert.match(String(briefing?.message ?? ''), /z\.facts\.json has 1 problem/);
-    assert.deepEqual(summary(diagnostics), [`facts.duplicateId@${rangeOf(duplicate, '"cn-customs"').start.line}:${rangeOf(duplicate, '"cn-customs"').start.character}-${rangeOf(duplicate, '"cn-customs"').end.line}:${rangeOf(duplicate, '"cn-customs"').end.character}/1`]);
+    assert.deepEqual(summary(diagnostics), [
+      `facts.duplicateId@${rangeOf(duplicate, '"cn-customs"').start.line}:${rangeOf(duplicate, '"cn-customs"').start.character}-${rangeOf(duplicate, '"cn-customs"').end.line}:${rangeOf(duplicate, '"cn-customs"').end.character}/1`,
+    ]);
     client.close(uri);
     // The duplicate goes again, so the tests after this one see the workspace as it was.
     rmSync(ws.path('z.facts.json'));
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
-    await client.waitFor(() => !client.published.get(trade)!.diagnostics.some((d) => d.code === 'facts.broken') || undefined, 'facts.broken to go');
+    await client.waitFor(
+      () => !client.published.get(trade)!.diagnostics.some((d) => d.code === 'facts.broken') || undefined,
+      'facts.broken to go',
+    );
   });
 
   it('re-checks briefings when a fact file changes on disk (didChangeWatchedFiles)', async () => {
@@ -160,14 +182,21 @@ describe('diagnostics (push)', () => {
   it('finds a fact file created while it runs, also when the watcher reports it as changed or not at all', async () => {
     const sourcesOnly = (id: string) => JSON.stringify({ sources: { [id]: { title: `Source ${id}` } }, facts: [] }, null, 2);
     const uri = ws.uri('later/a.brief.md');
-    const unknown = () => client.published.get(uri)?.diagnostics.filter((d) => d.code === 'source.unknown').map((d) => (typeof d.message === 'string' ? d.message : d.message.value)) ?? [];
+    const unknown = () =>
+      client.published
+        .get(uri)
+        ?.diagnostics.filter((d) => d.code === 'source.unknown')
+        .map((d) => (typeof d.message === 'string' ? d.message : d.message.value)) ?? [];
     client.open(uri, '# Later\n\nTrade rose.[^1] Coal fell.[^2]\n\n[^1]: @later-customs.\n[^2]: @later-panel.\n');
     await client.waitFor(() => unknown().length === 2, 'both sources unknown at first');
     // A file written into a folder created the same instant often reaches the server
     // as "changed" only: the watcher missed its creation.
     ws.write('later/customs.facts.json', sourcesOnly('later-customs'));
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('later/customs.facts.json'), type: 2 }] });
-    await client.waitFor(() => unknown().length === 1 && unknown()[0]!.includes('later-panel'), 'later-customs found after a "changed" event');
+    await client.waitFor(
+      () => unknown().length === 1 && unknown()[0]!.includes('later-panel'),
+      'later-customs found after a "changed" event',
+    );
     // No event at all: opening a document walks the globs again, and a new file re-checks every briefing.
     ws.write('later/panel.facts.json', sourcesOnly('later-panel'));
     client.open(ws.uri('later/b.brief.md'), '# Other\n\nNothing cited.\n');
@@ -191,7 +220,11 @@ describe('diagnostics (pull)', () => {
   before(() => (client = session.client));
 
   it('announces a diagnostic provider', () => {
-    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, { identifier: 'briefing', interFileDependencies: true, workspaceDiagnostics: false });
+    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, {
+      identifier: 'briefing',
+      interFileDependencies: true,
+      workspaceDiagnostics: false,
+    });
   });
 
   it('answers textDocument/diagnostic for briefings, README and fact files', async () => {

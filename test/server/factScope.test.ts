@@ -14,7 +14,10 @@ import { LspClient, makeWorkspace } from './lspHarness';
 /** A fact file of one source, `id`, with one percentage fact. */
 function facts(source: string, title: string, factId: string, statement: string, value: number): string {
   return JSON.stringify(
-    { sources: { [source]: { title } }, facts: [{ id: factId, statement, value, unit: 'percent', source, quote: `${statement}: ${value} per cent.` }] },
+    {
+      sources: { [source]: { title } },
+      facts: [{ id: factId, statement, value, unit: 'percent', source, quote: `${statement}: ${value} per cent.` }],
+    },
     null,
     2,
   );
@@ -35,11 +38,23 @@ describe('each briefing has its own facts', () => {
     return client;
   };
 
-  it('two projects in one workspace: neither sees the other\'s facts, and a source id both define is no duplicate', async () => {
+  it("two projects in one workspace: neither sees the other's facts, and a source id both define is no duplicate", async () => {
     const ws = makeWorkspace({
-      'korea/trade.facts.json': facts('kotra-2016', 'North Korean trade 2016', 'cn-share', "China's share of North Korea's trade in 2016", 89.1),
+      'korea/trade.facts.json': facts(
+        'kotra-2016',
+        'North Korean trade 2016',
+        'cn-share',
+        "China's share of North Korea's trade in 2016",
+        89.1,
+      ),
       'korea/draft.brief.md': "China took 89.1 per cent of North Korea's trade in 2016.[^1]\n\n[^1]: @kotra-2016.\n",
-      'energy/gas.facts.json': facts('kotra-2016', 'A different report', 'ru-share', "Russia's share of EU pipeline gas imports in 2023", 8.7),
+      'energy/gas.facts.json': facts(
+        'kotra-2016',
+        'A different report',
+        'ru-share',
+        "Russia's share of EU pipeline gas imports in 2023",
+        8.7,
+      ),
       'energy/gas.brief.md': "Russia's share of EU pipeline gas imports fell to 8.7 per cent in 2023.[^1]\n\n[^1]: @kotra-2016.\n",
     });
     workspaces.push(ws);
@@ -51,10 +66,22 @@ describe('each briefing has its own facts', () => {
     client.open(energy, ws.read('energy/gas.brief.md'));
     assert.deepEqual(codes(await client.pushedDiagnostics(energy)), []);
     // The pickers of one briefing list its own facts and sources only.
-    const found = await client.request<FactItem[]>('workspace/executeCommand', { command: 'briefing.server.searchFacts', arguments: [{ uri: korea, query: '' }] });
-    assert.deepEqual(found.map((f) => f.id), ['cn-share']);
-    const sources = await client.request<SourceItem[]>('workspace/executeCommand', { command: 'briefing.server.listSources', arguments: [{ uri: energy }] });
-    assert.deepEqual(sources.map((s) => s.title), ['A different report']);
+    const found = await client.request<FactItem[]>('workspace/executeCommand', {
+      command: 'briefing.server.searchFacts',
+      arguments: [{ uri: korea, query: '' }],
+    });
+    assert.deepEqual(
+      found.map((f) => f.id),
+      ['cn-share'],
+    );
+    const sources = await client.request<SourceItem[]>('workspace/executeCommand', {
+      command: 'briefing.server.listSources',
+      arguments: [{ uri: energy }],
+    });
+    assert.deepEqual(
+      sources.map((s) => s.title),
+      ['A different report'],
+    );
     // Neither fact file gets facts.duplicateId: no briefing loads both.
     const file = ws.uri('energy/gas.facts.json');
     client.open(file, ws.read('energy/gas.facts.json'));
@@ -65,7 +92,8 @@ describe('each briefing has its own facts', () => {
     const ws = makeWorkspace({
       'a.facts.json': facts('src-a', 'A', 'a-share', 'Share of exports to China in 2016', 46),
       'b.facts.json': facts('src-b', 'B', 'b-share', 'Share of imports from Russia in 2016', 12),
-      'memo.brief.md': '---\nfacts:\n  - a.facts.json\n  - missing.facts.json\n---\n\nExports to China were 46 per cent of the total in 2016.[^1] Imports are another story.[^2]\n\n[^1]: @src-a.\n[^2]: @src-b.\n',
+      'memo.brief.md':
+        '---\nfacts:\n  - a.facts.json\n  - missing.facts.json\n---\n\nExports to China were 46 per cent of the total in 2016.[^1] Imports are another story.[^2]\n\n[^1]: @src-a.\n[^2]: @src-b.\n',
     });
     workspaces.push(ws);
     const client = await start(ws.root);
@@ -87,7 +115,8 @@ describe('each briefing has its own facts', () => {
 
   it('a broken fact file is told at the briefing, with how many problems it has', async () => {
     const ws = makeWorkspace({
-      'data.facts.json': '{ "sources": { "s": { "title": "S" } }, "facts": [ { "id": "f", "statement": "Share of exports to China in 2016", "value": "46", "unit": "percent", "source": "s", "quote": "46 per cent." } ] }',
+      'data.facts.json':
+        '{ "sources": { "s": { "title": "S" } }, "facts": [ { "id": "f", "statement": "Share of exports to China in 2016", "value": "46", "unit": "percent", "source": "s", "quote": "46 per cent." } ] }',
       'x.brief.md': 'Exports to China were 46 per cent of the total in 2016.[^1]\n\n[^1]: @s.\n',
     });
     workspaces.push(ws);
@@ -140,30 +169,55 @@ describe('each briefing has its own facts', () => {
     client.open(uri, ws.read('o.brief.md'));
     await client.pushedDiagnostics(uri);
     const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.map((s) => s.name), ['Notes']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Notes'],
+    );
   });
 
   it('an editor with a citation picker (VS Code) is offered "Insert citation…" on an uncited figure, at the end of its sentence', async () => {
-    const ws = makeWorkspace({ 'a.facts.json': facts('src-a', 'A', 'a-share', 'Share of exports to China in 2016', 46), 'u.brief.md': 'Exports to China were 12 per cent of the total. More text.\n' });
+    const ws = makeWorkspace({
+      'a.facts.json': facts('src-a', 'A', 'a-share', 'Share of exports to China in 2016', 46),
+      'u.brief.md': 'Exports to China were 12 per cent of the total. More text.\n',
+    });
     workspaces.push(ws);
     const client = await start(ws.root, { initializationOptions: { clientCommands: ['briefing.insertCitation'] } });
     const uri = ws.uri('u.brief.md');
     client.open(uri, ws.read('u.brief.md'));
     const diagnostics = (await client.pushedDiagnostics(uri)).filter((d) => d.code === 'stat.uncited');
-    const actions = await client.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: diagnostics[0]!.range,
-      context: { diagnostics },
-    });
+    const actions = await client.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>(
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: diagnostics[0]!.range,
+        context: { diagnostics },
+      },
+    );
     const pick = actions.find((a) => a.title === 'Insert citation…');
-    assert.deepEqual(pick?.command, { title: 'Insert citation…', command: 'briefing.insertCitation', arguments: [{ line: 0, character: 47 }] });
+    assert.deepEqual(pick?.command, {
+      title: 'Insert citation…',
+      command: 'briefing.insertCitation',
+      arguments: [{ line: 0, character: 47 }],
+    });
     // Not announced by this client: no "Find fact…".
-    assert.equal(actions.find((a) => a.title === 'Find fact…'), undefined);
-    const vscodeLike = await start(ws.root, { initializationOptions: { clientCommands: ['briefing.insertCitation', 'briefing.findFact'] } });
+    assert.equal(
+      actions.find((a) => a.title === 'Find fact…'),
+      undefined,
+    );
+    const vscodeLike = await start(ws.root, {
+      initializationOptions: { clientCommands: ['briefing.insertCitation', 'briefing.findFact'] },
+    });
     vscodeLike.open(uri, ws.read('u.brief.md'));
     const again = (await vscodeLike.pushedDiagnostics(uri)).filter((d) => d.code === 'stat.uncited');
-    const more = await vscodeLike.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', { textDocument: { uri }, range: again[0]!.range, context: { diagnostics: again } });
-    assert.deepEqual(more.find((a) => a.title === 'Find fact…')?.command, { title: 'Find fact…', command: 'briefing.findFact', arguments: [{ query: '12', cite: { line: 0, character: 47 } }] });
+    const more = await vscodeLike.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>(
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: again[0]!.range, context: { diagnostics: again } },
+    );
+    assert.deepEqual(more.find((a) => a.title === 'Find fact…')?.command, {
+      title: 'Find fact…',
+      command: 'briefing.findFact',
+      arguments: [{ query: '12', cite: { line: 0, character: 47 } }],
+    });
   });
 
   it('semantic tokens mark each statistic as the engine reads it, counts and figures that wrap a line included', async () => {

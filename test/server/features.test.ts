@@ -16,7 +16,10 @@ describe('language features', () => {
   });
 
   const hoverAt = (needle: string, occurrence = 1, delta = 1) =>
-    client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(BRIEFING, needle, occurrence, delta) });
+    client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(BRIEFING, needle, occurrence, delta),
+    });
   const valueOf = (hover: Hover | null) => (hover ? (hover.contents as { value: string }).value : '');
 
   it('hover on a note reference shows the note, its source and the quote of the fact behind the sentence', async () => {
@@ -48,14 +51,24 @@ describe('language features', () => {
     assert.match(uncited, /Coal imports from the DPRK fell 51\.6 percent in April\./);
   });
 
-  it('hover on a figure backed by another figure of a fact\'s quote marks that figure in the quote', async () => {
-    const facts = FACTS.replace('"quote": "Trade with the DPRK rose 37.4 percent in the first quarter."', '"quote": "Trade with the DPRK rose 37.4 percent in the first quarter, after 5.2 percent a year earlier."');
+  it("hover on a figure backed by another figure of a fact's quote marks that figure in the quote", async () => {
+    const facts = FACTS.replace(
+      '"quote": "Trade with the DPRK rose 37.4 percent in the first quarter."',
+      '"quote": "Trade with the DPRK rose 37.4 percent in the first quarter, after 5.2 percent a year earlier."',
+    );
     ws.write('quoted/data.facts.json', facts);
     const uri = ws.uri('quoted/q.brief.md');
-    const text = '---\nfacts: data.facts.json\n---\n\n# Q\n\nA year earlier trade with North Korea had grown 5.2 percent.[^1]\n\n[^1]: @cn-customs.\n';
+    const text =
+      '---\nfacts: data.facts.json\n---\n\n# Q\n\nA year earlier trade with North Korea had grown 5.2 percent.[^1]\n\n[^1]: @cn-customs.\n';
     client.open(uri, text);
-    assert.deepEqual((await client.pulledDiagnostics(uri)).map((d) => d.code), []);
-    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '5.2 percent') });
+    assert.deepEqual(
+      (await client.pulledDiagnostics(uri)).map((d) => d.code),
+      [],
+    );
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, '5.2 percent'),
+    });
     const value = hover!.contents.value;
     assert.match(value, /in the quote of a fact that records another figure/);
     assert.match(value, /after \*\*5\.2 percent\*\* a year earlier/);
@@ -67,8 +80,14 @@ describe('language features', () => {
     const text = '# H\n\nTrade with North Korea grew 12 percent in 2015.[^1]\n\n[^1]: @cn-customs.\n';
     client.open(uri, text);
     const diagnostics = await client.pulledDiagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['stat.unsupported']);
-    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '12 percent') });
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['stat.unsupported'],
+    );
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, '12 percent'),
+    });
     const value = hover!.contents.value;
     assert.match(value, /What `cn-customs` records in this unit:/);
     assert.match(value, /- 37\.4 percent — China's trade with North Korea, growth in Q1 2017 year on year \(`trade-growth`\)/);
@@ -91,7 +110,10 @@ describe('language features', () => {
     client.change(uri, text);
     const at = positionOf(text, '[^ also', 1, 2);
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: at });
-    assert.deepEqual(items.map((i) => i.label), ['1', 'coal', '2', '9', '10']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['1', 'coal', '2', '9', '10'],
+    );
     const next = items.find((i) => i.label === '10')!;
     assert.deepEqual(next.textEdit, { range: { start: at, end: at }, newText: '10]' });
     assert.equal(items.find((i) => i.label === 'coal')!.detail, '@cn-customs, table 7.');
@@ -102,48 +124,93 @@ describe('language features', () => {
     client.change(uri, text);
     const at = positionOf(text, '@cn also', 1, 3);
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: at });
-    assert.deepEqual(items.map((i) => i.label), ['cn-customs', 'un-panel']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['cn-customs', 'un-panel'],
+    );
     assert.equal(items[0]!.detail, 'China trade statistics, first quarter 2017 — General Administration of Customs of China');
     assert.deepEqual(items[0]!.textEdit, { range: { start: positionOf(text, '@cn also', 1, 1), end: at }, newText: 'cn-customs' });
     client.change(uri, BRIEFING);
   });
 
   it('goes from a reference to its definition, and from @source-id to the fact file', async () => {
-    const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(BRIEFING, '[^coal]', 1, 3) });
+    const defs = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(BRIEFING, '[^coal]', 1, 3),
+    });
     assert.deepEqual(defs, [{ uri, range: rangeOf(BRIEFING, '[^coal]:') }]);
-    const source = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(BRIEFING, '@cn-customs', 2, 4) });
+    const source = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(BRIEFING, '@cn-customs', 2, 4),
+    });
     assert.deepEqual(source, [{ uri: uriOf(ws.path('data.facts.json')), range: rangeOf(FACTS, '"cn-customs"') }]);
   });
 
   it('finds the references of a note, from a reference or from its definition', async () => {
     const text = BRIEFING.replace('See also', 'As before,[^1] see also');
     client.change(uri, text);
-    const expected = [{ uri, range: rangeOf(text, '[^1]', 1) }, { uri, range: rangeOf(text, '[^1]', 2) }];
-    const fromRef = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: positionOf(text, '[^1]', 2, 2), context: { includeDeclaration: false } });
+    const expected = [
+      { uri, range: rangeOf(text, '[^1]', 1) },
+      { uri, range: rangeOf(text, '[^1]', 2) },
+    ];
+    const fromRef = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: positionOf(text, '[^1]', 2, 2),
+      context: { includeDeclaration: false },
+    });
     assert.deepEqual(fromRef, expected);
-    const fromDef = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: positionOf(text, '[^1]:', 1, 1), context: { includeDeclaration: true } });
+    const fromDef = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: positionOf(text, '[^1]:', 1, 1),
+      context: { includeDeclaration: true },
+    });
     assert.deepEqual(fromDef, [...expected, { uri, range: rangeOf(text, '[^1]:') }]);
     client.change(uri, BRIEFING);
   });
 
   it('renames a footnote label in every reference and the definition', async () => {
     const at = positionOf(BRIEFING, '[^coal]', 1, 3);
-    const prepared = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri }, position: at });
-    assert.deepEqual(prepared, { range: rangeOf(BRIEFING, 'coal]', 1) && { start: positionOf(BRIEFING, '[^coal]', 1, 2), end: positionOf(BRIEFING, '[^coal]', 1, 6) }, placeholder: 'coal' });
+    const prepared = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', {
+      textDocument: { uri },
+      position: at,
+    });
+    assert.deepEqual(prepared, {
+      range: rangeOf(BRIEFING, 'coal]', 1) && { start: positionOf(BRIEFING, '[^coal]', 1, 2), end: positionOf(BRIEFING, '[^coal]', 1, 6) },
+      placeholder: 'coal',
+    });
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: at, newName: 'coal-april' });
     const renamed = LspClient.applyTo(BRIEFING, uri, edit);
     assert.equal(renamed, BRIEFING.replace('[^coal]', '[^coal-april]').replace('[^coal]:', '[^coal-april]:'));
     await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position: at, newName: '1' }), /already exists/);
-    await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position: at, newName: 'two words' }), /cannot be a footnote label/);
-    assert.equal(await client.request('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(BRIEFING, 'Trade brief') }), null);
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position: at, newName: 'two words' }),
+      /cannot be a footnote label/,
+    );
+    assert.equal(
+      await client.request('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(BRIEFING, 'Trade brief') }),
+      null,
+    );
   });
 
   it('lists headings and a Notes group in the outline', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     const shape = (s: DocumentSymbol): unknown => ({ name: s.name, children: (s.children ?? []).map(shape) });
     assert.deepEqual(symbols.map(shape), [
-      { name: 'Trade brief', children: [{ name: 'Detail', children: [] }, { name: 'Notes', children: [] }] },
-      { name: 'Notes', children: [{ name: '[^1]', children: [] }, { name: '[^coal]', children: [] }, { name: '[^2]', children: [] }] },
+      {
+        name: 'Trade brief',
+        children: [
+          { name: 'Detail', children: [] },
+          { name: 'Notes', children: [] },
+        ],
+      },
+      {
+        name: 'Notes',
+        children: [
+          { name: '[^1]', children: [] },
+          { name: '[^coal]', children: [] },
+          { name: '[^2]', children: [] },
+        ],
+      },
     ]);
     const notes = symbols[1]!;
     assert.deepEqual(notes.children![1]!.selectionRange, rangeOf(BRIEFING, '[^coal]:'));

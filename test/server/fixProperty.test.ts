@@ -12,7 +12,13 @@ import { FACTS } from './fixtures';
 import { LspClient, serverSession } from './lspHarness';
 
 const LABELS = ['1', '2', '3', '4', '5', 'x'];
-const CLAIMS = ['Trade rose 37.4 percent in the first quarter', 'Coal imports fell 51.6 percent in April', 'Some 25,000 workers were abroad', 'Nothing happened', 'Exports fell 12 percent'];
+const CLAIMS = [
+  'Trade rose 37.4 percent in the first quarter',
+  'Coal imports fell 51.6 percent in April',
+  'Some 25,000 workers were abroad',
+  'Nothing happened',
+  'Exports fell 12 percent',
+];
 const SOURCES = ['@cn-customs, table 4.', '@un-panel, p. 12.', 'No source here.', '@cn-customs.'];
 
 interface Case {
@@ -23,8 +29,14 @@ interface Case {
 
 const caseArbitrary: fc.Arbitrary<Case> = fc.record({
   endnotes: fc.boolean(),
-  sentences: fc.array(fc.record({ claim: fc.nat(CLAIMS.length - 1), label: fc.option(fc.nat(LABELS.length - 1), { nil: undefined }) }), { minLength: 1, maxLength: 6 }),
-  defs: fc.uniqueArray(fc.record({ label: fc.nat(LABELS.length - 1), source: fc.nat(SOURCES.length - 1) }), { selector: (d) => d.label, maxLength: 6 }),
+  sentences: fc.array(fc.record({ claim: fc.nat(CLAIMS.length - 1), label: fc.option(fc.nat(LABELS.length - 1), { nil: undefined }) }), {
+    minLength: 1,
+    maxLength: 6,
+  }),
+  defs: fc.uniqueArray(fc.record({ label: fc.nat(LABELS.length - 1), source: fc.nat(SOURCES.length - 1) }), {
+    selector: (d) => d.label,
+    maxLength: 6,
+  }),
 });
 
 /** The briefing of a case, and each note label with its unique text. */
@@ -58,7 +70,11 @@ describe('fix property', () => {
         const { text, notes } = render(c);
         const { uri, diagnostics } = await session.openBriefing(text, 'prop');
         const range = { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } };
-        const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
+        const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range,
+          context: { diagnostics },
+        });
         client.close(uri);
         for (const action of actions) {
           if (!action.edit) continue;
@@ -72,7 +88,11 @@ describe('fix property', () => {
             const expected = label === removed ? 0 : 1;
             const now = instead && occurrences(fixed, noteText) === 0 ? noteText.replace(`@${instead[2]}`, `@${instead[1]}`) : noteText;
             if (now !== noteText) rekeyed++;
-            assert.equal(occurrences(fixed, now), expected, `"${action.title}" left note ${label} (${now}) ${occurrences(fixed, now)} times in:\n${fixed}\n--- from:\n${text}`);
+            assert.equal(
+              occurrences(fixed, now),
+              expected,
+              `"${action.title}" left note ${label} (${now}) ${occurrences(fixed, now)} times in:\n${fixed}\n--- from:\n${text}`,
+            );
           }
           if (instead) assert.equal(rekeyed, 1, `"${action.title}" should change exactly one note's key`);
         }

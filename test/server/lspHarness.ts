@@ -147,7 +147,10 @@ export class LspClient {
           completion: { completionItem: { snippetSupport: false } },
           rename: { prepareSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } }, isPreferredSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } },
+            isPreferredSupport: true,
+          },
           publishDiagnostics: { versionSupport: true },
           ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
         },
@@ -164,7 +167,10 @@ export class LspClient {
   /** Resolves once `condition` returns a value (checked now and after every notification). */
   waitFor<T>(condition: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
     return new Promise((resolvePromise, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\nserver stderr:\n${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\nserver stderr:\n${this.stderr}`)),
+        timeoutMs,
+      );
       const check = () => {
         const value = condition();
         if (value !== undefined && value !== false) {
@@ -258,7 +264,8 @@ export class LspClient {
   /** Applies a WorkspaceEdit to a text, for checks that do not go through the server. */
   static applyTo(text: string, uri: string, edit: WorkspaceEdit): string {
     const edits: TextEdit[] = [...(edit.changes?.[uri] ?? [])];
-    for (const change of edit.documentChanges ?? []) if ('textDocument' in change && change.textDocument.uri === uri) edits.push(...(change.edits as TextEdit[]));
+    for (const change of edit.documentChanges ?? [])
+      if ('textDocument' in change && change.textDocument.uri === uri) edits.push(...(change.edits as TextEdit[]));
     return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
   }
 
@@ -300,7 +307,11 @@ export function positionOf(text: string, needle: string, occurrence = 1, delta =
 }
 
 /** The LSP range of the `occurrence`-th `needle` in `text`. */
-export function rangeOf(text: string, needle: string, occurrence = 1): { start: { line: number; character: number }; end: { line: number; character: number } } {
+export function rangeOf(
+  text: string,
+  needle: string,
+  occurrence = 1,
+): { start: { line: number; character: number }; end: { line: number; character: number } } {
   return { start: positionOf(text, needle, occurrence), end: positionOf(text, needle, occurrence, needle.length) };
 }
 

@@ -37,7 +37,10 @@ describe('protocol with a client other than VS Code', () => {
   });
 
   const open = (rel: string) =>
-    client.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: ws.uri(rel), languageId: 'markdown', version: 1, text: BRIEFING } } });
+    client.send({
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri: ws.uri(rel), languageId: 'markdown', version: 1, text: BRIEFING } },
+    });
 
   it('names itself and its version in serverInfo', () => {
     const result = initialize.result as { serverInfo?: { name: string; version?: string } };
@@ -51,10 +54,14 @@ describe('protocol with a client other than VS Code', () => {
     const uri = ws.uri('trade.brief.md');
     // Cancelled before the server starts on it: the request and its cancellation arrive together.
     const ids = [101, 102, 103, 104, 105];
-    for (const id of ids) client.send({ id, method: 'textDocument/diagnostic', params: { textDocument: { uri } } }, { method: '$/cancelRequest', params: { id } });
+    for (const id of ids)
+      client.send(
+        { id, method: 'textDocument/diagnostic', params: { textDocument: { uri } } },
+        { method: '$/cancelRequest', params: { id } },
+      );
     // An uncancelled request still gets its diagnostics, and (answered in order) comes after the others.
     const kept = await client.request(106, 'textDocument/diagnostic', { textDocument: { uri } });
-    assert.ok(((kept.result as { items: unknown[] }).items).length > 0, JSON.stringify(kept));
+    assert.ok((kept.result as { items: unknown[] }).items.length > 0, JSON.stringify(kept));
     for (const id of ids) {
       const responses = client.responsesTo(id);
       assert.equal(responses.length, 1, `request ${id} answered ${responses.length} times`);
@@ -71,13 +78,19 @@ describe('protocol with a client other than VS Code', () => {
     open('other.brief.md');
     client.send({ id: 201, method: 'textDocument/diagnostic', params: { textDocument: { uri: ws.uri('other.brief.md') } } });
     const question = await client.waitFor(() => client.requestsFromServer('workspace/configuration')[asked], 'the settings request');
-    client.send({ method: '$/cancelRequest', params: { id: 201 } }, { id: question.id, result: (question.params as { items: unknown[] }).items.map(() => ({})) });
+    client.send(
+      { method: '$/cancelRequest', params: { id: 201 } },
+      { id: question.id, result: (question.params as { items: unknown[] }).items.map(() => ({})) },
+    );
     client.answers.set('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => ({})));
     const response = await client.waitFor(() => client.responsesTo(201)[0], 'the answer to the cancelled request');
     assert.equal(response.error?.code, REQUEST_CANCELLED, JSON.stringify(response));
     // The hover of a cancelled request is cancelled too, not an empty answer.
     const at = positionOf(BRIEFING, '[^1]', 1, 1);
-    client.send({ id: 202, method: 'textDocument/hover', params: { textDocument: { uri: ws.uri('other.brief.md') }, position: at } }, { method: '$/cancelRequest', params: { id: 202 } });
+    client.send(
+      { id: 202, method: 'textDocument/hover', params: { textDocument: { uri: ws.uri('other.brief.md') }, position: at } },
+      { method: '$/cancelRequest', params: { id: 202 } },
+    );
     const hover = await client.waitFor(() => client.responsesTo(202)[0], 'the cancelled hover');
     assert.equal(hover.error?.code, REQUEST_CANCELLED, JSON.stringify(hover));
     assert.equal(client.responsesTo(201).length, 1);
@@ -94,8 +107,13 @@ describe('protocol with a client other than VS Code', () => {
     assert.match(taken.error!.message, /already exists/);
     // A request answered after the renames, so any log they caused has arrived.
     await client.request(303, 'textDocument/hover', { textDocument: { uri }, position: at });
-    const logs = client.received.filter((m) => m.method === 'window/logMessage').slice(logsBefore) as { params: { type: number; message: string } }[];
-    assert.deepEqual(logs.filter((l) => l.params.type === 1 || /\n\s+at /.test(l.params.message)), []);
+    const logs = client.received.filter((m) => m.method === 'window/logMessage').slice(logsBefore) as {
+      params: { type: number; message: string };
+    }[];
+    assert.deepEqual(
+      logs.filter((l) => l.params.type === 1 || /\n\s+at /.test(l.params.message)),
+      [],
+    );
     assert.doesNotMatch(client.stderr, /\n\s+at /);
   });
 });

@@ -46,7 +46,11 @@ describe('record a figure as a new fact (VS Code client)', () => {
   async function quickFixes(on: LspClient, uri: string, code: string): Promise<{ diagnostics: Diagnostic[]; actions: CodeAction[] }> {
     const diagnostics = (await on.pulledDiagnostics(uri)).filter((d) => d.code === code);
     assert.equal(diagnostics.length, 1, `one ${code}`);
-    const actions = await on.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics, only: ['quickfix'] } });
+    const actions = await on.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics, only: ['quickfix'] },
+    });
     return { diagnostics, actions };
   }
 
@@ -77,10 +81,13 @@ describe('record a figure as a new fact (VS Code client)', () => {
         citeAt: end,
       },
     );
-    assert.ok(actions.some((a) => a.title === 'Insert citation…'), 'the other ways to cite it stay');
+    assert.ok(
+      actions.some((a) => a.title === 'Insert citation…'),
+      'the other ways to cite it stay',
+    );
   });
 
-  it('leaves the figure cited and supported after the client\'s steps: add the fact, cite its source', async () => {
+  it("leaves the figure cited and supported after the client's steps: add the fact, cite its source", async () => {
     const uri = ws.uri('uncited.brief.md');
     const factsUri = ws.uri('data.facts.json');
     client.open(factsUri, FACTS);
@@ -90,7 +97,14 @@ describe('record a figure as a new fact (VS Code client)', () => {
       arguments: [
         {
           target: factsUri,
-          fact: { id: 'steel-2016', statement: args.statement, value: args.value, unit: args.unit, source: 'cn-customs', quote: 'Steel exports to the DPRK fell 12.5 percent in 2016.' },
+          fact: {
+            id: 'steel-2016',
+            statement: args.statement,
+            value: args.value,
+            unit: args.unit,
+            source: 'cn-customs',
+            quote: 'Steel exports to the DPRK fell 12.5 percent in 2016.',
+          },
           briefing: uri,
         },
       ],
@@ -104,7 +118,10 @@ describe('record a figure as a new fact (VS Code client)', () => {
     // The citation reuses the note that cites the source already; no figure is written.
     assert.equal(client.text(uri), UNCITED.replace('in 2016.', 'in 2016.[^1]'));
     const after = await client.pulledDiagnostics(uri);
-    assert.deepEqual(after.filter((d) => String(d.code).startsWith('stat.')), []);
+    assert.deepEqual(
+      after.filter((d) => String(d.code).startsWith('stat.')),
+      [],
+    );
     client.close(factsUri);
   });
 
@@ -133,8 +150,11 @@ describe('record a figure as a new fact (VS Code client)', () => {
     assert.ok(!uncited.actions.some((a) => a.title.startsWith('Record')));
   });
 
-  it('finds the statistics a fact supports across the workspace\'s briefings, and gives each fact its locator', async () => {
-    const uses = await client.request<FactUse[]>('workspace/executeCommand', { command: 'briefing.server.factUses', arguments: [{ factId: 'trade-growth' }] });
+  it("finds the statistics a fact supports across the workspace's briefings, and gives each fact its locator", async () => {
+    const uses = await client.request<FactUse[]>('workspace/executeCommand', {
+      command: 'briefing.server.factUses',
+      arguments: [{ factId: 'trade-growth' }],
+    });
     const uri = ws.uri('uncited.brief.md');
     const text = client.text(uri);
     const mine = uses.filter((u) => u.uri === uri);
@@ -145,9 +165,15 @@ describe('record a figure as a new fact (VS Code client)', () => {
         sentence: 'Trade rose 37.4 percent in the first quarter.[^1]',
       },
     ]);
-    const none = await client.request<FactUse[]>('workspace/executeCommand', { command: 'briefing.server.factUses', arguments: [{ factId: 'no-such-fact' }] });
+    const none = await client.request<FactUse[]>('workspace/executeCommand', {
+      command: 'briefing.server.factUses',
+      arguments: [{ factId: 'no-such-fact' }],
+    });
     assert.deepEqual(none, []);
-    const [fact] = await client.request<FactItem[]>('workspace/executeCommand', { command: 'briefing.server.searchFacts', arguments: [{ uri, query: 'trade-growth' }] });
+    const [fact] = await client.request<FactItem[]>('workspace/executeCommand', {
+      command: 'briefing.server.searchFacts',
+      arguments: [{ uri, query: 'trade-growth' }],
+    });
     assert.equal(fact?.locator, 'table 4');
   });
 });

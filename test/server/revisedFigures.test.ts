@@ -28,8 +28,25 @@ const FACTS = `${JSON.stringify(
         quote: 'The Committee voted by a majority of 6–3 to maintain Bank Rate at 5.25%, and judged that policy was restrictive.',
         asOf: '2023-11-02',
       },
-      { id: 'unemployment-first', statement: 'UK unemployment rate, first estimate', value: 3.9, unit: 'percent', source: 'ons-first', quote: 'The unemployment rate was 3.9%.', asOf: '2023-03', supersededBy: 'unemployment-revised' },
-      { id: 'unemployment-revised', statement: 'UK unemployment rate, revised', value: 4.2, unit: 'percent', source: 'ons-revised', quote: 'The unemployment rate was 4.2%.', asOf: '2023-03' },
+      {
+        id: 'unemployment-first',
+        statement: 'UK unemployment rate, first estimate',
+        value: 3.9,
+        unit: 'percent',
+        source: 'ons-first',
+        quote: 'The unemployment rate was 3.9%.',
+        asOf: '2023-03',
+        supersededBy: 'unemployment-revised',
+      },
+      {
+        id: 'unemployment-revised',
+        statement: 'UK unemployment rate, revised',
+        value: 4.2,
+        unit: 'percent',
+        source: 'ons-revised',
+        quote: 'The unemployment rate was 4.2%.',
+        asOf: '2023-03',
+      },
     ],
   },
   null,
@@ -46,7 +63,11 @@ describe('quick fixes for quotations, replaced figures and fact values', () => {
 
   function actionsFor(uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? WHOLE;
-    return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only: ['quickfix'] } });
+    return client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, only: ['quickfix'] },
+    });
   }
 
   it('quote.mismatch: writes the recorded words in place of the differing ones, and the quotation then matches', async () => {
@@ -55,7 +76,12 @@ describe('quick fixes for quotations, replaced figures and fact values', () => {
     const quotes = diagnostics.filter((d) => d.code === 'quote.mismatch');
     assert.deepEqual(
       quotes.map((d) => [d.message, d.severity]),
-      [['This quotation differs from boe\'s words recorded in boe-rate: the source says “to maintain Bank Rate at”, not “to cut Bank Rate to”.', 2]],
+      [
+        [
+          "This quotation differs from boe's words recorded in boe-rate: the source says “to maintain Bank Rate at”, not “to cut Bank Rate to”.",
+          2,
+        ],
+      ],
     );
     const [fix, ...rest] = await actionsFor(uri, quotes);
     assert.equal(rest.length, 0);
@@ -71,9 +97,15 @@ describe('quick fixes for quotations, replaced figures and fact values', () => {
     const text = 'The Committee voted “to maintain Bank Rate at 5.25%, and judged that policy was restrictive”.[^1]\n\n[^1]: @boe\n';
     const { uri, diagnostics } = await openBriefing(text);
     assert.deepEqual(diagnostics, []);
-    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'judged') });
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, 'judged'),
+    });
     assert.equal(hover?.contents.value, '**Quotation verified:** these are the words of `boe` recorded in `boe-rate`.');
-    const outside = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Committee') });
+    const outside = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, 'Committee'),
+    });
     assert.equal(outside, null);
     client.close(uri);
   });
@@ -83,7 +115,10 @@ describe('quick fixes for quotations, replaced figures and fact values', () => {
     const { uri, diagnostics } = await openBriefing(text);
     const superseded = diagnostics.filter((d) => d.code === 'fact.superseded');
     assert.equal(superseded.length, 1, JSON.stringify(diagnostics));
-    assert.equal(superseded[0]!.message, '3.9% is from unemployment-first (2023-03), which unemployment-revised replaces: ons-revised gives 4.2 percent, as of 2023-03.');
+    assert.equal(
+      superseded[0]!.message,
+      '3.9% is from unemployment-first (2023-03), which unemployment-revised replaces: ons-revised gives 4.2 percent, as of 2023-03.',
+    );
     const [fix] = await actionsFor(uri, superseded);
     assert.equal(fix!.title, 'Change to 4.2, the newer figure (unemployment-revised) and cite ons-revised');
     const fixed = LspClient.applyTo(text, uri, fix!.edit!);
@@ -116,7 +151,10 @@ describe('quick fixes for quotations, replaced figures and fact values', () => {
     const uri = ws.uri('find.brief.md');
     client.open(uri, 'Nothing yet.\n');
     await client.pulledDiagnostics(uri);
-    const found = await client.request<FactItem[]>('workspace/executeCommand', { command: 'briefing.server.searchFacts', arguments: [{ uri, query: 'unemployment' }] });
+    const found = await client.request<FactItem[]>('workspace/executeCommand', {
+      command: 'briefing.server.searchFacts',
+      arguments: [{ uri, query: 'unemployment' }],
+    });
     assert.deepEqual(
       found.map((f) => [f.id, f.supersededBy]),
       [
@@ -136,7 +174,10 @@ describe('fact.stale with briefing.staleAfter', () => {
     const text = '---\ndate: 2026-01-15\n---\nThe Bank held rates at 5.25%.[^1]\n\n[^1]: @boe\n';
     for (const [settings, expected] of [
       [{}, []],
-      [{ staleAfter: '2y' }, [['fact.stale', 3, '5.25%: boe-rate is as of 2023-11-02, more than 2 years before the briefing\'s date; check for a newer figure.']]],
+      [
+        { staleAfter: '2y' },
+        [['fact.stale', 3, "5.25%: boe-rate is as of 2023-11-02, more than 2 years before the briefing's date; check for a newer figure."]],
+      ],
       [{ staleAfter: '3y' }, []],
     ] as const) {
       const client = await LspClient.start({ root: ws.root, pull: true, settings });
@@ -144,7 +185,11 @@ describe('fact.stale with briefing.staleAfter', () => {
         const uri = ws.uri('stale.brief.md');
         client.open(uri, text);
         const diagnostics = await client.pulledDiagnostics(uri);
-        assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.message]), expected, JSON.stringify(settings));
+        assert.deepEqual(
+          diagnostics.map((d) => [d.code, d.severity, d.message]),
+          expected,
+          JSON.stringify(settings),
+        );
       } finally {
         await client.stop();
       }

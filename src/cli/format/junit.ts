@@ -24,7 +24,10 @@ export function formatJunit(reports: Report[], checkedFiles: string[]): string {
     if (!list) byFile.set(r.file, (list = []));
     list.push(r);
   }
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="briefing-check" tests="${reports.length + [...byFile.values()].filter((l) => l.length === 0).length}" failures="${reports.length}">`];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="briefing-check" tests="${reports.length + [...byFile.values()].filter((l) => l.length === 0).length}" failures="${reports.length}">`,
+  ];
   for (const [file, list] of byFile) {
     lines.push(`  <testsuite name="${xml(file)}" tests="${Math.max(list.length, 1)}" failures="${list.length}" errors="0">`);
     if (list.length === 0) lines.push(`    <testcase classname="${xml(file)}" name="briefing-check"/>`);

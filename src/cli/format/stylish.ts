@@ -29,7 +29,8 @@ export function formatStylish(reports: Report[], colour: boolean, verbose = fals
   lines.push(paint(errors ? 'error' : 'warning', summary));
   if (verbose) {
     lines.push('');
-    for (const code of [...new Set(reports.map((r) => r.code))].sort()) lines.push(`  ${code.padEnd(20)} ${paint('dim', ruleDocUrl(code))}`);
+    for (const code of [...new Set(reports.map((r) => r.code))].sort())
+      lines.push(`  ${code.padEnd(20)} ${paint('dim', ruleDocUrl(code))}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -6,13 +6,21 @@
  * can go into the briefing open beside it.
  */
 import * as vscode from 'vscode';
-import { ServerCommands, type AddFactArgs, type FactProposal, type ProposeFactsArgs, type ProposeFactsResult, type SourceItem } from '../../shared/protocol';
+import {
+  ServerCommands,
+  type AddFactArgs,
+  type FactProposal,
+  type ProposeFactsArgs,
+  type ProposeFactsResult,
+  type SourceItem,
+} from '../../shared/protocol';
 import type { ServerApi } from '../serverCommands';
 import { NEW, ask as askIn, createSource, onceLoaded, pickSource, pickTarget, server, writeFact } from './factFlow';
 
 const TITLE = 'Add Fact from Selection';
 
-const ask = (prompt: string, value: string, validateInput: (value: string) => string | undefined) => askIn(TITLE, prompt, value, validateInput);
+const ask = (prompt: string, value: string, validateInput: (value: string) => string | undefined) =>
+  askIn(TITLE, prompt, value, validateInput);
 
 /** The briefing the fact is for: a Markdown editor beside the source text, else none (every fact file of the workspace). */
 function briefingBeside(source: vscode.TextEditor): vscode.TextEditor | undefined {
@@ -26,7 +34,10 @@ interface FigurePick extends vscode.QuickPickItem {
   index: number;
 }
 
-export async function addFactFromSelection(api: ServerApi, given?: vscode.Uri | { uri?: vscode.Uri | string; range?: vscode.Range }): Promise<void> {
+export async function addFactFromSelection(
+  api: ServerApi,
+  given?: vscode.Uri | { uri?: vscode.Uri | string; range?: vscode.Range },
+): Promise<void> {
   // The editor context menu passes the document's URI; the code action, its URI and range.
   const arg = given instanceof vscode.Uri ? { uri: given } : given;
   const editor = await sourceEditor(arg);
@@ -38,18 +49,30 @@ export async function addFactFromSelection(api: ServerApi, given?: vscode.Uri | 
   }
   const briefing = briefingBeside(editor);
   const briefingUri = briefing ? api.uri(briefing.document) : undefined;
-  const base: ProposeFactsArgs = { text: editor.document.getText(), selection: { start: api.position(selection.start), end: api.position(selection.end) }, briefing: briefingUri };
+  const base: ProposeFactsArgs = {
+    text: editor.document.getText(),
+    selection: { start: api.position(selection.start), end: api.position(selection.end) },
+    briefing: briefingUri,
+  };
   const proposed = await server<ProposeFactsResult>(ServerCommands.proposeFacts, base);
   if (!proposed || proposed.proposals.length === 0) {
-    void vscode.window.showInformationMessage('No figure found in the selection (a percentage, an amount of money or a count of something).');
+    void vscode.window.showInformationMessage(
+      'No figure found in the selection (a percentage, an amount of money or a count of something).',
+    );
     return;
   }
 
   const figure = await pickFigure(proposed.proposals);
   if (!figure) return;
-  const unit = figure.proposal.unit ?? (await ask('Unit of the figure ("percent", a currency code such as USD, or what is counted)', '', (v) => (v.trim() ? undefined : 'A fact needs a unit.')));
+  const unit =
+    figure.proposal.unit ??
+    (await ask('Unit of the figure ("percent", a currency code such as USD, or what is counted)', '', (v) =>
+      v.trim() ? undefined : 'A fact needs a unit.',
+    ));
   if (!unit) return;
-  const statement = await ask('Statement: what the figure is, in a sentence', figure.proposal.statement, (v) => (v.trim() ? undefined : 'A fact needs a statement.'));
+  const statement = await ask('Statement: what the figure is, in a sentence', figure.proposal.statement, (v) =>
+    v.trim() ? undefined : 'A fact needs a statement.',
+  );
   if (!statement) return;
 
   const sources = (await server<SourceItem[]>(ServerCommands.listSources, { uri: briefingUri })) ?? [];
@@ -60,7 +83,9 @@ export async function addFactFromSelection(api: ServerApi, given?: vscode.Uri | 
   const sourceId = newSource?.id ?? (picked as SourceItem).id;
 
   const again = await server<ProposeFactsResult>(ServerCommands.proposeFacts, { ...base, sourceId });
-  const id = await ask('Id of the new fact', again?.proposals[figure.index]?.id ?? `${sourceId}-fact`, (v) => (/^\S+$/.test(v) ? undefined : 'An id has no spaces.'));
+  const id = await ask('Id of the new fact', again?.proposals[figure.index]?.id ?? `${sourceId}-fact`, (v) =>
+    /^\S+$/.test(v) ? undefined : 'An id has no spaces.',
+  );
   if (!id) return;
 
   const target = await pickTarget(TITLE, briefing?.document ?? editor.document, briefingUri, picked === NEW ? undefined : picked);
@@ -98,7 +123,11 @@ async function pickFigure(proposals: FactProposal[]): Promise<FigurePick | undef
     index,
   }));
   if (items.length === 1) return items[0];
-  return vscode.window.showQuickPick(items, { title: TITLE, placeHolder: 'The selection states several figures: which one is the fact?', matchOnDetail: true });
+  return vscode.window.showQuickPick(items, {
+    title: TITLE,
+    placeHolder: 'The selection states several figures: which one is the fact?',
+    matchOnDetail: true,
+  });
 }
 
 /** Offers to put the figure and a citation at the cursor of the briefing beside; the server may need a moment to read the saved file. */

@@ -29,7 +29,10 @@ export async function checkAllBriefings(api: ServerApi): Promise<CheckFilesResul
         total.warnings += result.warnings;
         total.infos += result.infos;
         for (const [uri, tally] of Object.entries(result.factFiles ?? {})) factFiles.set(uri, tally);
-        progress.report({ increment: (100 * Math.min(BATCH, uris.length - i)) / uris.length, message: `${total.checked} of ${uris.length}` });
+        progress.report({
+          increment: (100 * Math.min(BATCH, uris.length - i)) / uris.length,
+          message: `${total.checked} of ${uris.length}`,
+        });
       }
       for (const tally of factFiles.values()) {
         total.errors += tally.errors;

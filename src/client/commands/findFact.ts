@@ -20,7 +20,10 @@ const TYPING_DELAY_MS = 80;
  * quick fix of an uncited figure, which is already written: cite the chosen fact's source
  * at that position instead of inserting its figure.
  */
-export async function findFact(api: ServerApi, arg?: { factId?: string; query?: string; cite?: { line: number; character: number } }): Promise<void> {
+export async function findFact(
+  api: ServerApi,
+  arg?: { factId?: string; query?: string; cite?: { line: number; character: number } },
+): Promise<void> {
   const editor = activeBriefingEditor();
   if (!editor) return;
   const picked = arg?.factId !== undefined ? { id: arg.factId, source: undefined } : await pickFact(api, editor.document, arg?.query ?? '');

@@ -24,6 +24,9 @@ export async function insertCitation(api: ServerApi, arg?: { sourceId?: string; 
   }
   if (!sourceId) return;
   // From a quick fix: at the end of the figure's sentence; from the palette: at the cursor.
-  const at = typeof arg?.line === 'number' && typeof arg.character === 'number' ? new vscode.Position(arg.line, arg.character) : editor.selection.active;
+  const at =
+    typeof arg?.line === 'number' && typeof arg.character === 'number'
+      ? new vscode.Position(arg.line, arg.character)
+      : editor.selection.active;
   reportEdit(await api.insertCitation(editor.document, at, sourceId));
 }

@@ -13,7 +13,9 @@ const DRAFT = 'north-korea-draft.brief.md';
 /** `folder`: copy there without asking (for tests and other extensions). */
 export async function openExample(context: vscode.ExtensionContext, arg?: { folder?: vscode.Uri }): Promise<vscode.TextEditor | undefined> {
   const examples = vscode.Uri.joinPath(context.extensionUri, 'examples');
-  const files = (await vscode.workspace.fs.readDirectory(examples)).filter(([name, type]) => type === vscode.FileType.File && /\.(md|json|ya?ml|csv|bib)$/i.test(name));
+  const files = (await vscode.workspace.fs.readDirectory(examples)).filter(
+    ([name, type]) => type === vscode.FileType.File && /\.(md|json|ya?ml|csv|bib)$/i.test(name),
+  );
   if (files.length === 0) {
     void vscode.window.showErrorMessage('This installation of Briefing Check has no examples folder.');
     return undefined;
@@ -23,12 +25,18 @@ export async function openExample(context: vscode.ExtensionContext, arg?: { fold
   for (const [name] of files) {
     const destination = vscode.Uri.joinPath(target, name);
     // An example file already there (opened before) is kept: it may hold the user's edits.
-    const exists = await vscode.workspace.fs.stat(destination).then(() => true, () => false);
+    const exists = await vscode.workspace.fs.stat(destination).then(
+      () => true,
+      () => false,
+    );
     if (exists) continue;
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(examples, name)));
     // The examples point `$schema` at the repository's dist/; the copy points at the extension's.
     const schema = vscode.Uri.joinPath(context.extensionUri, 'dist', 'facts.schema.json').toString();
-    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text.replace('"../dist/facts.schema.json"', JSON.stringify(schema))));
+    await vscode.workspace.fs.writeFile(
+      destination,
+      new TextEncoder().encode(text.replace('"../dist/facts.schema.json"', JSON.stringify(schema))),
+    );
   }
   const draft = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(target, DRAFT));
   return vscode.window.showTextDocument(draft, { preview: false });

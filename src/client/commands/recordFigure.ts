@@ -25,9 +25,18 @@ export async function recordFigure(api: ServerApi, args: RecordFigureArgs | unde
 
   const figure = await quotedFigure(args, answers.quote);
   if (!figure) return;
-  const unit = figure.proposal.unit ?? args.unit ?? (await ask(TITLE, 'Unit of the figure ("percent", a currency code such as USD, or what is counted)', '', (v) => (v.trim() ? undefined : 'A fact needs a unit.')));
+  const unit =
+    figure.proposal.unit ??
+    args.unit ??
+    (await ask(TITLE, 'Unit of the figure ("percent", a currency code such as USD, or what is counted)', '', (v) =>
+      v.trim() ? undefined : 'A fact needs a unit.',
+    ));
   if (!unit) return;
-  const statement = answers.statement ?? (await ask(TITLE, 'Statement: what the figure is, in a sentence', args.statement, (v) => (v.trim() ? undefined : 'A fact needs a statement.')));
+  const statement =
+    answers.statement ??
+    (await ask(TITLE, 'Statement: what the figure is, in a sentence', args.statement, (v) =>
+      v.trim() ? undefined : 'A fact needs a statement.',
+    ));
   if (!statement) return;
 
   const sources = (await server<SourceItem[]>(ServerCommands.listSources, { uri: args.uri })) ?? [];
@@ -38,12 +47,19 @@ export async function recordFigure(api: ServerApi, args: RecordFigureArgs | unde
   const sourceId = newSource?.id ?? (source as SourceItem).id;
   const known = source === NEW ? undefined : source;
 
-  const proposed = await server<ProposeFactsResult>(ServerCommands.proposeFacts, { ...wholeText(figure.quote), briefing: args.uri, sourceId });
+  const proposed = await server<ProposeFactsResult>(ServerCommands.proposeFacts, {
+    ...wholeText(figure.quote),
+    briefing: args.uri,
+    sourceId,
+  });
   const proposedId = proposed?.proposals[figure.index]?.id ?? `${sourceId}-fact`;
-  const id = answers.factId ?? (await ask(TITLE, 'Id of the new fact', proposedId, (v) => (/^\S+$/.test(v) ? undefined : 'An id has no spaces.')));
+  const id =
+    answers.factId ?? (await ask(TITLE, 'Id of the new fact', proposedId, (v) => (/^\S+$/.test(v) ? undefined : 'An id has no spaces.')));
   if (!id) return;
 
-  const target = answers.target ? { uri: answers.target, create: false, label: vscode.workspace.asRelativePath(vscode.Uri.parse(answers.target)) } : await pickTarget(TITLE, document, args.uri, known);
+  const target = answers.target
+    ? { uri: answers.target, create: false, label: vscode.workspace.asRelativePath(vscode.Uri.parse(answers.target)) }
+    : await pickTarget(TITLE, document, args.uri, known);
   if (!target) return;
   const written = await writeFact({
     target: target.uri,
@@ -60,14 +76,18 @@ export async function recordFigure(api: ServerApi, args: RecordFigureArgs | unde
   }
   // The citation goes where the quick fix computed it, so only into the text it was computed for.
   if (document.version !== args.version) {
-    void vscode.window.showWarningMessage(`Recorded ${id} in ${target.label}. The briefing changed meanwhile: cite @${sourceId} with Insert Citation….`);
+    void vscode.window.showWarningMessage(
+      `Recorded ${id} in ${target.label}. The briefing changed meanwhile: cite @${sourceId} with Insert Citation….`,
+    );
     return;
   }
   const at = new vscode.Position(args.citeAt.line, args.citeAt.character);
   const cited = await onceLoaded(() => api.insertCitation(document, at, sourceId));
   if (cited && !cited.applied && target.create && /No loaded fact file/.test(cited.message ?? '')) {
     // A briefing whose front matter lists its fact files does not load a new file beside it.
-    void vscode.window.showWarningMessage(`Recorded ${id} in ${target.label}, which this briefing does not load: add it to the briefing's facts: list, then cite @${sourceId}.`);
+    void vscode.window.showWarningMessage(
+      `Recorded ${id} in ${target.label}, which this briefing does not load: add it to the briefing's facts: list, then cite @${sourceId}.`,
+    );
     return;
   }
   reportEdit(cited);
@@ -90,7 +110,10 @@ interface QuotedFigure {
 
 function wholeText(text: string) {
   const lines = text.split('\n');
-  return { text, selection: { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]!.length } } };
+  return {
+    text,
+    selection: { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]!.length } },
+  };
 }
 
 /** The figures of a quote that can be the figure's fact: those in its unit (any, when the figure's unit is unclear). */
@@ -119,8 +142,14 @@ async function quotedFigure(args: RecordFigureArgs, answer: string | undefined):
   if (quote === undefined) {
     const clipboard = (await clipboardText()).replace(/\s+/g, ' ').trim();
     const offered = clipboard.length <= 2000 && (await figuresOf(clipboard, args)).some((p) => p.value === args.value) ? clipboard : '';
-    quote = await ask(TITLE, `Quote: the words of the source that give ${what}${offered ? ' (from the clipboard)' : ''}`, offered, async (v) =>
-      (await figuresOf(v, args)).length > 0 ? undefined : `The quote must state the figure (${args.unit ?? 'a number with its unit'}), as the source writes it.`,
+    quote = await ask(
+      TITLE,
+      `Quote: the words of the source that give ${what}${offered ? ' (from the clipboard)' : ''}`,
+      offered,
+      async (v) =>
+        (await figuresOf(v, args)).length > 0
+          ? undefined
+          : `The quote must state the figure (${args.unit ?? 'a number with its unit'}), as the source writes it.`,
     );
     if (!quote) return undefined;
   }
@@ -134,8 +163,17 @@ async function quotedFigure(args: RecordFigureArgs, answer: string | undefined):
   if (same >= 0) return { quote, proposal: figures[same]!, index: same };
   if (answer !== undefined) return { quote, proposal: figures[0]!, index: 0 };
   const picked = await vscode.window.showQuickPick(
-    figures.map((proposal, index) => ({ label: proposal.figure, description: `${proposal.value} ${proposal.unit ?? ''}`.trim(), detail: proposal.statement, proposal, index })),
-    { title: TITLE, placeHolder: `The quote does not say ${args.figure}: which of its figures is the fact? (The briefing is then checked against it.)` },
+    figures.map((proposal, index) => ({
+      label: proposal.figure,
+      description: `${proposal.value} ${proposal.unit ?? ''}`.trim(),
+      detail: proposal.statement,
+      proposal,
+      index,
+    })),
+    {
+      title: TITLE,
+      placeHolder: `The quote does not say ${args.figure}: which of its figures is the fact? (The briefing is then checked against it.)`,
+    },
   );
   return picked && { quote, proposal: picked.proposal, index: picked.index };
 }

@@ -48,7 +48,16 @@ function orderedRefs(analysis: SegmentAnalysis, superscripts: boolean): { refs: 
     analysis.blocks.forEach((b, i) => {
       for (const sup of b.superscripts) {
         supRef[i]!.push(refs.length);
-        refs.push({ namespace: 'endnote', form: 'superscript', key: String(sup.number), label: String(sup.number), number: sup.number, span: sup.span, groupSpan: sup.span, inDefinition: false });
+        refs.push({
+          namespace: 'endnote',
+          form: 'superscript',
+          key: String(sup.number),
+          label: String(sup.number),
+          number: sup.number,
+          span: sup.span,
+          groupSpan: sup.span,
+          inDefinition: false,
+        });
       }
     });
   }
@@ -197,7 +206,9 @@ function assemblePiece(analysis: SegmentAnalysis, numbering: Numbering): Assembl
   }
 
   const defs = analysis.defs.map((d) => shiftDef(d, shift));
-  const keys = [...analysis.keys.map((k) => shiftKey(k, shift)), ...defs.flatMap((d) => d.keys)].sort((a, b) => a.span.start - b.span.start);
+  const keys = [...analysis.keys.map((k) => shiftKey(k, shift)), ...defs.flatMap((d) => d.keys)].sort(
+    (a, b) => a.span.start - b.span.start,
+  );
   const headings = analysis.headings.map((h) => ({ depth: h.depth, text: h.text, span: shiftSpan(h.span, shift) }));
 
   analysis.blocks.forEach((b, i) => {
@@ -264,7 +275,9 @@ function shiftCitation(c: Citation, by: number, newIndex: number[]): Citation {
     case 'note':
       return { kind: 'note', span, ref: newIndex[c.ref]! };
     case 'inline':
-      return c.narrative ? { kind: 'inline', span, keys: c.keys.map((k) => shiftKey(k, by)), narrative: true } : { kind: 'inline', span, keys: c.keys.map((k) => shiftKey(k, by)) };
+      return c.narrative
+        ? { kind: 'inline', span, keys: c.keys.map((k) => shiftKey(k, by)), narrative: true }
+        : { kind: 'inline', span, keys: c.keys.map((k) => shiftKey(k, by)) };
     case 'link':
       return { kind: 'link', span, url: c.url };
   }

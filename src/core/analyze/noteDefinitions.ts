@@ -8,7 +8,8 @@ import { findKeys, findUrls, MAX_ENDNOTE } from './inlinePatterns';
  * or `[1] text` lines) and `<li id="fnN">` items of raw-HTML endnotes.
  */
 
-const NOTES_TITLE = /^(?:notes|endnotes|references|sources|footnotes)(?:\s+(?:and|&)\s+(?:notes|endnotes|references|sources|footnotes))?\s*:?$/i;
+const NOTES_TITLE =
+  /^(?:notes|endnotes|references|sources|footnotes)(?:\s+(?:and|&)\s+(?:notes|endnotes|references|sources|footnotes))?\s*:?$/i;
 
 export function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
@@ -98,7 +99,15 @@ export function listDefinitions(text: string, list: List): NoteDef[] {
     const labelSpan = marker ? { start: marker.start, end: marker.end } : { start: itemStart, end: itemStart };
     let textStart = labelSpan.end;
     while (text[textStart] === ' ' || text[textStart] === '\t') textStart++;
-    return makeDef(text, 'list-item', 'endnote', String(number), labelSpan, { start: itemStart, end: item.position!.end.offset! }, textStart);
+    return makeDef(
+      text,
+      'list-item',
+      'endnote',
+      String(number),
+      labelSpan,
+      { start: itemStart, end: item.position!.end.offset! },
+      textStart,
+    );
   });
 }
 
@@ -146,7 +155,9 @@ export function htmlDefinitions(text: string, node: Html): NoteDef[] {
     const close = text.indexOf('</li>', tagEnd);
     const defEnd = close >= 0 && close < nextItem ? close + 5 : nextItem;
     const textEnd = close >= 0 && close < nextItem ? close : nextItem;
-    defs.push(makeDef(text, 'html-li', 'endnote', m[1]!, { start: tagStart, end: tagEnd }, { start: tagStart, end: defEnd }, tagEnd, [], textEnd));
+    defs.push(
+      makeDef(text, 'html-li', 'endnote', m[1]!, { start: tagStart, end: tagEnd }, { start: tagStart, end: defEnd }, tagEnd, [], textEnd),
+    );
   });
   return defs;
 }

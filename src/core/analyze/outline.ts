@@ -44,7 +44,11 @@ export function topNodeOf(node: RootContent, text: string): TopNode {
  * The notes section: under the last heading named Notes/Endnotes/…, to the next heading as
  * high. `spanOf` gives a node's span in the document (when `nodes` hold other offsets).
  */
-export function findNotesSection(nodes: readonly TopNode[], textLength: number, spanOf = (i: number) => nodes[i]!.span): SectionBounds | undefined {
+export function findNotesSection(
+  nodes: readonly TopNode[],
+  textLength: number,
+  spanOf = (i: number) => nodes[i]!.span,
+): SectionBounds | undefined {
   let from = -1;
   for (let i = nodes.length - 1; i >= 0; i--) {
     if (nodes[i]!.notesDepth !== undefined) {

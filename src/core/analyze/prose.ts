@@ -108,7 +108,15 @@ export function scanInline(node: Parent & Nodes, sink: InlineSink, options: Inli
     if (!inLink) {
       for (const f of findFootnoteRefs(source, s)) {
         excluded.push(f.span);
-        addRef({ namespace: 'footnote', form: 'gfm', key: f.label.toLowerCase(), label: f.label, number: numberOf(f.label), span: f.span, groupSpan: f.span });
+        addRef({
+          namespace: 'footnote',
+          form: 'gfm',
+          key: f.label.toLowerCase(),
+          label: f.label,
+          number: numberOf(f.label),
+          span: f.span,
+          groupSpan: f.span,
+        });
       }
       const inline = findInlineCitations(source, s);
       for (const c of inline) {
@@ -128,7 +136,15 @@ export function scanInline(node: Parent & Nodes, sink: InlineSink, options: Inli
         for (const r of findEndnoteRefs(source, s)) {
           if (inline.some((c) => r.span.start >= c.span.start && r.span.end <= c.span.end)) continue;
           if (!excluded.includes(r.groupSpan)) excluded.push(r.groupSpan);
-          addRef({ namespace: 'endnote', form: 'bracket', key: String(r.number), label: String(r.number), number: r.number, span: r.span, groupSpan: r.groupSpan });
+          addRef({
+            namespace: 'endnote',
+            form: 'bracket',
+            key: String(r.number),
+            label: String(r.number),
+            number: r.number,
+            span: r.span,
+            groupSpan: r.groupSpan,
+          });
         }
         for (const sup of findSuperscripts(source, s)) {
           excluded.push(sup.span);
@@ -148,7 +164,15 @@ export function scanInline(node: Parent & Nodes, sink: InlineSink, options: Inli
       case 'footnoteReference': {
         const span = { start: n.position!.start.offset!, end: n.position!.end.offset! };
         const label = n.label ?? n.identifier;
-        addRef({ namespace: 'footnote', form: 'gfm', key: n.identifier.toLowerCase(), label, number: numberOf(label), span, groupSpan: span });
+        addRef({
+          namespace: 'footnote',
+          form: 'gfm',
+          key: n.identifier.toLowerCase(),
+          label,
+          number: numberOf(label),
+          span,
+          groupSpan: span,
+        });
         return;
       }
       case 'link': {

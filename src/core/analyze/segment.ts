@@ -134,7 +134,16 @@ export function analyzeSegment(
     }
     const withoutTags = node.value.replace(/<[^>]*>/g, (tag) => ' '.repeat(tag.length));
     for (const f of findFootnoteRefs(withoutTags, start)) {
-      sink.refs.push({ namespace: 'footnote', form: 'gfm', key: f.label.toLowerCase(), label: f.label, number: numberOf(f.label), span: f.span, groupSpan: f.span, inDefinition });
+      sink.refs.push({
+        namespace: 'footnote',
+        form: 'gfm',
+        key: f.label.toLowerCase(),
+        label: f.label,
+        number: numberOf(f.label),
+        span: f.span,
+        groupSpan: f.span,
+        inDefinition,
+      });
     }
   };
 
@@ -164,7 +173,13 @@ export function analyzeSegment(
         // A caption is a one-line paragraph right before or after the table.
         const index = siblings.indexOf(node);
         for (const neighbour of [siblings[index - 1], siblings[index + 1]]) {
-          if (neighbour?.type === 'paragraph' && !text.slice(...spanTuple(neighbour)).trim().includes('\n')) {
+          if (
+            neighbour?.type === 'paragraph' &&
+            !text
+              .slice(...spanTuple(neighbour))
+              .trim()
+              .includes('\n')
+          ) {
             captions.push({ table, node: neighbour });
           }
         }

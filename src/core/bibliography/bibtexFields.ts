@@ -26,7 +26,8 @@ const EPRINT_URLS: Record<string, string> = {
 /** `fields` decoded; `inherited` gives the fields of the entry it crossrefs (biblatex inherits a date, the parser does not). */
 export function entryParts(type: string, fields: Fields, inherited?: (name: string) => string | undefined): EntryParts {
   const text = (name: string) => textField(fields, name);
-  const issued = issuedDate(text('date'), text('year'), text('month')) ??
+  const issued =
+    issuedDate(text('date'), text('year'), text('month')) ??
     (inherited && issuedDate(inherited('date'), inherited('year'), inherited('month')));
   return {
     ...titles(type, text),
@@ -49,7 +50,8 @@ function titles(type: string, text: (name: string) => string | undefined): Pick<
   const joined = (prefix: string) => joinTitle(text(`${prefix}title`), text(`${prefix}subtitle`), text(`${prefix}titleaddon`));
   const ownTitle = joined('');
   const mainTitle = joined('main');
-  if (type === 'periodical') return { title: joined('issue') ?? ownTitle, containerTitle: joined('issue') === undefined ? undefined : ownTitle };
+  if (type === 'periodical')
+    return { title: joined('issue') ?? ownTitle, containerTitle: joined('issue') === undefined ? undefined : ownTitle };
   if (BOOK_PARTS.has(type)) return { title: ownTitle, containerTitle: mainTitle ?? joined('book') };
   const journal = joinTitle(text('journaltitle') ?? text('journal'), text('journalsubtitle'), text('journaltitleaddon'));
   return { title: mainTitle ?? ownTitle, containerTitle: journal };
@@ -123,9 +125,16 @@ function names(creators: Creator[] | undefined): BibName[] {
 export function issuedDate(date: string | undefined, year: string | undefined, month: string | undefined): BibDate | undefined {
   if (date !== undefined) {
     // EDTF: `20uu` (or `20XX`) is some year of the 2000s, read as its first.
-    const match = /^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?/.exec(date.replace(/^(-?\d+)[Xu]+/, (digits) => digits.replace(/[Xu]/g, '0')));
+    const match = /^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?/.exec(
+      date.replace(/^(-?\d+)[Xu]+/, (digits) => digits.replace(/[Xu]/g, '0')),
+    );
     if (!match) return { text: date };
-    return withParts(date, Number(match[1]), match[2] === undefined ? undefined : Number(match[2]), match[3] === undefined ? undefined : Number(match[3]));
+    return withParts(
+      date,
+      Number(match[1]),
+      match[2] === undefined ? undefined : Number(match[2]),
+      match[3] === undefined ? undefined : Number(match[3]),
+    );
   }
   if (year === undefined) return undefined;
   const yearNumber = /^\s*(-?\d{1,4})\s*$/.exec(year);

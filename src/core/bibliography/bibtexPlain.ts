@@ -107,7 +107,8 @@ const ACCENTS: Record<string, string> = {
   r: '\u030A',
 };
 /** `{\\"u}`, `{\\"{u}}`, `\\"{u}`, `\\"u`, `{\\c c}`, `\\c{c}` on an ASCII letter; any other command stays for the parser. */
-const ACCENT = /\{\\(["'`^~=.])\s*(?:([A-Za-z])|\{([A-Za-z])\})\}|\\(["'`^~=.])(?:([A-Za-z])|\{([A-Za-z])\})|\{\\([uvHckr])(?:\s+([A-Za-z])|\{([A-Za-z])\})\}|\\([uvHckr])\{([A-Za-z])\}/g;
+const ACCENT =
+  /\{\\(["'`^~=.])\s*(?:([A-Za-z])|\{([A-Za-z])\})\}|\\(["'`^~=.])(?:([A-Za-z])|\{([A-Za-z])\})|\{\\([uvHckr])(?:\s+([A-Za-z])|\{([A-Za-z])\})\}|\\([uvHckr])\{([A-Za-z])\}/g;
 
 function decodeAccents(text: string): string {
   if (!text.includes('\\')) return text;

@@ -16,7 +16,8 @@ export interface CslReading {
 }
 
 export function readCslItem(value: unknown): CslReading {
-  if (!isRecord(value)) return { type: '', parts: { authors: [], editors: [] }, problem: `A bibliography item must be an object, not ${describe(value)}` };
+  if (!isRecord(value))
+    return { type: '', parts: { authors: [], editors: [] }, problem: `A bibliography item must be an object, not ${describe(value)}` };
   const id = typeof value.id === 'number' ? String(value.id) : textOf(value.id);
   const parts: EntryParts = {
     title: textOf(value.title),
@@ -56,7 +57,9 @@ function namesOf(value: unknown): BibName[] {
     if (family !== undefined) name.family = family;
     const given = textOf(person.given);
     if (given !== undefined) name.given = given;
-    const particle = [textOf(person['dropping-particle']), textOf(person['non-dropping-particle'])].filter((p) => p !== undefined).join(' ');
+    const particle = [textOf(person['dropping-particle']), textOf(person['non-dropping-particle'])]
+      .filter((p) => p !== undefined)
+      .join(' ');
     if (particle !== '') name.particle = particle;
     const suffix = textOf(person.suffix);
     if (suffix !== undefined) name.suffix = suffix;

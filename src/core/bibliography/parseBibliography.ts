@@ -34,7 +34,12 @@ export function bibliographyFormatOf(fileName: string): BibliographyFormat | und
  * is not given. `cache`, kept by the caller per file, makes a re-read of a .bib parse
  * only the entries that changed.
  */
-export function parseBibliography(text: string, format: BibliographyFormat | undefined, fileName: string, cache?: BibtexCache): ParsedBibliography {
+export function parseBibliography(
+  text: string,
+  format: BibliographyFormat | undefined,
+  fileName: string,
+  cache?: BibtexCache,
+): ParsedBibliography {
   const chosen = format ?? bibliographyFormatOf(fileName) ?? 'bibtex';
   try {
     if (chosen === 'csl-json') return parseCslJson(text);

@@ -19,7 +19,16 @@ import { slimEntry } from './bibtexSlim';
 import type { BibEntry, BibProblem, ParsedBibliography } from './types';
 
 /** Commands the parser does not know, as text; any other unknown command is dropped (its argument stays). */
-const LOGOS: Record<string, string> = { TeX: 'TeX', LaTeX: 'LaTeX', LaTeXe: 'LaTeX2e', BibTeX: 'BibTeX', XeTeX: 'XeTeX', LuaTeX: 'LuaTeX', hyphen: '-', slash: '/' };
+const LOGOS: Record<string, string> = {
+  TeX: 'TeX',
+  LaTeX: 'LaTeX',
+  LaTeXe: 'LaTeX2e',
+  BibTeX: 'BibTeX',
+  XeTeX: 'XeTeX',
+  LuaTeX: 'LuaTeX',
+  hyphen: '-',
+  slash: '/',
+};
 
 const OPTIONS: Options = {
   // Keep titles as the author cased them: a source's title is shown, not typeset.
@@ -54,7 +63,12 @@ export function parseBibtex(text: string, cache?: BibtexCache, readPlain = true)
   // Other entries inherit an entry's fields through the parser, which must then read them all.
   const readsOtherEntries = READS_OTHER_ENTRIES.test(text);
   const reuse = cache && !readsOtherEntries ? reusableEntries(cache, text, all) : undefined;
-  const { slim, chunks, slimStarts, entryChunks, entryTexts, plainFields, cached } = slimText(text, all, reuse, readPlain && !readsOtherEntries);
+  const { slim, chunks, slimStarts, entryChunks, entryTexts, plainFields, cached } = slimText(
+    text,
+    all,
+    reuse,
+    readPlain && !readsOtherEntries,
+  );
   const problems: BibProblem[] = [];
   const problem = (span: Span, message: string) => problems.push(bibProblem(lines, span, message));
   let library: ReturnType<typeof parse>;
@@ -233,7 +247,10 @@ function escapeRegExp(text: string): string {
 /** The parser's message, without its position (the problem is shown at the entry). */
 function describeError(message: string, chunk: BibChunk | undefined): string {
   // Without what the parser found instead: that is the next entry's text, which says nothing about this one.
-  const what = message.replace(/ at line \d+, column \d+.*$/s, '').replace(/(expected "[^"]*"), found ".*$/s, '$1').replace(/^Unresolved @string reference/, 'Unknown @string macro');
+  const what = message
+    .replace(/ at line \d+, column \d+.*$/s, '')
+    .replace(/(expected "[^"]*"), found ".*$/s, '$1')
+    .replace(/^Unresolved @string reference/, 'Unknown @string macro');
   if (!chunk) return what;
   const name = chunk.key === '' ? `This @${chunk.type} entry` : `Entry "${chunk.key}"`;
   return `${name} is skipped: ${what}`;

@@ -28,7 +28,10 @@ export function parseCslJson(text: string): ParsedBibliography {
   // A BOM is treated as a space so that offsets stay those of `text`.
   const json = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const root = parseTree(json, errors, { allowTrailingComma: false, disallowComments: true });
-  const syntax = errors.map((e) => ({ span: { start: e.offset, end: e.offset + Math.max(e.length, 1) }, message: `Invalid JSON: ${printParseErrorCode(e.error)}` }));
+  const syntax = errors.map((e) => ({
+    span: { start: e.offset, end: e.offset + Math.max(e.length, 1) },
+    message: `Invalid JSON: ${printParseErrorCode(e.error)}`,
+  }));
   if (root?.type !== 'array') {
     const span = root ? { start: root.offset, end: root.offset + root.length } : { start: 0, end: 0 };
     const list = root ? [{ span, message: 'A CSL-JSON bibliography must be an array of items' }] : [];
@@ -43,7 +46,10 @@ export function parseCslJson(text: string): ParsedBibliography {
 
 export function parseCslYaml(text: string): ParsedBibliography {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-  const syntax = doc.errors.map((e) => ({ span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }, message: `Invalid YAML: ${firstLine(e.message)}` }));
+  const syntax = doc.errors.map((e) => ({
+    span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+    message: `Invalid YAML: ${firstLine(e.message)}`,
+  }));
   const list = itemList(doc.contents);
   if (!list) {
     const message = 'A CSL-YAML bibliography must be a list of items, or have a "references:" list';
@@ -78,7 +84,8 @@ function collect(text: string, slots: ItemSlot[], syntax: SyntaxProblem[]): Pars
     // An unclosed bracket is reported where the item has ended: it is that item's error.
     const errors = syntax.filter((error) => error.span.start <= slot.span.end && error.span.end > slot.span.start);
     for (const error of errors) {
-      if (error.span.start >= slot.span.end && slot.span.end > slot.span.start) error.span = { start: slot.span.end - 1, end: slot.span.end };
+      if (error.span.start >= slot.span.end && slot.span.end > slot.span.start)
+        error.span = { start: slot.span.end - 1, end: slot.span.end };
     }
     if (errors.length > 0) continue;
     const reading = readCslItem(slot.value);
@@ -88,7 +95,15 @@ function collect(text: string, slots: ItemSlot[], syntax: SyntaxProblem[]): Pars
     }
     const keySpan = unquoted(text, slot.idSpan ?? { start: slot.span.start, end: slot.span.start });
     const position = lines.position(keySpan.start);
-    entries.push({ id: reading.id, type: reading.type, ...reading.parts, span: slot.span, keySpan, line: position.line - 1, character: position.column - 1 });
+    entries.push({
+      id: reading.id,
+      type: reading.type,
+      ...reading.parts,
+      span: slot.span,
+      keySpan,
+      line: position.line - 1,
+      character: position.column - 1,
+    });
   }
   problems.push(...syntax.map((error) => problemAt(lines, error.span, error.message)));
   problems.sort((a, b) => a.span.start - b.span.start);
@@ -98,7 +113,8 @@ function collect(text: string, slots: ItemSlot[], syntax: SyntaxProblem[]): Pars
 /** The span of a quoted id without its quotes, so that it covers the key itself. */
 function unquoted(text: string, span: Span): Span {
   const first = text[span.start];
-  if (span.end - span.start >= 2 && (first === '"' || first === "'") && text[span.end - 1] === first) return { start: span.start + 1, end: span.end - 1 };
+  if (span.end - span.start >= 2 && (first === '"' || first === "'") && text[span.end - 1] === first)
+    return { start: span.start + 1, end: span.end - 1 };
   return span;
 }
 

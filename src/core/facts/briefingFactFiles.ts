@@ -39,7 +39,13 @@ export function missingFileStatus(path: string, name: string, bibliography: bool
  * A loaded fact file or bibliography as this briefing's set of files sees it; undefined
  * when it has no problems there. `partial`: its text is not valid as a whole.
  */
-export function loadedFileStatus(path: string, name: string, file: LoadedFactFile, index: FactIndex, partial: boolean): FactFileStatus | undefined {
+export function loadedFileStatus(
+  path: string,
+  name: string,
+  file: LoadedFactFile,
+  index: FactIndex,
+  partial: boolean,
+): FactFileStatus | undefined {
   const problems = factFileProblems(index.fileFindings(path));
   if (problems === 0) return undefined;
   const bibliography = file.bibliography === true;
@@ -79,7 +85,12 @@ export function factFileProblems(findings: readonly Finding[]): number {
  * Where the front matter's `facts:` key and its paths are, as offsets into the briefing;
  * `bibliographies` are the paths of its `bibliography:` key.
  */
-export function frontMatterFactEntries(text: string): { key: Span | undefined; entries: Entry[]; bibliographies: Entry[]; frontMatter: Span | undefined } {
+export function frontMatterFactEntries(text: string): {
+  key: Span | undefined;
+  entries: Entry[];
+  bibliographies: Entry[];
+  frontMatter: Span | undefined;
+} {
   const none = { key: undefined, entries: [], bibliographies: [] };
   const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!m) return { ...none, frontMatter: undefined };
@@ -116,7 +127,11 @@ export function frontMatterFactEntries(text: string): { key: Span | undefined; e
  * names); a missing one named in the front matter is reported on its line, one found by
  * another way at the front matter. Severities follow `rules`.
  */
-export function briefingFactFileFindings(text: string, statuses: readonly FactFileStatus[], rules?: Partial<Record<string, RuleSetting>>): Finding[] {
+export function briefingFactFileFindings(
+  text: string,
+  statuses: readonly FactFileStatus[],
+  rules?: Partial<Record<string, RuleSetting>>,
+): Finding[] {
   const findings: Finding[] = [];
   const { key, entries: factEntries, bibliographies, frontMatter } = frontMatterFactEntries(text);
   const firstLine = { start: 0, end: Math.max(0, text.search(/\r?\n|$/)) };
@@ -129,10 +144,22 @@ export function briefingFactFileFindings(text: string, statuses: readonly FactFi
     if (status.missing) {
       if (!missing) continue;
       const entry = entries.find((e) => status.name === e.value || status.path.endsWith(e.value.replace(/^\.\//, '')));
-      findings.push({ code: 'facts.missing', severity: missing, message: factsMissingMessage(kind, status.name), span: entry?.span ?? general });
+      findings.push({
+        code: 'facts.missing',
+        severity: missing,
+        message: factsMissingMessage(kind, status.name),
+        span: entry?.span ?? general,
+      });
     } else if (status.problems > 0 && broken) {
       const entry = entries.find((e) => status.path.endsWith(e.value.replace(/^\.\//, '')));
-      const message = factsBrokenMessage({ kind, name: status.name, problems: status.problems, readable: status.facts, bibliography: status.bibliography === true, partial: status.partial });
+      const message = factsBrokenMessage({
+        kind,
+        name: status.name,
+        problems: status.problems,
+        readable: status.facts,
+        bibliography: status.bibliography === true,
+        partial: status.partial,
+      });
       findings.push({ code: 'facts.broken', severity: broken, message, span: entry?.span ?? general });
     }
   }

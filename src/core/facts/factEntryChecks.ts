@@ -42,18 +42,27 @@ export function checkSource(slot: SourceSlot): { source: Source | undefined; pro
 }
 
 /** `sourceIds` undefined: the file has no sources of its own (a table), so a fact's source is checked by the caller. */
-export function checkFact(value: unknown, index: number, sourceIds: Set<string> | undefined): { fact: Fact | undefined; problems: EntryProblem[] } {
+export function checkFact(
+  value: unknown,
+  index: number,
+  sourceIds: Set<string> | undefined,
+): { fact: Fact | undefined; problems: EntryProblem[] } {
   const checked = checkFactAt(value, index, sourceIds);
   // A writer knows a fact by its id, not by its place in the array: `fact "nk-coal".value`.
   const id = isObject(value) && typeof value.id === 'string' && value.id.trim() !== '' ? value.id : undefined;
   if (id !== undefined) {
     const prefix = `facts[${index}]`;
-    for (const problem of checked.problems) if (problem.message.startsWith(prefix)) problem.message = `fact ${JSON.stringify(id)}${problem.message.slice(prefix.length)}`;
+    for (const problem of checked.problems)
+      if (problem.message.startsWith(prefix)) problem.message = `fact ${JSON.stringify(id)}${problem.message.slice(prefix.length)}`;
   }
   return checked;
 }
 
-function checkFactAt(value: unknown, index: number, sourceIds: Set<string> | undefined): { fact: Fact | undefined; problems: EntryProblem[] } {
+function checkFactAt(
+  value: unknown,
+  index: number,
+  sourceIds: Set<string> | undefined,
+): { fact: Fact | undefined; problems: EntryProblem[] } {
   const base = ['facts', index];
   const typos = FACT_KEYS.misspellings(value);
   const problems = typoProblems(base, typos);

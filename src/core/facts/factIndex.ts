@@ -58,7 +58,11 @@ export class FactIndex {
     // All sources first: a fact may come before its source in the file list.
     for (const file of files) for (const entry of file.sources) this.addSource(entry, file);
     const facts: FactEntry[] = [];
-    const byId = new IdTable(facts, idOf, files.reduce((sum, file) => sum + file.facts.length, 0));
+    const byId = new IdTable(
+      facts,
+      idOf,
+      files.reduce((sum, file) => sum + file.facts.length, 0),
+    );
     for (const file of files) file.facts.forEach((entry, k) => this.addFact(entry, file, k, facts, byId));
     for (const file of files) this.checkReplacements(file, byId);
     // One file without duplicates, the usual case: its list is the list (100,000 facts, 800 kB).

@@ -47,8 +47,16 @@ export class FactSearch {
     };
     const keywords = new SharedTexts(count, keywordsOf, (text) => text);
     // A value is one token ("37.4", "-2e-7"), and facts share values.
-    const values = new SharedTexts(count, (i) => String(facts[i]!.value), (value) => value);
-    const units = new SharedTexts(count, (i) => facts[i]!.unit, (unit) => unit);
+    const values = new SharedTexts(
+      count,
+      (i) => String(facts[i]!.value),
+      (value) => value,
+    );
+    const units = new SharedTexts(
+      count,
+      (i) => facts[i]!.unit,
+      (unit) => unit,
+    );
     const sources = new SharedTexts(
       count,
       (i) => facts[i]!.source,

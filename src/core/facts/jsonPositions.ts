@@ -115,4 +115,3 @@ function problemSpan(tree: Node | undefined, offset: number, ownerKey: Span | un
 function nodeSpan(node: Node, offset = 0): Span {
   return { start: offset + node.offset, end: offset + node.offset + node.length };
 }
-

@@ -29,7 +29,27 @@ export function factFileEditorSchema(): object {
   return loosen(factFileJsonSchema()) as object;
 }
 
-const CHECKS = new Set(['type', 'required', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern', 'format', 'enum', 'const', 'minItems', 'maxItems', 'propertyNames', 'not', 'anyOf', 'oneOf', 'allOf']);
+const CHECKS = new Set([
+  'type',
+  'required',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'pattern',
+  'format',
+  'enum',
+  'const',
+  'minItems',
+  'maxItems',
+  'propertyNames',
+  'not',
+  'anyOf',
+  'oneOf',
+  'allOf',
+]);
 
 function loosen(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(loosen);
@@ -38,7 +58,8 @@ function loosen(node: unknown): unknown {
   for (const [key, value] of Object.entries(node)) {
     if (CHECKS.has(key)) continue;
     if (key === 'additionalProperties' && value === false) continue;
-    out[key] = key === 'properties' || key === 'definitions' || key === '$defs' ? mapValues(value as Record<string, unknown>) : loosen(value);
+    out[key] =
+      key === 'properties' || key === 'definitions' || key === '$defs' ? mapValues(value as Record<string, unknown>) : loosen(value);
   }
   return out;
 }

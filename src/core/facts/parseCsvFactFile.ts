@@ -32,7 +32,10 @@ export function parseCsvFactFile(text: string, path: string): ParsedFactFile {
     const located = locateRecords(text, segment, delimiter);
     records.forEach((values, k) => {
       const where = located[k];
-      const cells: TableCell[] = values.map((value, column) => ({ text: value, span: where?.fields[column] ?? where?.span ?? { start: segment, end: segment } }));
+      const cells: TableCell[] = values.map((value, column) => ({
+        text: value,
+        span: where?.fields[column] ?? where?.span ?? { start: segment, end: segment },
+      }));
       const span = where?.span ?? { start: segment, end: segment };
       rows.push({ cells, span, line: lines.lineIndexOf(span.start), rowNumber: rows.length + 1 });
     });
@@ -40,7 +43,9 @@ export function parseCsvFactFile(text: string, path: string): ParsedFactFile {
     // The record that failed starts where the last one read ended; skip its first line.
     const start = located[records.length]?.span.start ?? segment;
     const lineEnd = text.indexOf('\n', start);
-    findings.push(factsInvalidFinding({ start, end: lineEnd === -1 ? text.length : lineEnd }, `Invalid CSV: ${error}; this row is skipped`));
+    findings.push(
+      factsInvalidFinding({ start, end: lineEnd === -1 ? text.length : lineEnd }, `Invalid CSV: ${error}; this row is skipped`),
+    );
     rows.push({ cells: [], span: { start, end: start }, line: lines.lineIndexOf(start), rowNumber: rows.length + 1 });
     if (lineEnd === -1) break;
     segment = lineEnd + 1;

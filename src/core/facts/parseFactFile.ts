@@ -219,7 +219,12 @@ function readValidJson(json: string, outline: Outline, parts: Parts, file: strin
   const findings = rootFindings(parts.root, outline);
   const read = readEntries(json, parts.sources, parts.facts, file);
   for (const report of read.reports) findings.push(...locateProblems(json, report));
-  return { sources: read.sources, facts: read.facts, factIdSpans: read.factIdSpans, findings: findings.sort((a, b) => a.span.start - b.span.start) };
+  return {
+    sources: read.sources,
+    facts: read.facts,
+    factIdSpans: read.factIdSpans,
+    findings: findings.sort((a, b) => a.span.start - b.span.start),
+  };
 }
 
 /**
@@ -233,9 +238,16 @@ function parseInvalidJson(json: string, file: string, parseError: unknown, share
   const findings = broken.problems.map((p) => factsInvalidFinding(p.span, p.message));
   if (findings.length === 0) {
     // jsonc-parser is more lenient than JSON.parse in corners; never pass bad JSON silently.
-    findings.push(factsInvalidFinding({ start: 0, end: 0 }, `Invalid JSON: ${parseError instanceof Error ? parseError.message : parseError}`));
+    findings.push(
+      factsInvalidFinding({ start: 0, end: 0 }, `Invalid JSON: ${parseError instanceof Error ? parseError.message : parseError}`),
+    );
   }
-  const sources = broken.sources.map(({ key, keySpan, valueSpan }) => ({ id: key, keySpan, valueSpan, value: parseSlice(json, valueSpan) }));
+  const sources = broken.sources.map(({ key, keySpan, valueSpan }) => ({
+    id: key,
+    keySpan,
+    valueSpan,
+    value: parseSlice(json, valueSpan),
+  }));
   const bounds = Int32Array.from(broken.facts.flatMap((span) => [span.start, span.end]));
   const facts = { bounds, values: broken.facts.map((span) => shared.share(parseSlice(json, span))) };
   const read = readEntries(json, sources, facts, file);
@@ -267,7 +279,8 @@ function rootFindings(root: Record<string, unknown>, outline: Outline): Finding[
     findings.push(factsInvalidFinding(last(key).keySpan, `${formatPath([key])}: unknown key; did you mean "${meant}"?`));
   }
   const schemaRef = FactFileSchema.shape.$schema.safeParse(root.$schema);
-  if (!schemaRef.success) findings.push(factsInvalidFinding(last('$schema').valueSpan, `$schema: expected a string, got ${describeValue(root.$schema)}`));
+  if (!schemaRef.success)
+    findings.push(factsInvalidFinding(last('$schema').valueSpan, `$schema: expected a string, got ${describeValue(root.$schema)}`));
   if (root.sources !== undefined && !isObject(root.sources)) {
     const message = `sources: expected an object of sources by id, got ${describeValue(root.sources)}`;
     findings.push(factsInvalidFinding(last('sources').valueSpan, message));
@@ -375,10 +388,5 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function isUsableFact(value: unknown, sourceIds: Set<string>): value is Fact {
-  return (
-    isFact(value) &&
-    !FACT_KEYS.hasMisspelling(value) &&
-    canonicalUnitFor(value.unit) === undefined &&
-    sourceIds.has(value.source)
-  );
+  return isFact(value) && !FACT_KEYS.hasMisspelling(value) && canonicalUnitFor(value.unit) === undefined && sourceIds.has(value.source);
 }

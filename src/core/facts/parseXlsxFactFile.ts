@@ -18,7 +18,14 @@ import { readFactTable, type TableCell, type TableRow } from './readFactTable';
 const AT_START = { start: 0, end: 0 };
 
 export function parseXlsxFactFile(bytes: Uint8Array | undefined, path: string): ParsedFactFile {
-  const empty = (message: string): ParsedFactFile => ({ path, text: '', sources: [], facts: [], factIdSpans: new Int32Array(0), findings: [factsInvalidFinding(AT_START, message)] });
+  const empty = (message: string): ParsedFactFile => ({
+    path,
+    text: '',
+    sources: [],
+    facts: [],
+    factIdSpans: new Int32Array(0),
+    findings: [factsInvalidFinding(AT_START, message)],
+  });
   if (!bytes) return empty('A workbook must be read as bytes, not text');
   // SheetJS reads CSV, HTML and other formats too; an .xlsx file is a zip archive.
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
@@ -80,7 +87,9 @@ function cellOf(cell: CellObject | undefined, date1904: boolean): TableCell {
 }
 
 function isoDate(serial: number, date1904: boolean): string | undefined {
-  const parts = (SSF as { parse_date_code(value: number, options: { date1904: boolean }): { y: number; m: number; d: number } | null }).parse_date_code(serial, { date1904 });
+  const parts = (
+    SSF as { parse_date_code(value: number, options: { date1904: boolean }): { y: number; m: number; d: number } | null }
+  ).parse_date_code(serial, { date1904 });
   if (!parts || parts.y < 1000) return undefined;
   return `${parts.y}-${String(parts.m).padStart(2, '0')}-${String(parts.d).padStart(2, '0')}`;
 }

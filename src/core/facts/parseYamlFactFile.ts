@@ -15,11 +15,7 @@ import { factsInvalidFinding } from '../rules/facts.invalid';
 import type { Finding, Span } from '../types';
 import { KeyVocabulary } from './keyTypos';
 import { checkFact, checkSource, describeValue, formatPath, type EntryProblem } from './factEntryChecks';
-import type {
-  FactEntry,
-  ParsedFactFile,
-  SourceEntry,
-} from './parseFactFile';
+import type { FactEntry, ParsedFactFile, SourceEntry } from './parseFactFile';
 import { FactFileSchema } from './schema';
 
 const ROOT_KEYS = new KeyVocabulary(Object.keys(FactFileSchema.shape));
@@ -28,18 +24,27 @@ const NO_SPAN: Span = { start: 0, end: 0 };
 export function parseYamlFactFile(text: string, path: string): ParsedFactFile {
   const lines = new LineMap(text);
   const doc = parseDocument(text, { prettyErrors: false });
-  const syntax: Finding[] = doc.errors.map((error) => factsInvalidFinding({ start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }, `Invalid YAML: ${error.message.split('\n')[0]}`));
+  const syntax: Finding[] = doc.errors.map((error) =>
+    factsInvalidFinding(
+      { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+      `Invalid YAML: ${error.message.split('\n')[0]}`,
+    ),
+  );
   const hasError = (span: Span) => syntax.some((f) => f.span.start < span.end && f.span.end > span.start);
   const result: ParsedFactFile = { path, text, sources: [], facts: [], factIdSpans: new Int32Array(0), findings: [...syntax] };
   const root = doc.contents;
   if (root === null) return result;
   if (!isMap(root)) {
-    if (syntax.length === 0) result.findings.push(factsInvalidFinding(rangeOf(root), `A fact file must be a mapping with "sources" and "facts", not ${describeValue(root.toJSON())}`));
+    if (syntax.length === 0)
+      result.findings.push(
+        factsInvalidFinding(rangeOf(root), `A fact file must be a mapping with "sources" and "facts", not ${describeValue(root.toJSON())}`),
+      );
     return result;
   }
   const report = (problems: EntryProblem[], base: YamlNode, ownerKey: Span | undefined) => {
     // With a syntax error, only syntax errors are reported (see above).
-    if (syntax.length === 0) for (const problem of problems) result.findings.push(factsInvalidFinding(locate(base, problem, ownerKey), problem.message));
+    if (syntax.length === 0)
+      for (const problem of problems) result.findings.push(factsInvalidFinding(locate(base, problem, ownerKey), problem.message));
   };
   if (syntax.length === 0) result.findings.push(...rootFindings(root));
 
@@ -103,7 +108,9 @@ function rootFindings(root: YAMLMap): Finding[] {
     findings.push(factsInvalidFinding(valueSpan('$schema'), `$schema: expected a string, got ${describeValue(value.$schema)}`));
   }
   if (value.sources !== undefined && value.sources !== null && !isRecord(value.sources)) {
-    findings.push(factsInvalidFinding(valueSpan('sources'), `sources: expected a mapping of sources by id, got ${describeValue(value.sources)}`));
+    findings.push(
+      factsInvalidFinding(valueSpan('sources'), `sources: expected a mapping of sources by id, got ${describeValue(value.sources)}`),
+    );
   }
   if (value.facts !== undefined && value.facts !== null && !Array.isArray(value.facts)) {
     findings.push(factsInvalidFinding(valueSpan('facts'), `facts: expected a list of facts, got ${describeValue(value.facts)}`));

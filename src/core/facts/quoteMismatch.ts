@@ -84,7 +84,12 @@ function quoteMismatchOf(text: string, entry: FactEntry): Finding | undefined {
   const only = figures.length === 1 ? figures[0]! : undefined;
   if (valueSpan && only && only.hedgeKind === undefined && only.numberSpan2 === undefined) {
     const value = Number(only.value.toPrecision(12));
-    const fix: FixData = { title: `Change the value to ${value}, as the quote says`, edits: [{ span: valueSpan, newText: String(value) }], safe: false, preferred: true };
+    const fix: FixData = {
+      title: `Change the value to ${value}, as the quote says`,
+      edits: [{ span: valueSpan, newText: String(value) }],
+      safe: false,
+      preferred: true,
+    };
     finding.fixes = [fix];
   }
   return finding;

@@ -86,13 +86,21 @@ function readHeader(header: TableRow, table: FactTable, findings: Finding[]): Ma
     if (written === '') return;
     const name = byLowerCase.get(written.toLowerCase().replace(/[\s_-]+/g, ''));
     if (name !== undefined) {
-      if (columns.has(name)) findings.push(factsInvalidFinding(cell.span, `${table.cellName(header, column, written)}: the column "${name}" is named twice; the first is read`));
+      if (columns.has(name))
+        findings.push(
+          factsInvalidFinding(
+            cell.span,
+            `${table.cellName(header, column, written)}: the column "${name}" is named twice; the first is read`,
+          ),
+        );
       else columns.set(name, column);
       return;
     }
     const meant = closestName(written, COLUMNS);
     if (meant !== undefined && !columns.has(meant)) {
-      findings.push(factsInvalidFinding(cell.span, `${table.cellName(header, column, written)}: unknown column "${written}"; did you mean "${meant}"?`));
+      findings.push(
+        factsInvalidFinding(cell.span, `${table.cellName(header, column, written)}: unknown column "${written}"; did you mean "${meant}"?`),
+      );
     }
   });
   const missing = REQUIRED.filter((name) => !columns.has(name));
@@ -100,12 +108,21 @@ function readHeader(header: TableRow, table: FactTable, findings: Finding[]): Ma
   const list = missing.map((name) => `"${name}"`).join(', ');
   const first = header.cells.find((cell) => cell.text.trim() !== '') ?? header.cells[0];
   findings.push(
-    factsInvalidFinding(first ? { start: first.span.start, end: header.span.end } : header.span, `The header row has no ${list} column${missing.length > 1 ? 's' : ''}; the first row must name the columns (${COLUMNS.join(', ')})`),
+    factsInvalidFinding(
+      first ? { start: first.span.start, end: header.span.end } : header.span,
+      `The header row has no ${list} column${missing.length > 1 ? 's' : ''}; the first row must name the columns (${COLUMNS.join(', ')})`,
+    ),
   );
   return undefined;
 }
 
-function readRow(row: TableRow, index: number, columns: Map<string, number>, table: FactTable, findings: Finding[]): { fact: FactEntry; idSpan: Span } | undefined {
+function readRow(
+  row: TableRow,
+  index: number,
+  columns: Map<string, number>,
+  table: FactTable,
+  findings: Finding[],
+): { fact: FactEntry; idSpan: Span } | undefined {
   const value: Record<string, unknown> = {};
   const unitCell = cellOf(row, columns.get('unit'));
   const percent = /^(?:percent|per ?cent|%|percentage)$/i.test(unitCell?.text.trim() ?? '');
@@ -114,11 +131,23 @@ function readRow(row: TableRow, index: number, columns: Map<string, number>, tab
     const cell = row.cells[column];
     const written = cell?.text.trim() ?? '';
     if (cell === undefined || (written === '' && cell.number === undefined)) continue;
-    if (name === 'keywords') value.keywords = written.split(';').map((k) => k.trim()).filter((k) => k !== '');
+    if (name === 'keywords')
+      value.keywords = written
+        .split(';')
+        .map((k) => k.trim())
+        .filter((k) => k !== '');
     else if (name === 'value') {
-      const number = cell.number !== undefined ? workbookNumber(cell, percent) : parseTableNumber(written, { decimalComma: table.decimalComma, percent });
+      const number =
+        cell.number !== undefined
+          ? workbookNumber(cell, percent)
+          : parseTableNumber(written, { decimalComma: table.decimalComma, percent });
       if (number === undefined) {
-        findings.push(factsInvalidFinding(cell.span, `${table.cellName(row, column, name)}: "${written}" is not a number; write the value as a plain number (2.1 billion is 2100000000${percent ? '' : ', 37.4% is 37.4 with unit percent'})`));
+        findings.push(
+          factsInvalidFinding(
+            cell.span,
+            `${table.cellName(row, column, name)}: "${written}" is not a number; write the value as a plain number (2.1 billion is 2100000000${percent ? '' : ', 37.4% is 37.4 with unit percent'})`,
+          ),
+        );
         unreadable = true;
       } else value.value = number;
     } else value[name] = written;

@@ -126,10 +126,11 @@ export class TokenIndex implements WordScorer {
     let at = 0;
     for (let i = 0; i < count; i++) {
       const end = at + texts[i]!.length;
-      for (let start = at; start < end; ) {
+      for (let start = at; start < end;) {
         let hash = FNV_OFFSET;
         let stop = start;
-        for (let code: number; stop < end && !isWhiteSpace((code = text.charCodeAt(stop))); stop++) hash = Math.imul(hash ^ code, FNV_PRIME);
+        for (let code: number; stop < end && !isWhiteSpace((code = text.charCodeAt(stop))); stop++)
+          hash = Math.imul(hash ^ code, FNV_PRIME);
         if (stop > start) {
           const token = vocabulary.idOf(start, stop, hash);
           // Each text once per token, however often it has it.

@@ -99,10 +99,17 @@ function appendYaml(text: string, fact: FactToWrite, source: SourceToWrite | und
     const first = sources.items[0]!;
     const keyIndent = columnOf(text, range(first.key as YamlNode).start);
     const firstValue = first.value as YamlNode | null;
-    const inner = isMap(firstValue) && firstValue.items[0] ? columnOf(text, range(firstValue.items[0].key as YamlNode).start) - keyIndent : 2;
+    const inner =
+      isMap(firstValue) && firstValue.items[0] ? columnOf(text, range(firstValue.items[0].key as YamlNode).start) - keyIndent : 2;
     const pad = ' '.repeat(keyIndent);
-    const lines = [`${pad}${yamlScalar(source.id)}:`, ...Object.entries(sourceFields(source)).map(([k, v]) => `${pad}${' '.repeat(Math.max(1, inner))}${k}: ${yamlScalar(v)}`)];
-    inserts.push({ at: lineEndAfter(text, range(sources.items[sources.items.length - 1]!.value as YamlNode ?? (first.key as YamlNode)).end), text: eol + lines.join(eol) });
+    const lines = [
+      `${pad}${yamlScalar(source.id)}:`,
+      ...Object.entries(sourceFields(source)).map(([k, v]) => `${pad}${' '.repeat(Math.max(1, inner))}${k}: ${yamlScalar(v)}`),
+    ];
+    inserts.push({
+      at: lineEndAfter(text, range((sources.items[sources.items.length - 1]!.value as YamlNode) ?? (first.key as YamlNode)).end),
+      text: eol + lines.join(eol),
+    });
   }
   if (isSeq(facts)) {
     const firstItem = facts.items[0] as YamlNode;
@@ -138,7 +145,8 @@ function appendCsv(fileName: string, text: string, fact: FactToWrite): AppendRes
   const known = new Map(Object.keys(fields).map((key) => [key.toLowerCase(), key]));
   const missing = ['id', 'statement', 'value', 'unit', 'source', 'quote'].filter((key) => !columns.includes(key.toLowerCase()));
   if (missing.length > 0) return { error: `The CSV fact file has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'}.` };
-  if (fact.locator && !columns.includes('locator')) return { error: 'The CSV fact file has no locator column; add it, or leave the locator empty.' };
+  if (fact.locator && !columns.includes('locator'))
+    return { error: 'The CSV fact file has no locator column; add it, or leave the locator empty.' };
   const cells = columns.map((column) => {
     const key = known.get(column);
     const value = key === undefined ? '' : fields[key];
@@ -206,6 +214,7 @@ function diff(before: string, after: string): TextEdit {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
   return { span: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
 }

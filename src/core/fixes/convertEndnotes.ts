@@ -29,9 +29,7 @@ function convertDefinition(text: string, def: NoteDef): TextEdit {
   // spaces, or its later paragraphs would fall out of the note.
   const body = text.slice(def.labelSpan.end, def.span.end);
   const indent = def.labelSpan.end - lineStart(text, def.span.start) + 1;
-  const reindented = body.replace(/\n([ \t]*)(?=\S)/g, (_, lead: string) =>
-    '\n' + ' '.repeat(Math.max(4, 4 + lead.length - indent)),
-  );
+  const reindented = body.replace(/\n([ \t]*)(?=\S)/g, (_, lead: string) => '\n' + ' '.repeat(Math.max(4, 4 + lead.length - indent)));
   return { span: { start: def.labelSpan.start, end: def.span.end }, newText: `[^${def.number}]:${reindented}` };
 }
 

@@ -54,7 +54,9 @@ export function figuresInSelection(text: string, selection: Span): SelectedFigur
 function unitAsWritten(figure: string, unit: StatUnit): string | undefined {
   if (unit.kind !== 'count') return undefined;
   const words = figure.split(/\s+/).slice(-unit.nouns.length);
-  return words.length === unit.nouns.length && words.every((w) => /^\p{L}[\p{L}'’-]*$/u.test(w)) ? words.join(' ').toLowerCase() : undefined;
+  return words.length === unit.nouns.length && words.every((w) => /^\p{L}[\p{L}'’-]*$/u.test(w))
+    ? words.join(' ').toLowerCase()
+    : undefined;
 }
 
 /** The selection as a fact's quote: the source's own words, whitespace (a hard-wrapped line) collapsed. */
@@ -72,7 +74,9 @@ function sentenceAround(window: string, at: number, selection: Span, cut: { star
   const paragraphStart = before === -1 ? 0 : before + 2;
   const after = window.indexOf('\n\n', at);
   const paragraphEnd = after === -1 ? window.length : after;
-  const sentence = splitSentences(window.slice(paragraphStart, paragraphEnd)).find((s) => paragraphStart + s.start <= at && at < paragraphStart + s.end);
+  const sentence = splitSentences(window.slice(paragraphStart, paragraphEnd)).find(
+    (s) => paragraphStart + s.start <= at && at < paragraphStart + s.end,
+  );
   if (!sentence) return selection;
   let start = paragraphStart + sentence.start;
   let end = paragraphStart + sentence.end;
@@ -100,9 +104,14 @@ export function recordedUrlOf(text: string): string | undefined {
   const head = text.slice(0, 4000);
   const saved = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(head)?.[1];
   if (saved && URL.test(saved)) return saved;
-  const canonical = /<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']/i.exec(head)?.[1] ?? /<link[^>]+href=["']([^"']+)["'][^>]*rel=["']canonical["']/i.exec(head)?.[1];
+  const canonical =
+    /<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']/i.exec(head)?.[1] ??
+    /<link[^>]+href=["']([^"']+)["'][^>]*rel=["']canonical["']/i.exec(head)?.[1];
   if (canonical && URL.test(canonical)) return canonical;
-  const lines = head.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 5);
+  const lines = head
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 5);
   for (const line of lines) {
     const url = URL.exec(line)?.[0];
     if (url) return url;

@@ -87,7 +87,13 @@ export function insertCitationFix(model: BriefingModel, facts: FactIndex, reques
  * Returns the edits (one replacement of the changed stretch when renumbered) and the
  * new reference's final label.
  */
-function keepOrder(model: BriefingModel, namespace: NoteNamespace, at: number, number: number | undefined, edits: TextEdit[]): { edits: TextEdit[]; label?: string } {
+function keepOrder(
+  model: BriefingModel,
+  namespace: NoteNamespace,
+  at: number,
+  number: number | undefined,
+  edits: TextEdit[],
+): { edits: TextEdit[]; label?: string } {
   if (number === undefined || staysInOrder(model, namespace, at, number)) return { edits };
   if (renumberMapping({ model, notes: resolveNotes(model) }, namespace)) return { edits };
   const inserted = applyEdits(model.text, edits);
@@ -96,7 +102,8 @@ function keepOrder(model: BriefingModel, namespace: NoteNamespace, at: number, n
   if (!fix) return { edits };
   const result = applyEdits(inserted, fix.edits);
   const ref = next.refs.find((r) => r.namespace === namespace && r.span.start === at);
-  const mapped = ref?.number !== undefined ? renumberMapping({ model: next, notes: resolveNotes(next) }, namespace)?.get(ref.number) : undefined;
+  const mapped =
+    ref?.number !== undefined ? renumberMapping({ model: next, notes: resolveNotes(next) }, namespace)?.get(ref.number) : undefined;
   return { edits: [changedStretch(model.text, result)], label: mapped === undefined ? undefined : String(mapped) };
 }
 
@@ -126,7 +133,8 @@ function changedStretch(before: string, after: string): TextEdit {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
   return { span: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
 }
 

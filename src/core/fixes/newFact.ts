@@ -73,7 +73,10 @@ export function appendFactEdit(text: string, fact: NewFact): { edit: TextEdit; q
   const tree = parseTree(text);
   const facts = tree && findNodeAtLocation(tree, ['facts']);
   if (!facts || facts.type !== 'array') return undefined;
-  const edits = modify(text, ['facts', facts.children?.length ?? 0], fact, { isArrayInsertion: true, formattingOptions: jsonFormattingOf(text) });
+  const edits = modify(text, ['facts', facts.children?.length ?? 0], fact, {
+    isArrayInsertion: true,
+    formattingOptions: jsonFormattingOf(text),
+  });
   if (edits.length !== 1) return undefined;
   const [edit] = edits;
   const after = applyEdits(text, edits);
@@ -85,5 +88,9 @@ export function appendFactEdit(text: string, fact: NewFact): { edit: TextEdit; q
 /** How a JSON file is laid out (its indentation, its line ends), so an edit to it looks like the rest of it. */
 export function jsonFormattingOf(text: string): { insertSpaces: boolean; tabSize: number; eol: string } {
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
-  return { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return {
+    insertSpaces: !indent.includes('\t'),
+    tabSize: indent.includes('\t') ? 1 : indent.length,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
 }

@@ -129,7 +129,12 @@ function renumberEdits(model: BriefingModel, namespace: NoteNamespace, mapping: 
  * carrying its own text. Definitions that sit together (only blank lines between) are
  * reordered the same way; scattered GFM definitions are only relabelled.
  */
-function reorderDefinitions(model: BriefingModel, namespace: NoteNamespace, mapping: Map<number, number>, labelEdits: TextEdit[]): TextEdit[] {
+function reorderDefinitions(
+  model: BriefingModel,
+  namespace: NoteNamespace,
+  mapping: Map<number, number>,
+  labelEdits: TextEdit[],
+): TextEdit[] {
   const { text } = model;
   const defs = model.defs.filter((d) => d.namespace === namespace && d.number !== undefined);
   const runs: NoteDef[][] = [];
@@ -169,7 +174,9 @@ function reorderDefinitions(model: BriefingModel, namespace: NoteNamespace, mapp
  */
 export function renumberBlocker({ model, notes }: Input): string | undefined {
   const label = (namespace: NoteNamespace, l: string) => (namespace === 'footnote' ? `[^${l}]` : `[${l}]`);
-  const missing = [...new Set(model.refs.filter((r, i) => r.number !== undefined && !notes.defOfRef[i]).map((r) => label(r.namespace, r.label)))];
+  const missing = [
+    ...new Set(model.refs.filter((r, i) => r.number !== undefined && !notes.defOfRef[i]).map((r) => label(r.namespace, r.label))),
+  ];
   if (missing.length > 0) {
     return `Notes cannot be renumbered while ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no definition: which text belongs to which number is not known. Define or remove ${missing.length === 1 ? 'it' : 'them'} first.`;
   }

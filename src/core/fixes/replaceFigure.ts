@@ -9,9 +9,10 @@ export function formatLike(stat: Statistic, written: string, value: number): str
   const places = Math.min(6, Math.max(stat.decimals, decimalPlaces(scaled)));
   const fixed = Number(scaled.toFixed(places)).toString();
   const [whole, fraction] = fixed.split('.');
-  const grouped = written.includes(',') || (stat.scale === 1 && whole!.length > 4 && stat.unit.kind !== 'percent')
-    ? whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-    : whole!;
+  const grouped =
+    written.includes(',') || (stat.scale === 1 && whole!.length > 4 && stat.unit.kind !== 'percent')
+      ? whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+      : whole!;
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
@@ -34,7 +35,14 @@ export function replaceFigureFix(model: BriefingModel, stat: Statistic, fact: Fa
   const edits: TextEdit[] = [{ span: { start: number.start, end }, newText: newNumber }];
   if (stat.hedgeSpan && stat.hedge) {
     const value = Number(newNumber.replace(/,/g, '')) * stat.scale;
-    const claim = claimedInterval({ value, value2: undefined, decimals: stat.decimals, decimals2: 0, scale: stat.scale, hedgeKind: stat.hedgeKind });
+    const claim = claimedInterval({
+      value,
+      value2: undefined,
+      decimals: stat.decimals,
+      decimals2: 0,
+      scale: stat.scale,
+      hedgeKind: stat.hedgeKind,
+    });
     if (!claimAdmits(claim, Math.abs(fact.fact.value))) {
       edits.push({ span: { start: stat.hedgeSpan.start, end: stat.span.start }, newText: '' });
     }

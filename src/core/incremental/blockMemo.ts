@@ -52,7 +52,12 @@ export class BlockMemo {
         return known.statements;
       }
     }
-    const statements = findStatements(masked, start, end, stats.map((s) => figureIn(s, base)));
+    const statements = findStatements(
+      masked,
+      start,
+      end,
+      stats.map((s) => figureIn(s, base)),
+    );
     // A block has a handful of sentences; a list this long holds sentences of texts gone by.
     if (entry.statements.length >= MAX_SENTENCES) entry.statements = [];
     entry.statements.push({ start, end, stats, base, statements });

@@ -74,7 +74,12 @@ export function parseChunk(context: ChunkContext, request: ChunkRequest): ChunkP
     const source = text.slice(start, end);
     const used = labelsUsedIn(source);
     const definitions = relevant(used, byKey);
-    const parse = ParsedRun.parse(source, definitions, { first: start === 0, last: end === text.length, next: sentinelAfter(text, end) }, lead);
+    const parse = ParsedRun.parse(
+      source,
+      definitions,
+      { first: start === 0, last: end === text.length, next: sentinelAfter(text, end) },
+      lead,
+    );
     if (parse.sound) return { start, end, parse, used, definitions };
   }
 }

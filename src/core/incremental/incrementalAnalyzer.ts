@@ -86,7 +86,14 @@ export class IncrementalAnalyzer {
     this.labels = new Map(labels);
     this.runs = new Map();
     for (const { start, parse, used, definitions } of runs) {
-      this.runs.set(start, { length: parse.length, used, links: linksOf(used), parses: new Map([[keyOf(definitions), parse]]), any: parse, chosen: parse });
+      this.runs.set(start, {
+        length: parse.length,
+        used,
+        links: linksOf(used),
+        parses: new Map([[keyOf(definitions), parse]]),
+        any: parse,
+        chosen: parse,
+      });
     }
   }
 
@@ -113,13 +120,21 @@ export class IncrementalAnalyzer {
       const old = moved === undefined ? undefined : previous.get(start - moved);
       const next = sentinelAfter(text, end);
       const place = old?.any.place;
-      let known = old && old.length === end - start && place!.first === first && place!.last === last && place!.next === next ? old : undefined;
+      let known =
+        old && old.length === end - start && place!.first === first && place!.last === last && place!.next === next ? old : undefined;
       if (!known) {
         const source = text.slice(start, end);
         const used = labelsUsedIn(source);
         const definitions = relevant(used, cold ? guessed : guessLabels(source, guessed));
         const parse = ParsedRun.parse(source, definitions, { first, last, next }, lead);
-        known = { length: end - start, used, links: linksOf(used), parses: new Map([[keyOf(definitions), parse]]), any: parse, chosen: undefined };
+        known = {
+          length: end - start,
+          used,
+          links: linksOf(used),
+          parses: new Map([[keyOf(definitions), parse]]),
+          any: parse,
+          chosen: undefined,
+        };
       }
       current.set(start, known);
       return known;
@@ -127,7 +142,7 @@ export class IncrementalAnalyzer {
 
     // Runs whose cut the parser does not confirm join the next one.
     const found: { start: number; text: RunText }[] = [];
-    for (let i = 0; i < starts.length; ) {
+    for (let i = 0; i < starts.length;) {
       const start = starts[i]!;
       let j = i + 1;
       let run = textOf(start, starts[j] ?? text.length);
@@ -241,7 +256,10 @@ function append<T>(into: T[], items: readonly T[]): void {
 
 /** The link identifiers among the labels a run uses (their destinations decide its analysis). */
 function linksOf(used: Set<string>): string[] {
-  return [...used].filter((k) => k.startsWith('link:')).map((k) => k.slice(5)).sort();
+  return [...used]
+    .filter((k) => k.startsWith('link:'))
+    .map((k) => k.slice(5))
+    .sort();
 }
 
 function keyOf(definitions: readonly LabelDefinition[]): string {

@@ -17,7 +17,8 @@ export class IncrementalChecker {
 
   check(text: string, facts: FactIndex, options: CheckOptions = {}): CheckResult {
     const analyzeOptions: AnalyzeOptions = { citationScope: options.citationScope };
-    if (!this.analyzer || this.analyzer.options.citationScope !== analyzeOptions.citationScope) this.analyzer = new IncrementalAnalyzer(analyzeOptions);
+    if (!this.analyzer || this.analyzer.options.citationScope !== analyzeOptions.citationScope)
+      this.analyzer = new IncrementalAnalyzer(analyzeOptions);
     this.blocks.begin();
     return checkModel(this.analyzer.update(text), facts, options, this.memo, this.blocks);
   }

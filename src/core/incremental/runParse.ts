@@ -89,7 +89,8 @@ export class ParsedRun {
     const input = before + text + (place.last ? '' : `${place.next}\n\n${defs}`);
     const tree = parseRunInput(input, place, lead);
     const nodes = tree.children.filter((n) => n.position!.start.offset! >= prefix && n.position!.start.offset! < end);
-    const sound = place.last || (tree.children.some((n) => n.position!.start.offset === end) && nodes.every((n) => n.position!.end.offset! <= end));
+    const sound =
+      place.last || (tree.children.some((n) => n.position!.start.offset === end) && nodes.every((n) => n.position!.end.offset! <= end));
     const linkDefinitions: LinkDefinition[] = [];
     const labelDefinitions: LabelDefinition[] = [];
     for (const n of nodes) {
@@ -103,7 +104,19 @@ export class ParsedRun {
 
   /** A parse made elsewhere (in a worker thread, which keeps the tree): re-parsed here only if it must be analysed here. */
   static restore(data: ParsedRunData): ParsedRun {
-    return new ParsedRun(data.input, data.place, data.lead, data.sound, data.prefix, data.length, data.topNodes, data.linkDefinitions, data.labelDefinitions, data.frontMatter, undefined);
+    return new ParsedRun(
+      data.input,
+      data.place,
+      data.lead,
+      data.sound,
+      data.prefix,
+      data.length,
+      data.topNodes,
+      data.linkDefinitions,
+      data.labelDefinitions,
+      data.frontMatter,
+      undefined,
+    );
   }
 
   /** What a worker thread sends of its parse. */
@@ -140,7 +153,8 @@ function parseRunInput(input: string, place: RunPlace, lead: string): Root {
 /** Link and footnote definitions a block makes (containers only: none sits in inline content). */
 function labelDefinitionsIn(node: Nodes, into: LabelDefinition[]): void {
   if (node.type === 'definition') into.push(linkLabelDefinition(node.identifier.toLowerCase(), node.label ?? node.identifier));
-  else if (node.type === 'footnoteDefinition') into.push(footnoteLabelDefinition(node.identifier.toLowerCase(), node.label ?? node.identifier));
+  else if (node.type === 'footnoteDefinition')
+    into.push(footnoteLabelDefinition(node.identifier.toLowerCase(), node.label ?? node.identifier));
   if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') {
     for (const child of node.children as Nodes[]) labelDefinitionsIn(child, into);
   }

@@ -7,8 +7,17 @@ import { resultAt, type Circumstances, type SentenceResults, type StatFinding } 
 import type { TableRange } from '../stats/tableCells';
 
 /** Whether `o` was found for these statistics of a sentence in these circumstances. */
-function fits(o: SentenceResults, c: Circumstances, text: string, stats: readonly Statistic[], first: number, last: number, blockStart: number): boolean {
-  if (o.start !== c.start || o.end !== c.end || o.cited !== c.cited || o.tableSubject !== c.tableSubject || o.count !== last - first) return false;
+function fits(
+  o: SentenceResults,
+  c: Circumstances,
+  text: string,
+  stats: readonly Statistic[],
+  first: number,
+  last: number,
+  blockStart: number,
+): boolean {
+  if (o.start !== c.start || o.end !== c.end || o.cited !== c.cited || o.tableSubject !== c.tableSubject || o.count !== last - first)
+    return false;
   if (o.sources.unchecked !== c.sources.unchecked || !sameStrings(o.sources.known, c.sources.known)) return false;
   for (let k = 0; k < o.count; k++) {
     const { at, finding } = resultAt(o, k);
@@ -23,7 +32,6 @@ export function writtenAsBefore(finding: StatFinding | undefined, text: string, 
   const { span } = stat;
   return finding.written.length === span.end - span.start && text.startsWith(finding.written, span.start);
 }
-
 
 /**
  * What one check found, by the indices of its model: for each sentence with statistics,
@@ -70,7 +78,14 @@ class CheckRecord {
    * references among `citations` (those that count for it: for a table cell, its row's,
    * its header's and the caption's) resolve to now.
    */
-  sentence(index: number, first: number, count: number, results: SentenceResults, citations: readonly Citation[], notes: NoteResolution): void {
+  sentence(
+    index: number,
+    first: number,
+    count: number,
+    results: SentenceResults,
+    citations: readonly Citation[],
+    notes: NoteResolution,
+  ): void {
     this.place(index, first, count, results, this, index, false);
     for (const c of citations) {
       if (c.kind !== 'note') continue;
@@ -90,7 +105,15 @@ class CheckRecord {
     this.notesLength[index] = this.noteRefs.length - this.notesAt[index]!;
   }
 
-  private place(index: number, first: number, count: number, results: SentenceResults, before: CheckRecord, at: number, reused: boolean): void {
+  private place(
+    index: number,
+    first: number,
+    count: number,
+    results: SentenceResults,
+    before: CheckRecord,
+    at: number,
+    reused: boolean,
+  ): void {
     this.firstStat[index] = first;
     this.count[index] = count;
     this.inTable[index] = reused ? before.inTable[at]! : results.tableSubject === undefined ? 0 : 1;
@@ -193,7 +216,10 @@ export class StatisticsMemo {
         let same = false;
         if (was === sentence) {
           // A table cell also reads the caption, a paragraph of its own.
-          same = before.stats[wasFirst] === model.stats[first] && (before.inTable[at] === 0 || this.sameTable(sentence, model)) && this.sameNotes(at, notes, names);
+          same =
+            before.stats[wasFirst] === model.stats[first] &&
+            (before.inTable[at] === 0 || this.sameTable(sentence, model)) &&
+            this.sameNotes(at, notes, names);
           if (same) this.now.sameSentence(index, first, before, at, notes);
         } else if (before.inTable[at] === 0) {
           same = this.movedUnchanged(at, sentence, model, first, notes, names);
@@ -244,7 +270,14 @@ export class StatisticsMemo {
    * block text and place in it, its statistics in the same places and reading the same,
    * its citations resolving as then. (Table cells read other cells: they are not reused.)
    */
-  private movedUnchanged(at: number, sentence: Sentence, model: BriefingModel, first: number, notes: NoteResolution, names: SourceNames): boolean {
+  private movedUnchanged(
+    at: number,
+    sentence: Sentence,
+    model: BriefingModel,
+    first: number,
+    notes: NoteResolution,
+    names: SourceNames,
+  ): boolean {
     const before = this.before;
     const o = before.results[at]!;
     const block = model.blocks[sentence.block]!;
@@ -268,7 +301,8 @@ export class StatisticsMemo {
       } else if (b.kind !== 'note' || !sameNoteSources(notes.defOfRef[c.ref], before.noteDefs[note++], names)) return false;
     }
     const wasFirst = before.firstStat[at]!;
-    for (let k = 0; k < o.count; k++) if (!writtenAsBefore(before.findings[wasFirst + k], model.text, model.stats[first + k]!)) return false;
+    for (let k = 0; k < o.count; k++)
+      if (!writtenAsBefore(before.findings[wasFirst + k], model.text, model.stats[first + k]!)) return false;
     return true;
   }
 
@@ -276,7 +310,15 @@ export class StatisticsMemo {
    * The results found earlier for the statistics [first, last) of a sentence, in a block
    * whose masked text is `masked`, or undefined; `circumstances` are the sentence's.
    */
-  find(masked: string, text: string, stats: readonly Statistic[], first: number, last: number, blockStart: number, circumstances: Circumstances): SentenceResults | undefined {
+  find(
+    masked: string,
+    text: string,
+    stats: readonly Statistic[],
+    first: number,
+    last: number,
+    blockStart: number,
+    circumstances: Circumstances,
+  ): SentenceResults | undefined {
     if (masked !== this.lastText) {
       this.lastText = masked;
       this.lastList = this.byText.get(masked);

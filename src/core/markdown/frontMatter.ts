@@ -36,7 +36,11 @@ function interpret(yaml: string): FrontMatter {
   if (!data || typeof data !== 'object') return NONE;
   const record = data as Record<string, unknown>;
   const facts = record.facts;
-  return { briefing: record.briefing === true || facts !== undefined, facts: pathList(facts), bibliography: pathList(record.bibliography) ?? [] };
+  return {
+    briefing: record.briefing === true || facts !== undefined,
+    facts: pathList(facts),
+    bibliography: pathList(record.bibliography) ?? [],
+  };
 }
 
 /** A path or a list of paths; undefined for anything else. */

@@ -36,7 +36,10 @@ type Parent = Extract<Nodes, { children: unknown }>;
  */
 function limitAutolinkLiteralTransform(processor: typeof withoutFrontMatter): void {
   const groups = (processor.data('fromMarkdownExtensions') ?? []) as unknown[];
-  for (const extension of groups.flat(Infinity) as { enter?: Record<string, unknown>; transforms?: ((tree: Root) => Root | undefined)[] }[]) {
+  for (const extension of groups.flat(Infinity) as {
+    enter?: Record<string, unknown>;
+    transforms?: ((tree: Root) => Root | undefined)[];
+  }[]) {
     if (!extension.enter?.literalAutolink || !extension.transforms) continue;
     extension.transforms = extension.transforms.map((transform) => (tree: Root) => {
       const parents = new Set<Parent>();

@@ -44,8 +44,11 @@ function checkStale(context: RuleContext, staleAfter: StaleAfter | undefined, to
     if (!factDate || factDate.date >= cutoff) return;
     const stat = model.stats[i]!;
     const written = model.text.slice(stat.span.start, stat.span.end).replace(/\s+/g, ' ');
-    const what = factDate.from === 'asOf' ? `${match.fact.fact.id} is as of ${factDate.text}` : `${match.fact.fact.source} was published ${factDate.text}`;
-    const since = dated ? 'before the briefing\'s date' : 'ago';
+    const what =
+      factDate.from === 'asOf'
+        ? `${match.fact.fact.id} is as of ${factDate.text}`
+        : `${match.fact.fact.source} was published ${factDate.text}`;
+    const since = dated ? "before the briefing's date" : 'ago';
     const message = `${written}: ${what}, more than ${describe(staleAfter)} ${since}; check for a newer figure.`;
     findings.push({ code: 'fact.stale', message, span: stat.span, factId: match.fact.fact.id });
   });

@@ -36,7 +36,13 @@ function checkSuperseded(context: RuleContext): RawFinding[] {
     const written = model.text.slice(stat.span.start, stat.span.end).replace(/\s+/g, ' ');
     const when = n.asOf ? `, as of ${n.asOf}` : '';
     const message = `${written} is from ${old.fact.id}${old.fact.asOf ? ` (${old.fact.asOf})` : ''}, which ${n.id} replaces: ${n.source} gives ${describeValue(n)}${when}.`;
-    findings.push({ code: 'fact.superseded', message, span: stat.span, factId: old.fact.id, fixes: () => newerFigureFixes(model, facts, stat, newer, match.sources) });
+    findings.push({
+      code: 'fact.superseded',
+      message,
+      span: stat.span,
+      factId: old.fact.id,
+      fixes: () => newerFigureFixes(model, facts, stat, newer, match.sources),
+    });
   });
   return findings;
 }
@@ -70,13 +76,30 @@ export function latest(entry: FactEntry, facts: FactIndex): FactEntry | undefine
  * Writes the newer figure and, when it comes from a source the sentence does not cite,
  * cites that source too (one fix when the edits do not touch, else two).
  */
-function newerFigureFixes(model: BriefingModel, facts: FactIndex, stat: Statistic, newer: FactEntry, cited: readonly string[]): FixData[] | undefined {
+function newerFigureFixes(
+  model: BriefingModel,
+  facts: FactIndex,
+  stat: Statistic,
+  newer: FactEntry,
+  cited: readonly string[],
+): FixData[] | undefined {
   if (!unitKeysOfStatistic(stat.unit).includes(unitKeyOfFact(newer.fact.unit))) return undefined;
   const replace = replaceFigureFix(model, stat, newer);
   const title = replace.title.replace(/, as .* says$/, `, the newer figure (${newer.fact.id})`);
   if (cited.includes(newer.fact.source)) return [{ ...replace, title }];
-  const cite = insertCitationFix(model, facts, { sourceId: newer.fact.source, locator: newer.fact.locator, at: { sentence: stat.sentence } });
+  const cite = insertCitationFix(model, facts, {
+    sourceId: newer.fact.source,
+    locator: newer.fact.locator,
+    at: { sentence: stat.sentence },
+  });
   const overlaps = cite.edits.some((c) => replace.edits.some((r) => c.span.start < r.span.end && r.span.start < c.span.end));
   if (overlaps) return [{ ...replace, title }, cite];
-  return [{ title: `${title} and cite ${newer.fact.source}`, edits: [...replace.edits, ...cite.edits].sort((a, b) => a.span.start - b.span.start), safe: false, preferred: true }];
+  return [
+    {
+      title: `${title} and cite ${newer.fact.source}`,
+      edits: [...replace.edits, ...cite.edits].sort((a, b) => a.span.start - b.span.start),
+      safe: false,
+      preferred: true,
+    },
+  ];
 }

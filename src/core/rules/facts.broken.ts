@@ -22,7 +22,10 @@ export interface BrokenFile {
 
 export function factsBrokenMessage(file: BrokenFile): string {
   const [one, many] = file.bibliography ? ['entry', 'entries'] : ['fact', 'facts'];
-  const readable = file.readable === 0 ? `none of its ${many} is used` : `only its ${file.readable} readable ${file.readable === 1 ? `${one} is` : `${many} are`} used`;
+  const readable =
+    file.readable === 0
+      ? `none of its ${many} is used`
+      : `only its ${file.readable} readable ${file.readable === 1 ? `${one} is` : `${many} are`} used`;
   const used = file.partial ? `it is not valid JSON, so ${readable}` : readable;
   return `${file.kind} ${file.name} has ${plural(file.problems, 'problem')} (see the Problems of that file); ${used}.`;
 }

@@ -47,5 +47,12 @@ function renumberDuplicate(model: RuleContext['model'], def: NoteDef): FixData[]
   }
   const written = def.form === 'gfm' ? `[^${label}]:` : `[${label}]`;
   const shown = def.form === 'gfm' ? `[^${label}]` : `[${label}]`;
-  return [{ title: `Renumber the second definition as ${shown}`, edits: [{ span: def.labelSpan, newText: written }], safe: false, preferred: true }];
+  return [
+    {
+      title: `Renumber the second definition as ${shown}`,
+      edits: [{ span: def.labelSpan, newText: written }],
+      safe: false,
+      preferred: true,
+    },
+  ];
 }

@@ -24,7 +24,13 @@ function checkNotesWithoutSource(context: RuleContext): RawFinding[] {
       code: 'note.noSource',
       message: `Note ${def.namespace === 'footnote' ? `[^${def.label}]` : `[${def.label}]`} names no known source: add @source-id or a link to a source's URL.`,
       span: def.labelSpan,
-      fixes: () => sourcesNamedIn(def, facts).map((id, i): FixData => ({ title: `Cite @${id}`, edits: [{ span: { start: def.textSpan.start, end: def.textSpan.start }, newText: `@${id}, ` }], safe: false, preferred: i === 0 })),
+      fixes: () =>
+        sourcesNamedIn(def, facts).map((id, i): FixData => ({
+          title: `Cite @${id}`,
+          edits: [{ span: { start: def.textSpan.start, end: def.textSpan.start }, newText: `@${id}, ` }],
+          safe: false,
+          preferred: i === 0,
+        })),
     });
   }
   return findings;
@@ -45,5 +51,8 @@ function sourcesNamedIn(def: NoteDef, facts: FactIndex): string[] {
     for (const w of title) if (words.has(w)) shared++;
     if (shared >= 2 && shared * 2 >= title.size) scored.push({ id, shared });
   }
-  return scored.sort((a, b) => b.shared - a.shared).slice(0, 3).map((s) => s.id);
+  return scored
+    .sort((a, b) => b.shared - a.shared)
+    .slice(0, 3)
+    .map((s) => s.id);
 }

@@ -21,7 +21,11 @@ function checkUndefinedNotes(context: RuleContext): RawFinding[] {
         : hasEndnoteDefs || model.notesSection
           ? 'the notes list has no such item'
           : 'the document has no notes list';
-    findings.push({ code: 'note.undefined', message: `Note ${showLabel(ref.namespace, ref.label)} has no definition: ${where}.`, span: ref.span });
+    findings.push({
+      code: 'note.undefined',
+      message: `Note ${showLabel(ref.namespace, ref.label)} has no definition: ${where}.`,
+      span: ref.span,
+    });
   });
   return findings;
 }

@@ -24,7 +24,13 @@ function checkUnusedNotes(context: RuleContext): RawFinding[] {
       code: 'note.unused',
       message: `Note ${showLabel(def.namespace, def.label)} is defined but never referenced.`,
       span: def.labelSpan,
-      fixes: [{ title: `Remove the unused note ${showLabel(def.namespace, def.label)}`, edits: [{ span: removalSpan(model.text, def.span), newText: '' }], safe: false }],
+      fixes: [
+        {
+          title: `Remove the unused note ${showLabel(def.namespace, def.label)}`,
+          edits: [{ span: removalSpan(model.text, def.span), newText: '' }],
+          safe: false,
+        },
+      ],
     });
   }
   return findings;

@@ -41,7 +41,12 @@ function checkQuotations(context: RuleContext): RawFinding[] {
 }
 
 /** The quotation at `offset` when it matches a recorded quote of a cited source exactly (for the hover), else undefined. */
-export function verifiedQuotationAt(model: BriefingModel, facts: FactIndex, notes: NoteResolution, offset: number): { span: Span; factId: string; source: string } | undefined {
+export function verifiedQuotationAt(
+  model: BriefingModel,
+  facts: FactIndex,
+  notes: NoteResolution,
+  offset: number,
+): { span: Span; factId: string; source: string } | undefined {
   if (facts.isEmpty) return undefined;
   const quotation = quotationsOf(model).find((q) => q.span.start <= offset && offset <= q.span.end);
   if (!quotation) return undefined;
@@ -51,7 +56,8 @@ export function verifiedQuotationAt(model: BriefingModel, facts: FactIndex, note
       const words = wordsOfQuote(fact);
       if (!canBeNear(quoted, words)) continue;
       const alignment = align(quotation.tokens, words);
-      if (alignment && alignment.differences.length === 0 && alignment.ratio >= NEAR) return { span: quotation.span, factId: fact.id, source };
+      if (alignment && alignment.differences.length === 0 && alignment.ratio >= NEAR)
+        return { span: quotation.span, factId: fact.id, source };
     }
   }
   return undefined;
@@ -65,7 +71,8 @@ export interface Quotation {
 }
 
 /** Opening and closing marks: curly double, straight double, curly single; straight single only around whole words. */
-const QUOTED = /“([^“”]+)”|(?<![\p{L}\p{N}])"([^"\n]+)"(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])‘([^‘’]*(?:’[\p{L}][^‘’]*)*)’(?![\p{L}\p{N}])|(?<![\p{L}\p{N}'])'([^'\n]+)'(?![\p{L}\p{N}])/gu;
+const QUOTED =
+  /“([^“”]+)”|(?<![\p{L}\p{N}])"([^"\n]+)"(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])‘([^‘’]*(?:’[\p{L}][^‘’]*)*)’(?![\p{L}\p{N}])|(?<![\p{L}\p{N}'])'([^'\n]+)'(?![\p{L}\p{N}])/gu;
 
 /** The quotations of at least MIN_WORDS words in the document's prose; `blocks` keeps each block's from the last check. */
 export function quotationsOf(model: BriefingModel, blocks?: BlockMemo): Quotation[] {
@@ -163,7 +170,8 @@ function compare(model: BriefingModel, facts: FactIndex, quotation: Quotation, s
   }
   if (!best || best.alignment.ratio < NEAR || best.alignment.shared < MIN_WORDS - 1) return undefined;
   const { text } = model;
-  const said = (from: number, to: number) => (from < to ? shown(best.quote, best.words[from]!.span.start, best.words[to - 1]!.span.end) : '');
+  const said = (from: number, to: number) =>
+    from < to ? shown(best.quote, best.words[from]!.span.start, best.words[to - 1]!.span.end) : '';
   const wrote = (from: number, to: number) => {
     const words = quotation.tokens.slice(from, to).filter((t) => !isEllipsis(t));
     return words.length === 0 ? '' : shown(text, words[0]!.span.start, words[words.length - 1]!.span.end).replace(/\[\^?[^\]]*\]/g, '');
@@ -171,21 +179,41 @@ function compare(model: BriefingModel, facts: FactIndex, quotation: Quotation, s
   const { differences } = best.alignment;
   // Differences a word or two apart read as one: "to maintain Bank Rate at", not "to cut Bank Rate to".
   let grouped = 1;
-  while (grouped < differences.length && differences[grouped]!.quoted.from - differences[grouped - 1]!.quoted.to <= 2 && differences[grouped]!.source.from - differences[grouped - 1]!.source.to <= 2) grouped++;
+  while (
+    grouped < differences.length &&
+    differences[grouped]!.quoted.from - differences[grouped - 1]!.quoted.to <= 2 &&
+    differences[grouped]!.source.from - differences[grouped - 1]!.source.to <= 2
+  )
+    grouped++;
   const last = differences[grouped - 1]!;
-  const first = { quoted: { from: differences[0]!.quoted.from, to: last.quoted.to }, source: { from: differences[0]!.source.from, to: last.source.to } };
+  const first = {
+    quoted: { from: differences[0]!.quoted.from, to: last.quoted.to },
+    source: { from: differences[0]!.source.from, to: last.source.to },
+  };
   const { tokens } = quotation;
   // A word of context before the difference, and after it when one side is empty, as a reader would quote it.
   const before = first.quoted.from > 0 && !isEllipsis(tokens[first.quoted.from - 1]!) && first.source.from > 0 ? 1 : 0;
   const gap = first.quoted.from === first.quoted.to || first.source.from === first.source.to;
-  const after = gap && first.quoted.to < tokens.length && !isEllipsis(tokens[first.quoted.to]!) && first.source.to < best.words.length ? 1 : 0;
+  const after =
+    gap && first.quoted.to < tokens.length && !isEllipsis(tokens[first.quoted.to]!) && first.source.to < best.words.length ? 1 : 0;
   const theySaid = said(first.source.from - before, first.source.to + after);
   const weWrote = wrote(first.quoted.from - before, first.quoted.to + after);
   const others = differences.length - grouped;
   const more = others > 0 ? ` (and ${others} more difference${others > 1 ? 's' : ''})` : '';
-  const detail = theySaid && weWrote ? `the source says “${theySaid}”, not “${weWrote}”` : theySaid ? `the source says “${theySaid}” here, which the quotation leaves out` : `the source does not say “${weWrote}”`;
+  const detail =
+    theySaid && weWrote
+      ? `the source says “${theySaid}”, not “${weWrote}”`
+      : theySaid
+        ? `the source says “${theySaid}” here, which the quotation leaves out`
+        : `the source does not say “${weWrote}”`;
   const message = `This quotation differs from ${best.source}'s words recorded in ${best.factId}: ${detail}${more}.`;
-  return { code: 'quote.mismatch', message, span: quotation.span, factId: best.factId, fixes: () => sourceWordingFix(text, quotation, best) };
+  return {
+    code: 'quote.mismatch',
+    message,
+    span: quotation.span,
+    factId: best.factId,
+    fixes: () => sourceWordingFix(text, quotation, best),
+  };
 }
 
 /** The words from `start` to `end` as a message shows them: on one line, with a sign or % that goes with a figure. */
@@ -203,7 +231,8 @@ function sourceWordingFix(text: string, quotation: Quotation, best: Candidate): 
   const { tokens } = quotation;
   const edits: TextEdit[] = [];
   for (const d of best.alignment.differences) {
-    const sourceText = d.source.from < d.source.to ? best.quote.slice(best.words[d.source.from]!.span.start, best.words[d.source.to - 1]!.span.end) : '';
+    const sourceText =
+      d.source.from < d.source.to ? best.quote.slice(best.words[d.source.from]!.span.start, best.words[d.source.to - 1]!.span.end) : '';
     const before = d.quoted.from > 0 ? tokens[d.quoted.from - 1] : undefined;
     const after = tokens[d.quoted.to];
     if (d.quoted.from < d.quoted.to) {

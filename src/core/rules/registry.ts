@@ -54,4 +54,6 @@ export const RULE_LIST = [
  * that several codes share runs at its first code. fact.superseded and fact.stale read
  * what the statistics pass matched, so they come after it.
  */
-export const BRIEFING_CHECKS: readonly BriefingCheck[] = [...new Set(RULE_LIST.flatMap((rule) => ('check' in rule && rule.check ? [rule.check] : [])))];
+export const BRIEFING_CHECKS: readonly BriefingCheck[] = [
+  ...new Set(RULE_LIST.flatMap((rule) => ('check' in rule && rule.check ? [rule.check] : []))),
+];

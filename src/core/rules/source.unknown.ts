@@ -18,13 +18,20 @@ function checkUnknownSources(context: RuleContext): RawFinding[] {
     if (facts.sources.has(key.id)) continue;
     findings.push({
       code: 'source.unknown',
-      message: facts.isEmpty && facts.bibliographyNames.length === 0
-        ? `@${key.id} names no source: no fact file or bibliography is loaded.`
-        : facts.bibliographyNames.length === 0
-          ? `@${key.id} names no source in the loaded fact files.`
-          : `@${key.id} names no source: it is not in ${facts.bibliographyNames.join(', ')} or the fact files.`,
+      message:
+        facts.isEmpty && facts.bibliographyNames.length === 0
+          ? `@${key.id} names no source: no fact file or bibliography is loaded.`
+          : facts.bibliographyNames.length === 0
+            ? `@${key.id} names no source in the loaded fact files.`
+            : `@${key.id} names no source: it is not in ${facts.bibliographyNames.join(', ')} or the fact files.`,
       span: key.span,
-      fixes: () => nearestIds(key.id, facts).map((id, i): FixData => ({ title: `Change to @${id}`, edits: [{ span: key.span, newText: `@${id}` }], safe: false, preferred: i === 0 })),
+      fixes: () =>
+        nearestIds(key.id, facts).map((id, i): FixData => ({
+          title: `Change to @${id}`,
+          edits: [{ span: key.span, newText: `@${id}` }],
+          safe: false,
+          preferred: i === 0,
+        })),
     });
   }
   return findings;
@@ -41,5 +48,8 @@ function nearestIds(id: string, facts: FactIndex): string[] {
     const distance = other.startsWith(lower) || lower.startsWith(other) ? 1 : editDistance(lower, other, allowed);
     if (distance <= allowed) scored.push({ id: known, distance });
   }
-  return scored.sort((a, b) => a.distance - b.distance).slice(0, 3).map((s) => s.id);
+  return scored
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 3)
+    .map((s) => s.id);
 }

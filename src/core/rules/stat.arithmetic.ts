@@ -30,8 +30,19 @@ function checkArithmetic(context: RuleContext): RawFinding[] {
     const end = sentence.span.end - base;
     // Most sentences are as they were at the last check: their statements are kept with the block's text.
     const statements = context.blocks
-      ? context.blocks.statements(block.masked, start, end, sentence.stats.map((i) => model.stats[i]!), base)
-      : findStatements(block.masked, start, end, sentence.stats.map((i) => relative(model.stats[i]!, -base)));
+      ? context.blocks.statements(
+          block.masked,
+          start,
+          end,
+          sentence.stats.map((i) => model.stats[i]!),
+          base,
+        )
+      : findStatements(
+          block.masked,
+          start,
+          end,
+          sentence.stats.map((i) => relative(model.stats[i]!, -base)),
+        );
     for (const statement of statements) {
       const s = shiftStatement(statement, base);
       const finding = s.kind === 'share' ? checkShare(model.text, s) : checkChange(model.text, s);
@@ -104,7 +115,8 @@ function changeKinds(s: ChangeStatement, stated: Figure): ChangeKind[] {
     if (endsArePercent) return ['points'];
     return stated.unit.kind === 'count' && sameCount(stated, s.to) ? ['absolute'] : [];
   }
-  if (stated.unit.kind === 'currency' && s.to.unit.kind === 'currency' && stated.unit.codes.join() === s.to.unit.codes.join()) return ['absolute'];
+  if (stated.unit.kind === 'currency' && s.to.unit.kind === 'currency' && stated.unit.codes.join() === s.to.unit.codes.join())
+    return ['absolute'];
   return [];
 }
 
@@ -138,8 +150,16 @@ function checkChange(text: string, s: ChangeStatement): RawFinding | undefined {
     const phrase = describe(text, kind, figure, number, actual, kinds.length > 1 ? central('points', s) : undefined);
     const ends = `From ${written(text, s.from)} to ${written(text, s.to)}`;
     const fixable = actual === direction && kinds.length === 1 && number !== text.slice(figure.numberSpan.start, figure.numberSpan.end);
-    const message = actual === direction || actual === undefined ? `${ends} is ${phrase}, not ${written(text, figure)}.` : `${ends} is ${phrase}, not a ${direction === 'up' ? 'rise' : 'fall'}.`;
-    return { code: 'stat.arithmetic', message, span: figure.span, fixes: fixable ? [replaceNumber(text, figure, number, Math.abs(value))] : undefined };
+    const message =
+      actual === direction || actual === undefined
+        ? `${ends} is ${phrase}, not ${written(text, figure)}.`
+        : `${ends} is ${phrase}, not a ${direction === 'up' ? 'rise' : 'fall'}.`;
+    return {
+      code: 'stat.arithmetic',
+      message,
+      span: figure.span,
+      fixes: fixable ? [replaceNumber(text, figure, number, Math.abs(value))] : undefined,
+    };
   }
   return verbFinding(text, s);
 }
@@ -159,7 +179,11 @@ function verbFinding(text: string, s: ChangeStatement): RawFinding | undefined {
     if (!r || (verb.hedgeKind !== undefined && verb.hedgeKind !== 'above')) return undefined;
     const m = verb.multiple;
     const allowed: Interval =
-      verb.hedgeKind === 'above' ? (m > 1 ? { low: 0.95 * m, high: Infinity } : { low: 0, high: 1.05 * m }) : { low: 0.95 * m, high: 1.05 * m };
+      verb.hedgeKind === 'above'
+        ? m > 1
+          ? { low: 0.95 * m, high: Infinity }
+          : { low: 0, high: 1.05 * m }
+        : { low: 0.95 * m, high: 1.05 * m };
     if (meets(r, allowed)) return undefined;
     const word = text.slice(verb.span.start, verb.span.end);
     const noun = { 2: 'a doubling', 3: 'a tripling', 4: 'a quadrupling', 0.5: 'a halving' }[m] ?? `“${word}”`;
@@ -182,11 +206,23 @@ function checkShare(text: string, s: ShareStatement): RawFinding | undefined {
   const suffix = oneLine(text.slice(s.stated.numberSpan.end, s.stated.span.end));
   const message = `${oneLine(text.slice(s.phrase.start, s.phrase.end))} is ${number}${suffix}, not ${written(text, s.stated)}.`;
   const fixable = number !== text.slice(s.stated.numberSpan.start, s.stated.numberSpan.end);
-  return { code: 'stat.arithmetic', message, span: s.stated.span, fixes: fixable ? [replaceNumber(text, s.stated, number, value)] : undefined };
+  return {
+    code: 'stat.arithmetic',
+    message,
+    span: s.stated.span,
+    fixes: fixable ? [replaceNumber(text, s.stated, number, value)] : undefined,
+  };
 }
 
 /** What the figures say, in the stated figure's words: "a 62% rise", "a fall of 0.8 percentage points". */
-function describe(text: string, kind: ChangeKind, stated: Figure, number: string, actual: Direction | undefined, points: number | undefined): string {
+function describe(
+  text: string,
+  kind: ChangeKind,
+  stated: Figure,
+  number: string,
+  actual: Direction | undefined,
+  points: number | undefined,
+): string {
   if (!actual) return 'no change';
   const word = actual === 'up' ? 'rise' : 'fall';
   const prefix = text.slice(stated.span.start, stated.numberSpan.start).replace(/^[-–−]/, '');

@@ -26,7 +26,11 @@ export function checkStatistics(context: RuleContext, memo: StatisticsMemo | und
   const matching = matchingFor(facts);
   let tables: TableCells | undefined;
   const citeFix = (stat: Statistic, fact: FactEntry, cited: readonly string[]) => (): FixData[] => {
-    const fix = insertCitationFix(model, facts, { sourceId: fact.fact.source, locator: fact.fact.locator, at: { sentence: stat.sentence } });
+    const fix = insertCitationFix(model, facts, {
+      sourceId: fact.fact.source,
+      locator: fact.fact.locator,
+      at: { sentence: stat.sentence },
+    });
     const instead = cited.length === 1 ? citeInsteadFix(model, notes, stat, cited[0]!, fact.fact.source) : undefined;
     const title = instead ? `Also cite ${fact.fact.source}` : fix.title;
     const also = { ...fix, title: `${title}: “${fact.fact.quote}”`, preferred: !instead };
@@ -43,13 +47,18 @@ export function checkStatistics(context: RuleContext, memo: StatisticsMemo | und
       message: finding.message,
       span: stat.span,
       factId: finding.factId,
-      fixes: code === 'stat.mismatch' ? () => [mismatchFix(model, stat, fact!, finding.preferred === true)] : fact ? citeFix(stat, fact, code === 'stat.unsupported' ? match.sources : NO_IDS) : undefined,
+      fixes:
+        code === 'stat.mismatch'
+          ? () => [mismatchFix(model, stat, fact!, finding.preferred === true)]
+          : fact
+            ? citeFix(stat, fact, code === 'stat.unsupported' ? match.sources : NO_IDS)
+            : undefined,
     });
   };
 
   memo?.begin(facts, model);
   // Statistics of one sentence follow each other and share its citations and subject.
-  for (let first = 0, next = 0; first < stats.length; ) {
+  for (let first = 0, next = 0; first < stats.length;) {
     const index = memo?.sentenceOf(first, next) ?? stats[first]!.sentence;
     next = index + 1;
     const reused = memo?.reuse(index, first, model, notes, matching.names, emit) ?? 0;
@@ -72,7 +81,13 @@ export function checkStatistics(context: RuleContext, memo: StatisticsMemo | und
     const cited = citations.length > 0 && citations.some((c) => isCitation(c, facts));
     const start = sentence.span.start - block.span.start;
     const end = sentence.span.end - block.span.start;
-    const circumstances: Circumstances = { start, end, tableSubject, cited, sources: cited ? matching.names.sourcesOf(citations, notes) : NOTHING_CITED };
+    const circumstances: Circumstances = {
+      start,
+      end,
+      tableSubject,
+      cited,
+      sources: cited ? matching.names.sourcesOf(citations, notes) : NOTHING_CITED,
+    };
     let results = memo?.find(block.masked, text, stats, first, last, block.span.start, circumstances);
     if (!results) {
       results = matchSentence(stats, first, last, text, block, circumstances, matching);
@@ -91,10 +106,29 @@ export function checkStatistics(context: RuleContext, memo: StatisticsMemo | und
 const NO_MORE: StatResult[] = [];
 
 /** Matches the statistics [first, last) of a sentence. */
-function matchSentence(stats: readonly Statistic[], first: number, last: number, text: string, block: ProseBlock, circumstances: Circumstances, matching: Matching): SentenceResults {
+function matchSentence(
+  stats: readonly Statistic[],
+  first: number,
+  last: number,
+  text: string,
+  block: ProseBlock,
+  circumstances: Circumstances,
+  matching: Matching,
+): SentenceResults {
   const { start, end, tableSubject, cited, sources } = circumstances;
-  const subject = new SubjectText(tableSubject ?? block.masked, tableSubject === undefined ? start : 0, tableSubject === undefined ? end : tableSubject.length);
-  const place: FigurePlace = { masked: block.masked, blockStart: block.span.start, start, end, subjectText: tableSubject, subject: undefined };
+  const subject = new SubjectText(
+    tableSubject ?? block.masked,
+    tableSubject === undefined ? start : 0,
+    tableSubject === undefined ? end : tableSubject.length,
+  );
+  const place: FigurePlace = {
+    masked: block.masked,
+    blockStart: block.span.start,
+    start,
+    end,
+    subjectText: tableSubject,
+    subject: undefined,
+  };
   // A fact that supports one figure of the sentence is not what another figure of it is about.
   let accounted: Set<FactEntry> | undefined;
   if (cited && last - first > 1 && sources.known.length > 0) {
@@ -104,7 +138,8 @@ function matchSentence(stats: readonly Statistic[], first: number, last: number,
     }
   }
   const results: StatResult[] = [];
-  for (let k = first; k < last; k++) results.push(resultOfStatistic(stats[k]!, block.span.start, text, cited, sources, subject, matching, place, accounted));
+  for (let k = first; k < last; k++)
+    results.push(resultOfStatistic(stats[k]!, block.span.start, text, cited, sources, subject, matching, place, accounted));
   const { at, match, finding } = results[0]!;
   const rest = results.length > 1 ? results.slice(1) : NO_MORE;
   // One shape for every SentenceResults (written out in full: a spread would make a slow one).
@@ -124,7 +159,11 @@ function resultOfStatistic(
   accounted: Set<FactEntry> | undefined,
 ): StatResult {
   const { status, fact, cite, anyCandidate, judged } = matchStatistic(stat, cited, sources, subject, matching, place, accounted);
-  const match: StatMatch = { status, fact: status === 'uncited' ? cite : fact, sources: status === 'uncited' || (status === 'unchecked' && sources.known.length === 0) ? [] : sources.known };
+  const match: StatMatch = {
+    status,
+    fact: status === 'uncited' ? cite : fact,
+    sources: status === 'uncited' || (status === 'unchecked' && sources.known.length === 0) ? [] : sources.known,
+  };
   const at = stat.span.start - blockStart;
   if (status === 'supported' || status === 'unchecked') return { at, match, finding: undefined };
   const written = text.slice(stat.span.start, stat.span.end);
@@ -164,7 +203,12 @@ function citeInsteadFix(model: BriefingModel, notes: NoteResolution, stat: Stati
   const def = notes.defOfRef[citations[0]!.ref];
   if (!def || def.urls.length > 0 || def.keys.length !== 1 || def.keys[0]!.id !== wrong) return undefined;
   if (notes.defOfRef.filter((d) => d === def).length !== 1) return undefined;
-  return { title: `Cite ${right} instead of ${wrong}`, edits: [{ span: def.keys[0]!.span, newText: `@${right}` }], safe: false, preferred: true };
+  return {
+    title: `Cite ${right} instead of ${wrong}`,
+    edits: [{ span: def.keys[0]!.span, newText: `@${right}` }],
+    safe: false,
+    preferred: true,
+  };
 }
 
 /** Replaces a figure with the contradicting fact's value; the title says what the fact measures, so a writer can tell whether it is the same thing. */
@@ -181,4 +225,3 @@ const MORE_THAN_A_SPACE = /[^\S ]|\s\s/;
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-

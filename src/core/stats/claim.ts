@@ -123,7 +123,10 @@ export class ClaimTest {
 }
 
 function supportsBetween(figure: number, low: number, high: number, lowInclusive: boolean, highInclusive: boolean, value: number): boolean {
-  return admitsBetween(low, high, lowInclusive, highInclusive, value) || (figure > 0 && value < 0 && admitsBetween(low, high, lowInclusive, highInclusive, -value));
+  return (
+    admitsBetween(low, high, lowInclusive, highInclusive, value) ||
+    (figure > 0 && value < 0 && admitsBetween(low, high, lowInclusive, highInclusive, -value))
+  );
 }
 
 function admitsBetween(low: number, high: number, lowInclusive: boolean, highInclusive: boolean, value: number): boolean {

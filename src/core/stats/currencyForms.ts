@@ -24,7 +24,16 @@ export function millionsCode(word: string): string | undefined {
 }
 
 /** The dollars a code before `$` names ("usd$", "MXN$": the peso's sign is `$` too). */
-export const CODE_BEFORE_DOLLAR: Record<string, string> = { USD: 'USD', AUD: 'AUD', CAD: 'CAD', NZD: 'NZD', HKD: 'HKD', SGD: 'SGD', TWD: 'TWD', MXN: 'MXN' };
+export const CODE_BEFORE_DOLLAR: Record<string, string> = {
+  USD: 'USD',
+  AUD: 'AUD',
+  CAD: 'CAD',
+  NZD: 'NZD',
+  HKD: 'HKD',
+  SGD: 'SGD',
+  TWD: 'TWD',
+  MXN: 'MXN',
+};
 
 /** A code glued before the number at `at` ("USD115", "usd50"), so the letters are not a label. */
 export function gluedCodeBefore(text: string, at: number): boolean {

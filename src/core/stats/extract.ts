@@ -49,7 +49,14 @@ const RANGE_GAP = /^(?:[ \t]?[-–—][ \t]?|\s+(to|and)\s+)$/;
 const SCALE_INITIALS = 'tmbclTMBCL';
 
 /** One statistic, built as a literal so every statistic shares one object shape. */
-function statistic(claim: Claim, span: Span, numberSpan: Span, numberSpan2: Span | undefined, hedge: Hedge | undefined, unit: StatUnit): ExtractedStatistic {
+function statistic(
+  claim: Claim,
+  span: Span,
+  numberSpan: Span,
+  numberSpan2: Span | undefined,
+  hedge: Hedge | undefined,
+  unit: StatUnit,
+): ExtractedStatistic {
   return {
     value: claim.value,
     low: claim.low,
@@ -117,8 +124,7 @@ function readAt(text: string, at: number, floor = 0): Reading {
   // "20-30 per cent", "$2-3 billion", "between 6 and 17 percent": a range shares the unit after it.
   let second: ParsedNumber | undefined;
   const join = negative || !(isSpace(next) || next === '-' || next === '–' || next === '—') ? null : sticky(RANGE_JOIN, text, num.end);
-  const joined =
-    join && (join[1] === 'and' ? wordBefore(text, spanStart) === 'between' : join[1] !== 'to' || !fromBefore(text, spanStart));
+  const joined = join && (join[1] === 'and' ? wordBefore(text, spanStart) === 'between' : join[1] !== 'to' || !fromBefore(text, spanStart));
   if (joined) {
     let after = num.end + join[0].length;
     if (currency && text.startsWith(currency.sign, after)) after += currency.sign.length;

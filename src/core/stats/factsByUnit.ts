@@ -180,7 +180,16 @@ export class FactsByUnit {
    * but not those at indices in [skipFrom, skipTo), which were looked at already; returns
    * the indices looked at.
    */
-  private scan(list: UnitList, claim: ClaimTest, low: number, high: number, excluded: readonly string[], into: number[], skipFrom: number, skipTo: number): { from: number; to: number } {
+  private scan(
+    list: UnitList,
+    claim: ClaimTest,
+    low: number,
+    high: number,
+    excluded: readonly string[],
+    into: number[],
+    skipFrom: number,
+    skipTo: number,
+  ): { from: number; to: number } {
     const { facts, values } = list;
     const limit = high + admissionSlack(high);
     const from = firstAtOrAbove(values, low - admissionSlack(low));
@@ -376,4 +385,3 @@ export function factsByUnit(index: FactIndex): FactsByUnit {
   }
   return built;
 }
-

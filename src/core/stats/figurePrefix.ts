@@ -32,7 +32,10 @@ export function currencyBefore(text: string, at: number): Currency | 'math' | un
     // money, but not `x$ 5`, where the sign closes a formula.
     if (text[start - 1] === '$') return 'math';
     // "usd$ 15", "NZD$15": a code before the sign names the dollar.
-    const named = sign === '$' && start >= 3 && !isWordChar(text[start - 4]) ? CODE_BEFORE_DOLLAR[text.slice(start - 3, start).toUpperCase()] : undefined;
+    const named =
+      sign === '$' && start >= 3 && !isWordChar(text[start - 4])
+        ? CODE_BEFORE_DOLLAR[text.slice(start - 3, start).toUpperCase()]
+        : undefined;
     if (named) return { start: start - 3, sign: text.slice(start - 3, start + 1), codes: [named] };
     if (sign.length > 1 && isWordChar(text[start - 1])) continue;
     if (sign === '$' && end !== at && isWordChar(text[start - 1])) return undefined;

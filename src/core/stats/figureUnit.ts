@@ -35,7 +35,9 @@ const BASIS_POINTS = /\s+(?:basis[ -]points?|bps?)(?![\p{L}\p{N}])/iuy;
 const US_DOLLARS = /\s+(?:US|U\.S\.)\s+dollars?(?![\p{L}\p{N}])/iuy;
 /** "Australian dollars", "Swiss francs": see NATIONAL_CURRENCIES. */
 const NATIONAL_CURRENCY = new RegExp(
-  `\\s+(${Object.keys(NATIONAL_CURRENCIES).map((name) => name.replaceAll(' ', '\\s+')).join('|')})s?(?![\\p{L}\\p{N}])`,
+  `\\s+(${Object.keys(NATIONAL_CURRENCIES)
+    .map((name) => name.replaceAll(' ', '\\s+'))
+    .join('|')})s?(?![\\p{L}\\p{N}])`,
   'iuy',
 );
 const NATIONAL_FIRST_WORDS = new Set(Object.keys(NATIONAL_CURRENCIES).map((name) => name.split(' ')[0]!));
@@ -65,7 +67,8 @@ export function readUnit(text: string, at: number, currency: Currency | undefine
   }
   // Every unit starts with a blank or "%" (glued letters were read before).
   const first = text[at];
-  if (first !== '%' && !isSpace(first)) return currency ? { end: at, unit: { kind: 'currency', codes: currency.codes }, factor: 1 } : undefined;
+  if (first !== '%' && !isSpace(first))
+    return currency ? { end: at, unit: { kind: 'currency', codes: currency.codes }, factor: 1 } : undefined;
   // Percentages and points start with "%", "p" or "b": most words need none of these patterns.
   if (PERCENT_INITIALS.includes(firstAfterBlanks(text, at))) {
     let m = sticky(POINTS, text, at);

@@ -128,7 +128,10 @@ export function matchStatistic(
     for (const fact of list) if (claim.supports(byUnit.valueOf(fact))) return verdict('supported', byUnit.entry(fact), undefined, false);
     anyCandidate ||= list.length > 0;
   }
-  if (!anyCandidate) return sources.unchecked ? verdict('unchecked', undefined, undefined, false) : unsupported(stat, sources, subject, matching, false, NOT_JUDGED);
+  if (!anyCandidate)
+    return sources.unchecked
+      ? verdict('unchecked', undefined, undefined, false)
+      : unsupported(stat, sources, subject, matching, false, NOT_JUDGED);
   // A figure the quote of a candidate states is supported by that quote, whatever the fact records.
   for (const list of candidates) {
     for (const n of list) {
@@ -142,7 +145,14 @@ export function matchStatistic(
   return unsupported(stat, sources, subject, matching, anyCandidate, judged.judgement);
 }
 
-function unsupported(stat: ExtractedStatistic, sources: CitedSources, subject: SubjectText, matching: Matching, anyCandidate: boolean, judged: Judgement): MatchVerdict {
+function unsupported(
+  stat: ExtractedStatistic,
+  sources: CitedSources,
+  subject: SubjectText,
+  matching: Matching,
+  anyCandidate: boolean,
+  judged: Judgement,
+): MatchVerdict {
   return { status: 'unsupported', fact: undefined, cite: factToCite(stat, sources.known, subject, matching), anyCandidate, judged };
 }
 
@@ -187,7 +197,10 @@ function judgeCandidates(
       } else if (evidence.shared > closest) {
         // The reason given is the one of the candidate that came closest.
         closest = evidence.shared;
-        reason = evidence.ruledOut === undefined ? `${entry.fact.id}, which shares too few words with the sentence` : `${entry.fact.id}, but ${evidence.ruledOut}`;
+        reason =
+          evidence.ruledOut === undefined
+            ? `${entry.fact.id}, which shares too few words with the sentence`
+            : `${entry.fact.id}, but ${evidence.ruledOut}`;
       }
     }
   }
@@ -197,13 +210,21 @@ function judgeCandidates(
   const best = strong[0]!;
   const rival = strong.find((s) => s !== best && s.entry.fact.value !== best.entry.fact.value);
   if (rival && best.score - rival.score < 1) {
-    return { fact: undefined, judgement: { preferred: false, ambiguous: `${best.entry.fact.id}, ${rival.entry.fact.id}`, reason: undefined } };
+    return {
+      fact: undefined,
+      judgement: { preferred: false, ambiguous: `${best.entry.fact.id}, ${rival.entry.fact.id}`, reason: undefined },
+    };
   }
   const clear = best.coverage >= 0.75 && (!rival || best.score - rival.score >= 2);
   return { fact: best.entry, judgement: { preferred: clear, ambiguous: undefined, reason: undefined } };
 }
 
-function verdict(status: StatMatch['status'], fact: FactEntry | undefined, cite: FactEntry | undefined, anyCandidate: boolean): MatchVerdict {
+function verdict(
+  status: StatMatch['status'],
+  fact: FactEntry | undefined,
+  cite: FactEntry | undefined,
+  anyCandidate: boolean,
+): MatchVerdict {
   return { status, fact, cite, anyCandidate, judged: NOT_JUDGED };
 }
 
@@ -219,7 +240,12 @@ const MAX_SCORED = 48;
  * support the figure, the one sharing most words with its subject, of the MAX_SCORED
  * closest in value (when there are more); on ties, the closest, then the first.
  */
-function factToCite(stat: ExtractedStatistic, excluded: readonly string[], subject: SubjectText, matching: Matching): FactEntry | undefined {
+function factToCite(
+  stat: ExtractedStatistic,
+  excluded: readonly string[],
+  subject: SubjectText,
+  matching: Matching,
+): FactEntry | undefined {
   const { closest, byUnit } = matching;
   const count = byUnit.closestSupporting(stat, excluded, MAX_SCORED, closest);
   if (count === 0) return undefined;

@@ -133,7 +133,10 @@ function escape(s: string): string {
 
 /** Every name, longest first, as one alternation; not inside a longer word, and a trailing "'s" is allowed. */
 const NAMES = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${[...BY_NAME.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(${[...BY_NAME.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 

@@ -39,19 +39,26 @@ export interface ShareStatement {
 export type Statement = ChangeStatement | ShareStatement;
 
 const UP_VERBS = new Set(
-  'rose risen rise rises rising grew grown grow grows growing increased increase increases increasing climbed climbs climbing jumped jumps jumping soared soaring surged surging gained gains gaining up expanded expanding swelled'.split(' '),
+  'rose risen rise rises rising grew grown grow grows growing increased increase increases increasing climbed climbs climbing jumped jumps jumping soared soaring surged surging gained gains gaining up expanded expanding swelled'.split(
+    ' ',
+  ),
 );
 const DOWN_VERBS = new Set(
-  'fell fallen fall falls falling dropped drops dropping declined declines declining decreased decreases decreasing shrank shrunk shrinking slid slipped plunged plummeted tumbled sank dipped down cut reduced contracted'.split(' '),
+  'fell fallen fall falls falling dropped drops dropping declined declines declining decreased decreases decreasing shrank shrunk shrinking slid slipped plunged plummeted tumbled sank dipped down cut reduced contracted'.split(
+    ' ',
+  ),
 );
 const NEUTRAL_VERBS = new Set('changed went gone moved shifted'.split(' '));
 const MULTIPLES: Record<string, number> = { doubled: 2, tripled: 3, trebled: 3, quadrupled: 4, halved: 0.5 };
 /** Words that make "from A to B" a range or a span, not a change. */
-const RANGE_WORDS = new Set('range ranges ranged ranging vary varies varied varying anywhere between span spans spanning stretching extending'.split(' '));
+const RANGE_WORDS = new Set(
+  'range ranges ranged ranging vary varies varied varying anywhere between span spans spanning stretching extending'.split(' '),
+);
 const UP_NOUNS = new Set('rise increase jump gain growth climb surge hike boost'.split(' '));
 const DOWN_NOUNS = new Set('fall drop decline decrease cut reduction dip slide contraction loss plunge slump'.split(' '));
 
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Q[1-4])';
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Q[1-4])';
 /** "in 2019", "in March 2020", "in 2019-20", "(2019)", "a year earlier": when each end was measured. */
 const WHEN = new RegExp(
   `(?:\\s+(?:in|by)\\s+(?:(?:early|late|mid)[ -]?)?(?:${MONTH}\\s+)?(?:19|20)\\d{2}(?:[-–/](?:19|20)?\\d{2})?|\\s*\\((?:19|20)\\d{2}\\)|\\s+(?:a\\s+year\\s+(?:earlier|ago|before)|last\\s+year))`,
@@ -191,7 +198,7 @@ class SentenceReader {
 
   private change(keyword: number, core: { from: Figure; to: Figure; end: number }, verbRequired: boolean): ChangeStatement | undefined {
     const { from, to } = core;
-    if (!sameUnit(from.unit, to.unit) || (from.unit.kind === 'percentage-points')) return undefined;
+    if (!sameUnit(from.unit, to.unit) || from.unit.kind === 'percentage-points') return undefined;
     // A bare first figure takes the second's scale ("from 2 to 3 million"), unless that
     // makes the two implausibly far apart ("from 800 to 1.2 million").
     if (from.scale !== to.scale && from.span.start === from.numberSpan.start && from.span.end === from.numberSpan.end) {
@@ -241,7 +248,12 @@ class SentenceReader {
         if (parts.every((p, k) => preceding[parts.length - 1 - k] === p)) hedgeKind = kind;
       }
       // "not quite doubled", "almost doubled": words that hedge without a hedge of our list.
-      if (!hedgeKind && preceding[0] && /^(?:not|quite|nearly|almost|roughly|about|some|effectively|virtually|practically)$/.test(preceding[0])) return undefined;
+      if (
+        !hedgeKind &&
+        preceding[0] &&
+        /^(?:not|quite|nearly|almost|roughly|about|some|effectively|virtually|practically)$/.test(preceding[0])
+      )
+        return undefined;
     }
     return { span, direction, multiple, hedgeKind };
   }
@@ -270,7 +282,7 @@ class SentenceReader {
       } else {
         const noun = /^(\p{L}+)\s+of\s+/u.exec(this.text.slice(q, this.end));
         direction = nounDirection(noun?.[1]);
-        figure = noun ? this.statAt(q + noun[0].length) ?? this.pointsAt(q + noun[0].length) : undefined;
+        figure = noun ? (this.statAt(q + noun[0].length) ?? this.pointsAt(q + noun[0].length)) : undefined;
         end = figure ? figure.span.end : q;
       }
     } else if (lead?.[2]) {

@@ -88,7 +88,27 @@ const CHANGE_NOUNS = new Set(
 const CHANGE_AFTER =
   /^\s*(?:rises?|increases?|jump|gains?|growth|drops?|falls?|declines?|decreases?|cuts?|reductions?|more|less|fewer|higher|lower|year[- ](?:on|over)[- ]year|on (?:a|the) year(?: earlier| before)?|from a year (?:earlier|before)|compared (?:with|to))\b/i;
 /** Words between a change verb and its figure that keep it a change ("rose by 11%", "grew some 11%"). */
-const LINKING = new Set(['by', 'a', 'an', 'some', 'almost', 'nearly', 'about', 'around', 'roughly', 'over', 'more', 'than', 'just', 'approximately', 'only', 'another', 'further', 'sharply', 'steeply']);
+const LINKING = new Set([
+  'by',
+  'a',
+  'an',
+  'some',
+  'almost',
+  'nearly',
+  'about',
+  'around',
+  'roughly',
+  'over',
+  'more',
+  'than',
+  'just',
+  'approximately',
+  'only',
+  'another',
+  'further',
+  'sharply',
+  'steeply',
+]);
 
 const subjects = new WeakMap<Fact, FactSubject>();
 
@@ -123,20 +143,41 @@ export function sentenceSubject(text: string): SentenceSubject {
 /** Forms of the verbs of change and trade that briefings and fact statements word differently ("grew" and "growth"). */
 const LEMMAS = new Map(
   Object.entries({
-    grew: 'grow', grown: 'grow', growing: 'grow', growth: 'grow', grows: 'grow',
-    rose: 'rise', risen: 'rise', rising: 'rise',
-    fell: 'fall', fallen: 'fall', falling: 'fall',
-    increased: 'increase', increasing: 'increase',
-    decreased: 'decrease', decreasing: 'decrease',
-    declined: 'decline', declining: 'decline',
-    dropped: 'drop', dropping: 'drop',
-    exported: 'export', exporting: 'export',
-    imported: 'import', importing: 'import',
-    traded: 'trade', trading: 'trade',
-    spent: 'spend', spending: 'spend',
-    produced: 'produce', producing: 'produce', production: 'produce',
-    supplied: 'supply', supplying: 'supply', supplier: 'supply',
-    deployed: 'deploy', deployment: 'deploy',
+    grew: 'grow',
+    grown: 'grow',
+    growing: 'grow',
+    growth: 'grow',
+    grows: 'grow',
+    rose: 'rise',
+    risen: 'rise',
+    rising: 'rise',
+    fell: 'fall',
+    fallen: 'fall',
+    falling: 'fall',
+    increased: 'increase',
+    increasing: 'increase',
+    decreased: 'decrease',
+    decreasing: 'decrease',
+    declined: 'decline',
+    declining: 'decline',
+    dropped: 'drop',
+    dropping: 'drop',
+    exported: 'export',
+    exporting: 'export',
+    imported: 'import',
+    importing: 'import',
+    traded: 'trade',
+    trading: 'trade',
+    spent: 'spend',
+    spending: 'spend',
+    produced: 'produce',
+    producing: 'produce',
+    production: 'produce',
+    supplied: 'supply',
+    supplying: 'supply',
+    supplier: 'supply',
+    deployed: 'deploy',
+    deployment: 'deploy',
     unemployed: 'unemployment',
   }),
 );
@@ -175,7 +216,10 @@ export function figureKind(before: string, after: string): FigureKind {
     if (CHANGE_VERBS.has(w)) return 'change';
     if (!LINKING.has(w)) break;
   }
-  if (/^\s*(?:of|share)\b/i.test(after) || /\b(?:share|accounts? for|accounted for|makes? up|made up|stood at|stands at|was|were|is|are)\s*$/i.test(before)) {
+  if (
+    /^\s*(?:of|share)\b/i.test(after) ||
+    /\b(?:share|accounts? for|accounted for|makes? up|made up|stood at|stands at|was|were|is|are)\s*$/i.test(before)
+  ) {
     return 'level';
   }
   return undefined;
@@ -224,11 +268,13 @@ export function compareSubject(fact: Fact, sentence: SentenceSubject, clauseYear
 function ruleOut(fact: FactSubject, sentence: SentenceSubject, clauseYears: Set<number>, kind: FigureKind): string | undefined {
   const years = clauseYears.size > 0 ? clauseYears : sentence.years;
   if (years.size > 0 && fact.years.size > 0 && !intersects(years, fact.years)) return `it is about ${list(fact.years)}`;
-  if (sentence.quarters.size > 0 && fact.quarters.size > 0 && !intersects(sentence.quarters, fact.quarters)) return 'it is about another quarter';
+  if (sentence.quarters.size > 0 && fact.quarters.size > 0 && !intersects(sentence.quarters, fact.quarters))
+    return 'it is about another quarter';
   for (const [id, placeKind] of fact.places) {
     if (sentence.places.has(id)) continue;
     // The fact names a place the sentence does not, and the sentence names another of that kind.
-    for (const [other, otherKind] of sentence.places) if (otherKind === placeKind && !fact.places.has(other)) return `it is about another ${placeKind}`;
+    for (const [other, otherKind] of sentence.places)
+      if (otherKind === placeKind && !fact.places.has(other)) return `it is about another ${placeKind}`;
   }
   if (kind === 'change' && !fact.change) return 'it records a level, not a change';
   if (kind === 'level' && fact.change) return 'it records a change, not a level';

@@ -59,7 +59,13 @@ export class TableCells {
     while (inTable(from - 1)) from--;
     let to = sentence;
     while (inTable(to)) to++;
-    index = { range: { from, to }, rowSentences: new Map(), rowCitations: new Map(), headerSentence: new Map(), headerCitations: new Map() };
+    index = {
+      range: { from, to },
+      rowSentences: new Map(),
+      rowCitations: new Map(),
+      headerSentence: new Map(),
+      headerCitations: new Map(),
+    };
     this.tables.set(table, index);
     for (let i = from; i < to; i++) {
       const s = sentences[i]!;

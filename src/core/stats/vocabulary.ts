@@ -78,7 +78,9 @@ export const CURRENCY_CODES = new Set(
  * The codes also read in lower case (`20 usd`, `usd115`): all but those that are English
  * words in lower case (`try`, `rub`, `cad`), which stay codes only in capitals.
  */
-export const LOWER_CASE_CODES = new Set([...CURRENCY_CODES].filter((code) => !['TRY', 'RUB', 'CAD'].includes(code)).map((code) => code.toLowerCase()));
+export const LOWER_CASE_CODES = new Set(
+  [...CURRENCY_CODES].filter((code) => !['TRY', 'RUB', 'CAD'].includes(code)).map((code) => code.toLowerCase()),
+);
 
 /** The ISO code a currency code as written stands for (`RMB` and `rmb` are CNY), or undefined. */
 export function currencyCode(written: string): string | undefined {
@@ -298,7 +300,8 @@ export function singular(word: string): string {
     if (third === I && length > 4) return w.slice(0, -3) + 'y';
     // -ches, -shes, -sses, -xes, -zes
     const fourth = w.charCodeAt(length - 4);
-    if (third === X || third === Z || (third === H && (fourth === C || fourth === S)) || (third === S && fourth === S)) return w.slice(0, -2);
+    if (third === X || third === Z || (third === H && (fourth === C || fourth === S)) || (third === S && fourth === S))
+      return w.slice(0, -2);
     return w.slice(0, -1);
   }
   // -ss, -us, -is
@@ -306,7 +309,16 @@ export function singular(word: string): string {
   return w.slice(0, -1);
 }
 
-const [C, E, H, I, S, U, X, Z] = [...'cehisuxz'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number, number, number, number];
+const [C, E, H, I, S, U, X, Z] = [...'cehisuxz'].map((c) => c.charCodeAt(0)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 
 /** Whether a word is a plural noun form ("troops", "children"), which ends a count's noun phrase. */
 export function isPlural(word: string): boolean {

@@ -65,7 +65,14 @@ export class BibliographyProblems {
     for (const { finding, range } of read.problems) {
       const severity = severityFor(finding.code, rules);
       if (!severity) continue;
-      diagnostics.push({ range, severity: toSeverity(severity), code: finding.code, codeDescription: codeDescriptionOf(finding.code), source: DIAGNOSTIC_SOURCE, message: finding.message });
+      diagnostics.push({
+        range,
+        severity: toSeverity(severity),
+        code: finding.code,
+        codeDescription: codeDescriptionOf(finding.code),
+        source: DIAGNOSTIC_SOURCE,
+        message: finding.message,
+      });
     }
     // Nothing to tell and nothing told before: no message.
     if (diagnostics.length === 0 && !this.published.has(uri)) return;

@@ -57,7 +57,9 @@ function quickFixes(analysis: Analysis, diagnostic: Diagnostic, clientCommands: 
     // The finding behind the diagnostic, from the same check: its fixes are computed now,
     // on demand, rather than for every diagnostic on every keystroke.
     const span = toSpan(analysis.document, diagnostic.range);
-    const finding = analysis.result.findings.find((f) => f.code === diagnostic.code && f.span.start === span.start && f.span.end === span.end);
+    const finding = analysis.result.findings.find(
+      (f) => f.code === diagnostic.code && f.span.start === span.start && f.span.end === span.end,
+    );
     const fixes = finding?.fixes ?? [];
     const only = fixes.length === 1;
     for (const fix of fixes) {
@@ -73,8 +75,10 @@ function quickFixes(analysis: Analysis, diagnostic: Diagnostic, clientCommands: 
   if (diagnostic.code === 'note.undefined') actions.push(...defineNoteActions(analysis, diagnostic));
   const current = data?.version === analysis.version;
   const recordsInClient = clientCommands.includes(ClientCommands.recordFigure);
-  if (diagnostic.code === 'stat.unsupported' && current) actions.push(...(recordsInClient ? recordFigureActions(analysis, diagnostic) : recordFactActions(analysis, diagnostic)));
-  if (diagnostic.code === 'stat.uncited' && clientCommands.includes(ClientCommands.insertCitation)) actions.push(...pickCitationActions(analysis, diagnostic, clientCommands));
+  if (diagnostic.code === 'stat.unsupported' && current)
+    actions.push(...(recordsInClient ? recordFigureActions(analysis, diagnostic) : recordFactActions(analysis, diagnostic)));
+  if (diagnostic.code === 'stat.uncited' && clientCommands.includes(ClientCommands.insertCitation))
+    actions.push(...pickCitationActions(analysis, diagnostic, clientCommands));
   if (diagnostic.code === 'stat.uncited' && current && recordsInClient) actions.push(...recordFigureActions(analysis, diagnostic));
   return actions;
 }
@@ -84,7 +88,14 @@ function recordFigureActions(analysis: Analysis, diagnostic: Diagnostic): CodeAc
   const args = recordFigureArgs(analysis, toSpan(analysis.document, diagnostic.range).start);
   if (!args) return [];
   const title = 'Record as a new fact…';
-  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ClientCommands.recordFigure, arguments: [args] } }];
+  return [
+    {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title, command: ClientCommands.recordFigure, arguments: [args] },
+    },
+  ];
 }
 
 /** For a figure its cited source's facts do not cover: record it as a new fact of that source (the server writes it). */
@@ -96,7 +107,14 @@ function recordFactActions(analysis: Analysis, diagnostic: Diagnostic): CodeActi
   if (!file || !/\.json$/i.test(file)) return [];
   const args: RecordFactArgs = { uri: analysis.uri, version: analysis.version, offset: span.start };
   const title = `Record as a new fact of ${source}…`;
-  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ServerCommands.recordFact, arguments: [args] } }];
+  return [
+    {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title, command: ServerCommands.recordFact, arguments: [args] },
+    },
+  ];
 }
 
 /** For an uncited figure, besides citing the source a fact names: pick any loaded source to cite (the editor's picker). */
@@ -111,12 +129,24 @@ function pickCitationActions(analysis: Analysis, diagnostic: Diagnostic, clientC
   while (end > sentence.span.start && /\s/.test(analysis.result.model.text[end - 1]!)) end--;
   const at = analysis.document.positionAt(end);
   const title = 'Insert citation…';
-  const actions: CodeAction[] = [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ClientCommands.insertCitation, arguments: [{ line: at.line, character: at.character }] } }];
+  const actions: CodeAction[] = [
+    {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title, command: ClientCommands.insertCitation, arguments: [{ line: at.line, character: at.character }] },
+    },
+  ];
   if (clientCommands.includes(ClientCommands.findFact)) {
     // The figure's digits as the first search: the facts that have this value come first.
     const query = analysis.result.model.text.slice(stat.numberSpan.start, stat.numberSpan.end).replace(/,/g, '');
     const find = 'Find fact…';
-    actions.push({ title: find, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: find, command: ClientCommands.findFact, arguments: [{ query, cite: { line: at.line, character: at.character } }] } });
+    actions.push({
+      title: find,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: find, command: ClientCommands.findFact, arguments: [{ query, cite: { line: at.line, character: at.character } }] },
+    });
   }
   return actions;
 }
@@ -162,9 +192,11 @@ function rewrites(analysis: Analysis): CodeAction[] {
   const actions: CodeAction[] = [];
   const { model, notes } = analysis.result;
   const renumber = renumberFix({ model, notes });
-  if (renumber) actions.push({ title: renumber.title, kind: REWRITE_KIND, edit: edit(analysis, toTextEdits(analysis.document, renumber.edits)) });
+  if (renumber)
+    actions.push({ title: renumber.title, kind: REWRITE_KIND, edit: edit(analysis, toTextEdits(analysis.document, renumber.edits)) });
   const convert = convertEndnotesFix(model);
-  if (convert) actions.push({ title: convert.title, kind: REWRITE_KIND, edit: edit(analysis, toTextEdits(analysis.document, convert.edits)) });
+  if (convert)
+    actions.push({ title: convert.title, kind: REWRITE_KIND, edit: edit(analysis, toTextEdits(analysis.document, convert.edits)) });
   return actions;
 }
 

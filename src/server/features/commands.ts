@@ -100,7 +100,10 @@ export class Commands {
     const fix = renumberFix({ model: analysis.result.model, notes: analysis.result.notes });
     if (!fix) {
       const { model, notes } = analysis.result;
-      const message = model.refs.length === 0 ? 'This briefing has no notes.' : (renumberBlocker({ model, notes }) ?? 'The notes are already numbered in order of first reference.');
+      const message =
+        model.refs.length === 0
+          ? 'This briefing has no notes.'
+          : (renumberBlocker({ model, notes }) ?? 'The notes are already numbered in order of first reference.');
       return { applied: false, message };
     }
     return this.apply(analysis, fix.title, fix.edits);
@@ -115,9 +118,14 @@ export class Commands {
 
   private async insertCitation(args: InsertCitationArgs): Promise<EditResult> {
     const analysis = await this.briefing(args.uri);
-    if (!analysis.facts.sources.has(args.sourceId)) return { applied: false, message: `No loaded fact file has a source "${args.sourceId}".` };
+    if (!analysis.facts.sources.has(args.sourceId))
+      return { applied: false, message: `No loaded fact file has a source "${args.sourceId}".` };
     const offset = analysis.document.offsetAt(args.position);
-    const fix = insertCitationFix(analysis.result.model, analysis.facts, { sourceId: args.sourceId, locator: args.locator, at: { offset } });
+    const fix = insertCitationFix(analysis.result.model, analysis.facts, {
+      sourceId: args.sourceId,
+      locator: args.locator,
+      at: { offset },
+    });
     return this.apply(analysis, fix.title, fix.edits);
   }
 
@@ -191,7 +199,12 @@ export class Commands {
     return [...files].map(pathToUri);
   }
 
-  private factItem(index: FactIndex, entry: FactEntry, file: string, display: (fact: FactEntry['fact']) => string = describeValue): FactItem {
+  private factItem(
+    index: FactIndex,
+    entry: FactEntry,
+    file: string,
+    display: (fact: FactEntry['fact']) => string = describeValue,
+  ): FactItem {
     const f = entry.fact;
     return {
       id: f.id,
@@ -223,26 +236,37 @@ export class Commands {
     const sourceId = matches[index]?.sources[0];
     const source = sourceId === undefined ? undefined : analysis.facts.sources.get(sourceId);
     if (!stat || !source) return { applied: false, message: 'This figure cites no known source to record it for.' };
-    if (!/\.json$/i.test(source.file)) return { applied: false, message: `${source.file} is not a JSON fact file; add the fact there by hand.` };
+    if (!/\.json$/i.test(source.file))
+      return { applied: false, message: `${source.file} is not a JSON fact file; add the fact there by hand.` };
     const uri = pathToUri(source.file);
     const open = this.analyzer.documents.get(uri);
     const text = open?.getText() ?? (await readFile(source.file, 'utf8').catch(() => undefined));
     if (text === undefined) return { applied: false, message: `Cannot read ${source.file}.` };
     const statement = statementOf(model, stat);
     const fact = newFactFor({ stat, sentence: statement, source: source.id, taken: (id) => analysis.facts.factById(id) !== undefined });
-    if (!fact) return { applied: false, message: 'The figure\'s unit is not clear enough to record ("$" may be several dollars); add the fact by hand.' };
+    if (!fact)
+      return {
+        applied: false,
+        message: 'The figure\'s unit is not clear enough to record ("$" may be several dollars); add the fact by hand.',
+      };
     const appended = appendFactEdit(text, fact);
     if (!appended) return { applied: false, message: `${source.file} has no "facts" array that can be added to (is it valid JSON?).` };
     const document = open ?? TextDocument.create(uri, 'json', 0, text);
     const [edit] = toTextEdits(document, [appended.edit]);
     const workspaceEdit: WorkspaceEdit =
-      this.versionedEdits && open ? { documentChanges: [{ textDocument: { uri, version: open.version }, edits: [edit!] }] } : { changes: { [uri]: [edit!] } };
+      this.versionedEdits && open
+        ? { documentChanges: [{ textDocument: { uri, version: open.version }, edits: [edit!] }] }
+        : { changes: { [uri]: [edit!] } };
     const result = await this.connection.workspace.applyEdit({ label: `Record ${fact.id}`, edit: workspaceEdit });
     if (!result.applied) return { applied: false, message: result.failureReason ?? 'The editor refused the edit.' };
     const after = TextDocument.applyEdits(document, [edit!]);
     const shown = TextDocument.create(uri, 'json', 0, after);
     void this.connection.window
-      .showDocument({ uri, takeFocus: true, selection: { start: shown.positionAt(appended.quote.start), end: shown.positionAt(appended.quote.end) } })
+      .showDocument({
+        uri,
+        takeFocus: true,
+        selection: { start: shown.positionAt(appended.quote.start), end: shown.positionAt(appended.quote.end) },
+      })
       .catch(() => undefined);
     return { applied: true };
   }
@@ -253,6 +277,8 @@ export class Commands {
       ? { documentChanges: [{ textDocument: { uri: analysis.uri, version: analysis.version }, edits: textEdits }] }
       : { changes: { [analysis.uri]: textEdits } };
     const result = await this.connection.workspace.applyEdit({ label, edit });
-    return result.applied ? { applied: true } : { applied: false, message: result.failureReason ?? 'The editor refused the edit (the document may have changed).' };
+    return result.applied
+      ? { applied: true }
+      : { applied: false, message: result.failureReason ?? 'The editor refused the edit (the document may have changed).' };
   }
 }

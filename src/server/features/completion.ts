@@ -41,7 +41,13 @@ export function completion(analysis: Analysis, params: CompletionParams): Comple
     for (const ref of result.model.refs) {
       if (ref.namespace !== 'footnote' || seen.has(ref.key)) continue;
       seen.add(ref.key);
-      items.push({ label: ref.label, kind: CompletionItemKind.Reference, detail: 'No definition yet', textEdit: { range, newText: ref.label + close }, sortText: `1${ref.label}` });
+      items.push({
+        label: ref.label,
+        kind: CompletionItemKind.Reference,
+        detail: 'No definition yet',
+        textEdit: { range, newText: ref.label + close },
+        sortText: `1${ref.label}`,
+      });
     }
     const next = String(nextNoteNumber(result.model));
     items.push({

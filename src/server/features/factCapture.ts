@@ -75,8 +75,10 @@ export class FactCapture {
     if (problem) return { applied: false, message: problem };
     const index = await this.indexFor(args.briefing);
     if (index.factById(fact.id)) return { applied: false, message: `A fact "${fact.id}" exists already; choose another id.` };
-    if (source && index.sources.has(source.id)) return { applied: false, message: `A source "${source.id}" exists already; pick it instead of creating it.` };
-    if (!source && args.briefing && !index.sources.has(fact.source)) return { applied: false, message: `No fact file of this briefing defines a source "${fact.source}".` };
+    if (source && index.sources.has(source.id))
+      return { applied: false, message: `A source "${source.id}" exists already; pick it instead of creating it.` };
+    if (!source && args.briefing && !index.sources.has(fact.source))
+      return { applied: false, message: `No fact file of this briefing defines a source "${fact.source}".` };
 
     const uri = args.target;
     const path = uriToPath(uri);
@@ -87,12 +89,22 @@ export class FactCapture {
     let before: string | undefined;
     if (args.create) {
       if (format !== 'json') return { applied: false, message: 'A new fact file is a JSON file (<name>.facts.json).' };
-      if (this.analyzer.documents.get(uri) || (await stat(path).then(() => true, () => false))) return { applied: false, message: `${path} exists already.` };
+      if (
+        this.analyzer.documents.get(uri) ||
+        (await stat(path).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return { applied: false, message: `${path} exists already.` };
       after = newJsonFactFile(fact, source);
       edit = {
         documentChanges: [
           { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } },
-          { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: after }] },
+          {
+            textDocument: { uri, version: null },
+            edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: after }],
+          },
         ],
       };
     } else {
@@ -102,21 +114,30 @@ export class FactCapture {
       before = text;
       const defined = index.sources.get(fact.source);
       if (!source && format !== 'csv' && defined && defined.file !== path) {
-        return { applied: false, message: `${path} does not define the source "${fact.source}" (${defined.file} does): a fact goes in the fact file of its source, or in a CSV table.` };
+        return {
+          applied: false,
+          message: `${path} does not define the source "${fact.source}" (${defined.file} does): a fact goes in the fact file of its source, or in a CSV table.`,
+        };
       }
       const appended = appendToFactFile(path, text, fact, source);
       if ('error' in appended) return { applied: false, message: appended.error };
       const document = open ?? TextDocument.create(uri, format ?? 'json', 0, text);
       const edits: TextEdit[] = toTextEdits(document, [appended.edit]);
       after = TextDocument.applyEdits(document, edits);
-      edit = this.versionedEdits && open ? { documentChanges: [{ textDocument: { uri, version: open.version }, edits }] } : { changes: { [uri]: edits } };
+      edit =
+        this.versionedEdits && open
+          ? { documentChanges: [{ textDocument: { uri, version: open.version }, edits }] }
+          : { changes: { [uri]: edits } };
     }
     // Never write a file the checker would then call broken: no new error, and (where the file holds its sources) the fact read back.
     const errors = (findings: readonly { severity: string }[]) => findings.filter((f) => f.severity === 'error').length;
     const reparsed = parseFactSource(path, after);
     const readBack = format === 'csv' || reparsed.facts.some((f) => f.fact.id === fact.id);
     if (!readBack || errors(reparsed.findings) > (before === undefined ? 0 : errors(parseFactSource(path, before).findings))) {
-      return { applied: false, message: 'The fact could not be written cleanly into this file (is it valid, and does it define the source?).' };
+      return {
+        applied: false,
+        message: 'The fact could not be written cleanly into this file (is it valid, and does it define the source?).',
+      };
     }
     if (args.apply === false) return { applied: false, edit };
     const result = await this.connection.workspace.applyEdit({ label: `Add fact ${fact.id}`, edit });

@@ -24,7 +24,12 @@ export function numberOfString(text: string): number | undefined {
 export function factFileCodeActions(document: TextDocument, params: CodeActionParams): CodeAction[] {
   const actions: CodeAction[] = [...quoteFigureActions(document, params)];
   for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.code !== 'facts.invalid' || !STRING_NOT_NUMBER.test(String(diagnostic.message))) continue;
+    if (
+      diagnostic.source !== DIAGNOSTIC_SOURCE ||
+      diagnostic.code !== 'facts.invalid' ||
+      !STRING_NOT_NUMBER.test(String(diagnostic.message))
+    )
+      continue;
     const written = document.getText(diagnostic.range);
     let value: unknown;
     try {
@@ -61,8 +66,17 @@ function quoteFigureActions(document: TextDocument, params: CodeActionParams): C
     const end = document.offsetAt(diagnostic.range.end);
     const fix = findings.find((f) => f.span.start === start && f.span.end === end)?.fixes?.[0];
     if (!fix) continue;
-    const edits = fix.edits.map((e) => ({ range: { start: document.positionAt(e.span.start), end: document.positionAt(e.span.end) }, newText: e.newText }));
-    actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [document.uri]: edits } } });
+    const edits = fix.edits.map((e) => ({
+      range: { start: document.positionAt(e.span.start), end: document.positionAt(e.span.end) },
+      newText: e.newText,
+    }));
+    actions.push({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: true,
+      edit: { changes: { [document.uri]: edits } },
+    });
   }
   return actions;
 }

@@ -59,7 +59,9 @@ export function hover(analysis: Analysis, params: HoverParams): Hover | undefine
     switch (match?.status) {
       case 'supported': {
         // Backed by a figure its quote states rather than by the value it records: mark that figure.
-        const byQuote = claimAdmits(stat, Math.abs(match.fact!.fact.value)) ? undefined : quoteFigureSupporting(match.fact!.fact, stat, stat.unit);
+        const byQuote = claimAdmits(stat, Math.abs(match.fact!.fact.value))
+          ? undefined
+          : quoteFigureSupporting(match.fact!.fact, stat, stat.unit);
         parts.push(
           `**${escapeMarkdown(written)}** is backed by \`${match.fact!.fact.source}\`${byQuote ? ', in the quote of a fact that records another figure' : ''}:`,
           describeFactQuote(match.fact!, byQuote?.span),
@@ -67,7 +69,10 @@ export function hover(analysis: Analysis, params: HoverParams): Hover | undefine
         break;
       }
       case 'mismatch':
-        parts.push(`**${escapeMarkdown(written)}** contradicts \`${match.fact!.fact.source}\`, which says ${escapeMarkdown(describeValue(match.fact!.fact))}:`, describeFactQuote(match.fact!));
+        parts.push(
+          `**${escapeMarkdown(written)}** contradicts \`${match.fact!.fact.source}\`, which says ${escapeMarkdown(describeValue(match.fact!.fact))}:`,
+          describeFactQuote(match.fact!),
+        );
         break;
       case 'unsupported':
         // The diagnostic's message is shown beside the hover already: show what the source does record.
@@ -75,7 +80,11 @@ export function hover(analysis: Analysis, params: HoverParams): Hover | undefine
         break;
       case 'uncited':
         // Likewise: the diagnostic says it cites nothing; say what could back it.
-        parts.push(match.fact ? `\`${match.fact.fact.source}\` has a fact that backs **${escapeMarkdown(written)}**:` : `No loaded fact has **${escapeMarkdown(written)}**.`);
+        parts.push(
+          match.fact
+            ? `\`${match.fact.fact.source}\` has a fact that backs **${escapeMarkdown(written)}**:`
+            : `No loaded fact has **${escapeMarkdown(written)}**.`,
+        );
         if (match.fact) parts.push(describeFactQuote(match.fact));
         break;
       default:
@@ -100,12 +109,17 @@ function recordedInUnit(analysis: Analysis, stat: Statistic, sources: readonly s
   for (const id of sources) {
     for (const entry of analysis.facts.factsOfSource(id)) {
       if (!keys.has(unitKeyOfFact(entry.fact.unit))) continue;
-      if (lines.length < MAX_LISTED) lines.push(`- ${escapeMarkdown(describeValue(entry.fact))} — ${escapeMarkdown(entry.fact.statement)} (\`${entry.fact.id}\`)`);
+      if (lines.length < MAX_LISTED)
+        lines.push(`- ${escapeMarkdown(describeValue(entry.fact))} — ${escapeMarkdown(entry.fact.statement)} (\`${entry.fact.id}\`)`);
       else more++;
     }
   }
-  if (lines.length === 0) return [`${sources.map((s) => `\`${s}\``).join(', ')} ${sources.length === 1 ? 'records' : 'record'} no fact in this unit.`];
-  return [`What ${sources.map((s) => `\`${s}\``).join(', ')} ${sources.length === 1 ? 'records' : 'record'} in this unit:`, lines.join('\n') + (more > 0 ? `\n- … and ${more} more` : '')];
+  if (lines.length === 0)
+    return [`${sources.map((s) => `\`${s}\``).join(', ')} ${sources.length === 1 ? 'records' : 'record'} no fact in this unit.`];
+  return [
+    `What ${sources.map((s) => `\`${s}\``).join(', ')} ${sources.length === 1 ? 'records' : 'record'} in this unit:`,
+    lines.join('\n') + (more > 0 ? `\n- … and ${more} more` : ''),
+  ];
 }
 
 const MAX_LISTED = 5;
@@ -118,11 +132,15 @@ function sourceHover(analysis: Analysis, id: string): string {
   if (!source) return `\`@${id}\` names no source in the loaded fact files.`;
   const backed = analysis.facts.factsOfSource(id);
   const count = backed.length;
-  if (!source.bib) return `**Source \`${id}\`:** ${describeSource(source)}\n\n${count === 1 ? '1 fact' : `${count} facts`} in \`${baseName(source.file)}\`.`;
+  if (!source.bib)
+    return `**Source \`${id}\`:** ${describeSource(source)}\n\n${count === 1 ? '1 fact' : `${count} facts`} in \`${baseName(source.file)}\`.`;
   // A bibliography entry's facts live in other files: list what it backs.
-  const listed = backed.slice(0, MAX_LISTED_FACTS).map((f) => `- ${escapeMarkdown(f.fact.statement)}: ${escapeMarkdown(describeValue(f.fact))}`);
+  const listed = backed
+    .slice(0, MAX_LISTED_FACTS)
+    .map((f) => `- ${escapeMarkdown(f.fact.statement)}: ${escapeMarkdown(describeValue(f.fact))}`);
   if (count > MAX_LISTED_FACTS) listed.push(`- … and ${count - MAX_LISTED_FACTS} more`);
-  const facts = count === 0 ? 'No fact is taken from it.' : `${count === 1 ? '1 fact' : `${count} facts`} taken from it:\n\n${listed.join('\n')}`;
+  const facts =
+    count === 0 ? 'No fact is taken from it.' : `${count === 1 ? '1 fact' : `${count} facts`} taken from it:\n\n${listed.join('\n')}`;
   return `**Source \`${id}\`** (in \`${baseName(source.file)}\`): ${describeSource(source)}\n\n${facts}`;
 }
 

@@ -60,7 +60,10 @@ export function describeSource(entry: SourceEntry): string {
   if (entry.bib) return describeBibEntry(entry.bib);
   const s = entry.source;
   const parts = [`*${escapeMarkdown(s.title)}*`];
-  const meta = [s.publisher, s.published].filter((x): x is string => !!x).map(escapeMarkdown).join(', ');
+  const meta = [s.publisher, s.published]
+    .filter((x): x is string => !!x)
+    .map(escapeMarkdown)
+    .join(', ');
   if (meta) parts.push(`— ${meta}`);
   if (s.url) parts.push(`· [${escapeMarkdown(s.url.replace(/^https?:\/\//, ''))}](${s.url.replace(/[()\s]/g, encodeURIComponent)})`);
   return parts.join(' ');
@@ -71,9 +74,17 @@ function describeBibEntry(entry: BibEntry): string {
   const names = formatNames(entry.authors.length > 0 ? entry.authors : entry.editors);
   const year = entry.issued?.year ?? entry.issued?.text;
   const head = [names, year === undefined ? '' : `(${year})`].filter(Boolean).join(' ');
-  const parts = [head && `${escapeMarkdown(head)}.`, entry.title && `*${escapeMarkdown(entry.title)}*.`, entry.containerTitle && `${escapeMarkdown(entry.containerTitle)}.`, entry.publisher && `${escapeMarkdown(entry.publisher)}.`];
+  const parts = [
+    head && `${escapeMarkdown(head)}.`,
+    entry.title && `*${escapeMarkdown(entry.title)}*.`,
+    entry.containerTitle && `${escapeMarkdown(entry.containerTitle)}.`,
+    entry.publisher && `${escapeMarkdown(entry.publisher)}.`,
+  ];
   const link = entryLink(entry);
-  if (link) parts.push(`[${escapeMarkdown(entry.doi && !entry.url ? `doi:${entry.doi}` : link.replace(/^https?:\/\//, ''))}](${link.replace(/[()\s]/g, encodeURIComponent)})`);
+  if (link)
+    parts.push(
+      `[${escapeMarkdown(entry.doi && !entry.url ? `doi:${entry.doi}` : link.replace(/^https?:\/\//, ''))}](${link.replace(/[()\s]/g, encodeURIComponent)})`,
+    );
   return parts.filter(Boolean).join(' ');
 }
 
@@ -81,7 +92,9 @@ function describeBibEntry(entry: BibEntry): string {
 export function describeFactQuote(entry: FactEntry, marked?: Span): string {
   const f = entry.fact;
   // The figure of the quote that backs the text, when it is not the fact's own value, in bold.
-  const text = marked ? `${escapeMarkdown(f.quote.slice(0, marked.start))}**${escapeMarkdown(f.quote.slice(marked.start, marked.end))}**${escapeMarkdown(f.quote.slice(marked.end))}` : escapeMarkdown(f.quote);
+  const text = marked
+    ? `${escapeMarkdown(f.quote.slice(0, marked.start))}**${escapeMarkdown(f.quote.slice(marked.start, marked.end))}**${escapeMarkdown(f.quote.slice(marked.end))}`
+    : escapeMarkdown(f.quote);
   const quote = text
     .split(/\r?\n/)
     .map((line) => `> ${line}`)

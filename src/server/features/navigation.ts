@@ -28,7 +28,9 @@ export function definition(analysis: Analysis, position: Position): Location[] {
     if (!source) return [];
     // The entry knows where its key is: the fact file (which may be large) is not read again.
     const { line, character, span } = source;
-    return [{ uri: pathToUri(source.file), range: { start: { line, character }, end: { line, character: character + span.end - span.start } } }];
+    return [
+      { uri: pathToUri(source.file), range: { start: { line, character }, end: { line, character: character + span.end - span.start } } },
+    ];
   }
   const note = noteAt(analysis, position);
   if (!note) return [];

@@ -22,10 +22,12 @@ function labelSites(analysis: Analysis): LabelSite[] {
   const { model } = analysis.result;
   const sites: LabelSite[] = [];
   for (const ref of model.refs) {
-    if (ref.namespace === 'footnote' && ref.form === 'gfm') sites.push({ key: ref.key, label: ref.label, span: { start: ref.span.start + 2, end: ref.span.end - 1 } });
+    if (ref.namespace === 'footnote' && ref.form === 'gfm')
+      sites.push({ key: ref.key, label: ref.label, span: { start: ref.span.start + 2, end: ref.span.end - 1 } });
   }
   for (const def of model.defs) {
-    if (def.namespace === 'footnote' && def.form === 'gfm') sites.push({ key: def.key, label: def.label, span: { start: def.labelSpan.start + 2, end: def.labelSpan.end - 2 } });
+    if (def.namespace === 'footnote' && def.form === 'gfm')
+      sites.push({ key: def.key, label: def.label, span: { start: def.labelSpan.start + 2, end: def.labelSpan.end - 2 } });
   }
   return sites;
 }
@@ -44,7 +46,10 @@ export function prepareRename(analysis: Analysis, position: Position): { range: 
 export function rename(analysis: Analysis, position: Position, newName: string): WorkspaceEdit | null {
   const site = siteAt(analysis, position);
   if (!site) return null;
-  const name = newName.trim().replace(/^\[?\^/, '').replace(/\]:?$/, '');
+  const name = newName
+    .trim()
+    .replace(/^\[?\^/, '')
+    .replace(/\]:?$/, '');
   if (!VALID_LABEL.test(name)) {
     throw new ResponseError(ErrorCodes.InvalidParams, `"${newName}" cannot be a footnote label: use no spaces, brackets or "^".`);
   }
@@ -54,6 +59,8 @@ export function rename(analysis: Analysis, position: Position, newName: string):
   if (newKey !== site.key && sites.some((s) => s.key === newKey)) {
     throw new ResponseError(ErrorCodes.InvalidParams, `Note [^${name}] already exists.`);
   }
-  const edits: TextEdit[] = sites.filter((s) => s.key === site.key).map((s) => ({ range: toRange(analysis.document, s.span), newText: name }));
+  const edits: TextEdit[] = sites
+    .filter((s) => s.key === site.key)
+    .map((s) => ({ range: toRange(analysis.document, s.span), newText: name }));
   return { changes: { [analysis.uri]: edits } };
 }

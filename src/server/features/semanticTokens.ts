@@ -23,7 +23,8 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
         builder.push(at.line, at.character, end - start, 0, 0);
       }
       start = end;
-      while (start < stat.span.end && (text[start] === '\n' || text[start] === '\r' || text[start] === ' ' || text[start] === '\t')) start++;
+      while (start < stat.span.end && (text[start] === '\n' || text[start] === '\r' || text[start] === ' ' || text[start] === '\t'))
+        start++;
     }
   }
   return builder.build();

@@ -12,22 +12,23 @@ export function documentSymbols(analysis: Analysis, headings = true): DocumentSy
   const text = document.getText();
   const roots: DocumentSymbol[] = [];
   const stack: { depth: number; symbol: DocumentSymbol }[] = [];
-  if (headings) model.headings.forEach((heading, i) => {
-    // A heading's section runs to the next heading of the same or a higher level.
-    const next = model.headings.slice(i + 1).find((h) => h.depth <= heading.depth);
-    let end = next ? next.span.start : text.length;
-    while (end > heading.span.end && /\s/.test(text[end - 1]!)) end--;
-    const symbol: DocumentSymbol = {
-      name: heading.text.trim() || '(empty heading)',
-      kind: SymbolKind.String,
-      range: toRange(document, { start: heading.span.start, end }),
-      selectionRange: toRange(document, heading.span),
-      children: [],
-    };
-    while (stack.length > 0 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop();
-    (stack.length > 0 ? stack[stack.length - 1]!.symbol.children! : roots).push(symbol);
-    stack.push({ depth: heading.depth, symbol });
-  });
+  if (headings)
+    model.headings.forEach((heading, i) => {
+      // A heading's section runs to the next heading of the same or a higher level.
+      const next = model.headings.slice(i + 1).find((h) => h.depth <= heading.depth);
+      let end = next ? next.span.start : text.length;
+      while (end > heading.span.end && /\s/.test(text[end - 1]!)) end--;
+      const symbol: DocumentSymbol = {
+        name: heading.text.trim() || '(empty heading)',
+        kind: SymbolKind.String,
+        range: toRange(document, { start: heading.span.start, end }),
+        selectionRange: toRange(document, heading.span),
+        children: [],
+      };
+      while (stack.length > 0 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop();
+      (stack.length > 0 ? stack[stack.length - 1]!.symbol.children! : roots).push(symbol);
+      stack.push({ depth: heading.depth, symbol });
+    });
   const defs = model.defs;
   if (defs.length > 0) {
     const start = Math.min(...defs.map((d) => d.span.start));

@@ -118,7 +118,8 @@ describe('bibliography', () => {
       [tolls, 'Schäfer', '2019', 'Canal tolls and the shipping season'],
     ] as const) {
       const detail = item.detail ?? '';
-      for (const part of [who, year, title]) assert(detail.includes(part), `detail of ${labelOf(item)} should name "${part}", got: ${JSON.stringify(detail)}`);
+      for (const part of [who, year, title])
+        assert(detail.includes(part), `detail of ${labelOf(item)} should name "${part}", got: ${JSON.stringify(detail)}`);
     }
   });
 
@@ -128,7 +129,13 @@ describe('bibliography', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', briefing(), at);
     const text = plain(hoverText(hovers ?? []));
     // Decoded from BibLaTeX: the accent, the journal and the DOI as a link.
-    for (const part of ['Schäfer', '2019', 'Canal tolls and the shipping season', 'Journal of Inland Transport', 'https://doi.org/10.5555/jit.2019.7']) {
+    for (const part of [
+      'Schäfer',
+      '2019',
+      'Canal tolls and the shipping season',
+      'Journal of Inland Transport',
+      'https://doi.org/10.5555/jit.2019.7',
+    ]) {
       assert(text.includes(part), `the hover should show "${part}" of the reference, got: ${text || '(no hover)'}`);
     }
     assert(!text.includes('{\\"a}'), `the hover shows LaTeX instead of the decoded name: ${text}`);
@@ -137,33 +144,61 @@ describe('bibliography', () => {
   it('goes to the entry in the .bib on "go to definition"', async () => {
     const editor = await open(briefing());
     const at = positionOf(editor.document, '@e2e-harbour-2021').translate(0, 3);
-    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', briefing(), at);
+    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      briefing(),
+      at,
+    );
     const [first] = found ?? [];
     assert(found?.length === 1 && first, `one definition expected, got ${found?.length ?? 0}`);
     const target = targetOf(first);
-    assert(target.uri.toString() === bib().toString(), `the definition should be in bib/refs.bib, got ${vscode.workspace.asRelativePath(target.uri)}`);
+    assert(
+      target.uri.toString() === bib().toString(),
+      `the definition should be in bib/refs.bib, got ${vscode.workspace.asRelativePath(target.uri)}`,
+    );
     const entryLine = BIB.split('\n').findIndex((line) => line.startsWith('@report{e2e-harbour-2021'));
-    assert(target.range.start.line === entryLine, `the definition should be at line ${entryLine + 1} (the entry), got line ${target.range.start.line + 1}`);
+    assert(
+      target.range.start.line === entryLine,
+      `the definition should be at line ${entryLine + 1} (the entry), got line ${target.range.start.line + 1}`,
+    );
     // And the real command opens the .bib there.
     editor.selection = new vscode.Selection(at, at);
     await vscode.commands.executeCommand('editor.action.revealDefinition');
     const opened = vscode.window.activeTextEditor;
-    assert(opened?.document.uri.toString() === bib().toString(), `revealDefinition should open refs.bib, active: ${opened ? vscode.workspace.asRelativePath(opened.document.uri) : '(none)'}`);
-    assert(opened.selection.active.line === entryLine, `the cursor should be on line ${entryLine + 1}, is on ${opened.selection.active.line + 1}`);
+    assert(
+      opened?.document.uri.toString() === bib().toString(),
+      `revealDefinition should open refs.bib, active: ${opened ? vscode.workspace.asRelativePath(opened.document.uri) : '(none)'}`,
+    );
+    assert(
+      opened.selection.active.line === entryLine,
+      `the cursor should be on line ${entryLine + 1}, is on ${opened.selection.active.line + 1}`,
+    );
   });
 
   it('checks the briefing again when the .bib changes on disk', async () => {
     await closeAllEditors();
     await open(briefing());
     // Closing the editors cleared its diagnostics: wait for the check of the reopened briefing.
-    await waitForDiagnostics(briefing(), (d) => d.some((x) => codeOf(x) === 'source.unknown'), 'source.unknown of e2e-late-2022 before the edit');
+    await waitForDiagnostics(
+      briefing(),
+      (d) => d.some((x) => codeOf(x) === 'source.unknown'),
+      'source.unknown of e2e-late-2022 before the edit',
+    );
     const [unknown] = withCode(briefing(), 'source.unknown');
     assert(unknown?.message.includes('e2e-late-2022'), `source.unknown should name e2e-late-2022, got: ${unknown?.message}`);
     // On disk, not through an editor: as a reference manager rewrites its export.
     await write('bib/refs.bib', BIB + LATE_ENTRY);
-    await waitForDiagnostics(briefing(), (d) => !d.some((x) => codeOf(x) === 'source.unknown'), 'source.unknown to go once refs.bib has the entry');
+    await waitForDiagnostics(
+      briefing(),
+      (d) => !d.some((x) => codeOf(x) === 'source.unknown'),
+      'source.unknown to go once refs.bib has the entry',
+    );
     // And back: the entry removed again is unknown again (the change is read, not cached).
     await write('bib/refs.bib', BIB);
-    await waitForDiagnostics(briefing(), (d) => d.some((x) => codeOf(x) === 'source.unknown'), 'source.unknown again once the entry is gone');
+    await waitForDiagnostics(
+      briefing(),
+      (d) => d.some((x) => codeOf(x) === 'source.unknown'),
+      'source.unknown again once the entry is gone',
+    );
   });
 });

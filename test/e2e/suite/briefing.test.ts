@@ -126,20 +126,28 @@ describe('features', () => {
       const [uncited] = withCode(uri, 'stat.uncited');
       assert(uncited, 'stat.uncited is gone again');
       const expected = positionOf(editor.document, '51.6 percent');
-      assert(uncited.range.start.isEqual(expected), `stat.uncited should start at the figure (${expected.line + 1}:${expected.character + 1}), got ${uncited.range.start.line + 1}:${uncited.range.start.character + 1}`);
+      assert(
+        uncited.range.start.isEqual(expected),
+        `stat.uncited should start at the figure (${expected.line + 1}:${expected.character + 1}), got ${uncited.range.start.line + 1}:${uncited.range.start.character + 1}`,
+      );
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
         'vscode.executeCodeActionProvider',
         uri,
         uncited.range,
         vscode.CodeActionKind.QuickFix.value,
       );
-      const fixes = (actions ?? []).filter(
-        (a) => a.edit && (!a.diagnostics || a.diagnostics.some((d) => codeOf(d) === 'stat.uncited')),
+      const fixes = (actions ?? []).filter((a) => a.edit && (!a.diagnostics || a.diagnostics.some((d) => codeOf(d) === 'stat.uncited')));
+      assert(
+        fixes.length > 0,
+        `no quick fix with an edit for stat.uncited; actions: ${(actions ?? []).map((a) => a.title).join(', ') || '(none)'}`,
       );
-      assert(fixes.length > 0, `no quick fix with an edit for stat.uncited; actions: ${(actions ?? []).map((a) => a.title).join(', ') || '(none)'}`);
       const fix = fixes.find((a) => a.isPreferred) ?? fixes[0]!;
       assert(await vscode.workspace.applyEdit(fix.edit!), `applyEdit of "${fix.title}" was refused`);
-      const after = await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'stat.uncited'), `stat.uncited to go after "${fix.title}"`);
+      const after = await waitForDiagnostics(
+        uri,
+        (d) => !d.some((x) => codeOf(x) === 'stat.uncited'),
+        `stat.uncited to go after "${fix.title}"`,
+      );
       const errors = after.filter(isError);
       assert(errors.length === 0, `"${fix.title}" left errors:\n  ${describeDiagnostics(errors)}\ntext:\n${editor.document.getText()}`);
     });
@@ -164,14 +172,16 @@ describe('features', () => {
       const text = await waitForText(editor.document, (t) => t.length > before.length, 'the inserted figure');
       const inserted = text.slice(before.length);
       assert(text.startsWith(before), `text before the cursor changed:\n${text}`);
-      assert(/^\s?51\.6\s?(%|percent|per cent)/.test(inserted), `expected the figure 51.6 percent at the cursor, got: ${JSON.stringify(inserted)}`);
-      assert(text.includes('e2e-customs') || text.includes('example.org/e2e/customs'), `expected a citation of e2e-customs, text:\n${text}`);
-      // The inserted figure is cited and matches its fact, so no stat.* finding is left.
-      await waitForDiagnostics(
-        uri,
-        (d) => !d.some((x) => codeOf(x)?.startsWith('stat.')),
-        'no stat.* diagnostics after Find Fact',
+      assert(
+        /^\s?51\.6\s?(%|percent|per cent)/.test(inserted),
+        `expected the figure 51.6 percent at the cursor, got: ${JSON.stringify(inserted)}`,
       );
+      assert(
+        text.includes('e2e-customs') || text.includes('example.org/e2e/customs'),
+        `expected a citation of e2e-customs, text:\n${text}`,
+      );
+      // The inserted figure is cited and matches its fact, so no stat.* finding is left.
+      await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x)?.startsWith('stat.')), 'no stat.* diagnostics after Find Fact');
     });
 
     it('briefing.renumberNotes numbers notes in order of first reference and keeps every note text', async () => {
@@ -232,7 +242,10 @@ describe('features', () => {
       const [invalid] = withCode(broken(), 'facts.invalid');
       assert(invalid, 'facts.invalid is gone again');
       assert(isError(invalid), 'facts.invalid should be an error');
-      assert(invalid.range.start.line === valueLine, `facts.invalid should be on line ${valueLine + 1} ("value": "lots"), got line ${invalid.range.start.line + 1}: ${invalid.message}`);
+      assert(
+        invalid.range.start.line === valueLine,
+        `facts.invalid should be on line ${valueLine + 1} ("value": "lots"), got line ${invalid.range.start.line + 1}: ${invalid.message}`,
+      );
 
       const edit = new vscode.WorkspaceEdit();
       const value = positionOf(editor.document, '"lots"');

@@ -11,9 +11,29 @@
  * Files are written into `capture/` of the workspace at run time; ids start with `e2e-`.
  */
 import * as vscode from 'vscode';
-import type { AddFactResult, BriefingExtensionApi, FactItem, FactUse, FactsViewSnapshot, ProposeFactsResult, RecordFigureArgs } from '../../../src/shared/protocol';
+import type {
+  AddFactResult,
+  BriefingExtensionApi,
+  FactItem,
+  FactUse,
+  FactsViewSnapshot,
+  ProposeFactsResult,
+  RecordFigureArgs,
+} from '../../../src/shared/protocol';
 import { after, before, describe, it } from './runner';
-import { EXTENSION_ID, assert, assertCommand, closeAllEditors, codeOf, fileUri, open, positionOf, waitForDiagnostics, waitForText, waitUntil } from './util';
+import {
+  EXTENSION_ID,
+  assert,
+  assertCommand,
+  closeAllEditors,
+  codeOf,
+  fileUri,
+  open,
+  positionOf,
+  waitForDiagnostics,
+  waitForText,
+  waitUntil,
+} from './util';
 
 const lines = (...text: string[]) => text.join('\n') + '\n';
 
@@ -36,9 +56,26 @@ const FACT_FILE = lines(
   '}',
 );
 
-const RECORD_FACTS = lines('{', '  "sources": {', '    "e2e-record": { "title": "Port authority monthly report", "url": "https://example.org/e2e/port-monthly" }', '  },', '  "facts": []', '}');
+const RECORD_FACTS = lines(
+  '{',
+  '  "sources": {',
+  '    "e2e-record": { "title": "Port authority monthly report", "url": "https://example.org/e2e/port-monthly" }',
+  '  },',
+  '  "facts": []',
+  '}',
+);
 
-const UNSUPPORTED_BRIEFING = lines('---', 'facts: record.facts.json', '---', '', '# Unsupported', '', 'Some 310 ships called at the port in June.[^1]', '', '[^1]: @e2e-record.');
+const UNSUPPORTED_BRIEFING = lines(
+  '---',
+  'facts: record.facts.json',
+  '---',
+  '',
+  '# Unsupported',
+  '',
+  'Some 310 ships called at the port in June.[^1]',
+  '',
+  '[^1]: @e2e-record.',
+);
 
 const RECORD_BRIEFING = lines('---', 'facts: record.facts.json', '---', '', '# Record', '', 'The port handled 4,200 containers in May.');
 
@@ -71,10 +108,18 @@ describe('capturing facts', () => {
     const editor = await open('capture/source.txt');
     const start = positionOf(editor.document, 'port calls');
     const end = positionOf(editor.document, 'quarter,').translate(0, 'quarter,'.length);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(start, end));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      new vscode.Range(start, end),
+    );
     const titles = (actions ?? []).map((a) => a.title);
     assert(titles.includes('Add fact from selection…'), `code actions on the selection: ${JSON.stringify(titles)}`);
-    const none = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, 0, 0));
+    const none = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      new vscode.Range(0, 0, 0, 0),
+    );
     assert(!(none ?? []).some((a) => a.title === 'Add fact from selection…'), 'no add-fact action on an empty selection');
   });
 
@@ -83,23 +128,39 @@ describe('capturing facts', () => {
     await open(briefing);
     await waitForDiagnostics(briefing, (d) => d.some((x) => codeOf(x) === 'stat.unsupported'), 'stat.unsupported before the fact exists');
     const source = await open('capture/source.txt');
-    const selection = { start: positionOf(source.document, 'The report'), end: positionOf(source.document, 'stranded.').translate(0, 'stranded.'.length) };
+    const selection = {
+      start: positionOf(source.document, 'The report'),
+      end: positionOf(source.document, 'stranded.').translate(0, 'stranded.'.length),
+    };
     const proposed = await vscode.commands.executeCommand<ProposeFactsResult>('briefing.server.proposeFacts', {
       text: source.document.getText(),
-      selection: { start: { line: selection.start.line, character: selection.start.character }, end: { line: selection.end.line, character: selection.end.character } },
+      selection: {
+        start: { line: selection.start.line, character: selection.start.character },
+        end: { line: selection.end.line, character: selection.end.character },
+      },
       briefing: briefing.toString(),
       sourceId: 'e2e-capture',
     });
     assert(proposed, 'proposeFacts answered');
     assert(proposed.url === 'https://example.org/e2e/capture-report', `recorded URL: ${proposed.url}`);
     const figures = proposed.proposals.map((p) => `${p.figure} → ${p.value} ${p.unit}`);
-    assert(JSON.stringify(figures) === JSON.stringify(['23.5 percent → 23.5 percent', '1,200 sailors → 1200 sailors']), `figures: ${JSON.stringify(figures)}`);
+    assert(
+      JSON.stringify(figures) === JSON.stringify(['23.5 percent → 23.5 percent', '1,200 sailors → 1200 sailors']),
+      `figures: ${JSON.stringify(figures)}`,
+    );
     const first = proposed.proposals[0];
     assert(first, 'no proposal');
     const target = fileUri('capture/capture.facts.json');
     const result = await vscode.commands.executeCommand<AddFactResult>('briefing.server.addFact', {
       target: target.toString(),
-      fact: { id: 'e2e-port-calls', statement: first.statement, value: first.value, unit: first.unit, source: 'e2e-capture', quote: proposed.quote },
+      fact: {
+        id: 'e2e-port-calls',
+        statement: first.statement,
+        value: first.value,
+        unit: first.unit,
+        source: 'e2e-capture',
+        quote: proposed.quote,
+      },
       briefing: briefing.toString(),
     });
     assert(result?.applied, `addFact applied: ${result?.message}`);
@@ -110,7 +171,10 @@ describe('capturing facts', () => {
     assert(text.startsWith(FACT_FILE.slice(0, FACT_FILE.indexOf('"facts"'))), `the sources are untouched:\n${text}`);
     const parsed = JSON.parse(text) as { facts: { id: string; value: number; unit: string; quote: string }[] };
     const [added] = parsed.facts;
-    assert(parsed.facts.length === 1 && added?.id === 'e2e-port-calls' && added.value === 23.5 && added.unit === 'percent', `facts: ${JSON.stringify(parsed.facts)}`);
+    assert(
+      parsed.facts.length === 1 && added?.id === 'e2e-port-calls' && added.value === 23.5 && added.unit === 'percent',
+      `facts: ${JSON.stringify(parsed.facts)}`,
+    );
     assert(added.quote.startsWith('The report finds that port calls rose 23.5 percent'), `quote: ${added.quote}`);
     await open(briefing);
     await waitForDiagnostics(briefing, (d) => !d.some((x) => codeOf(x)?.startsWith('stat.')), 'no stat finding once the fact exists');
@@ -122,7 +186,20 @@ describe('capturing facts', () => {
     const status = extension.exports.figureStatus;
     assert(status, 'the extension exposes its status-bar text');
     // Only its own fact file: the workspace root's example fact files (one of them broken on purpose) would put the bar in its warning state.
-    await write('capture/status.brief.md', lines('---', 'facts: capture.facts.json', '---', '', '# Status', '', 'The report finds that port calls rose 40 percent in the second quarter, while sailors were stranded.[^1] Some 300 ships waited.', '', '[^1]: @e2e-capture.'));
+    await write(
+      'capture/status.brief.md',
+      lines(
+        '---',
+        'facts: capture.facts.json',
+        '---',
+        '',
+        '# Status',
+        '',
+        'The report finds that port calls rose 40 percent in the second quarter, while sailors were stranded.[^1] Some 300 ships waited.',
+        '',
+        '[^1]: @e2e-capture.',
+      ),
+    );
     const briefing = fileUri('capture/status.brief.md');
     await open(briefing);
     await waitForDiagnostics(briefing, (d) => d.some((x) => codeOf(x) === 'stat.mismatch'), 'stat.mismatch of the 40 percent');
@@ -131,7 +208,7 @@ describe('capturing facts', () => {
     assert(text === 'Figures: 1 checked · 1 wrong · 1 uncited', `status bar: ${text}`);
   });
 
-  it('lists the briefing\'s facts in the Facts view with their usage, and updates after an edit', async () => {
+  it("lists the briefing's facts in the Facts view with their usage, and updates after an edit", async () => {
     const extension = vscode.extensions.getExtension<BriefingExtensionApi>(EXTENSION_ID);
     const view = extension?.exports.factsView;
     assert(view, 'the extension exposes what its Facts view shows');
@@ -151,9 +228,16 @@ describe('capturing facts', () => {
     const value = factFile.getText().indexOf('"value": 23.5');
     assert(value >= 0, `the fact's value in:\n${factFile.getText()}`);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(factFile.uri, new vscode.Range(factFile.positionAt(value), factFile.positionAt(value + '"value": 23.5'.length)), '"value": 29');
+    edit.replace(
+      factFile.uri,
+      new vscode.Range(factFile.positionAt(value), factFile.positionAt(value + '"value": 23.5'.length)),
+      '"value": 29',
+    );
     assert(await vscode.workspace.applyEdit(edit), 'the fact file was edited');
-    await waitUntil(() => usesOf()?.uses === 1 && usesOf()?.label === '29 percent', 'e2e-port-calls used again once its fact says 29 percent');
+    await waitUntil(
+      () => usesOf()?.uses === 1 && usesOf()?.label === '29 percent',
+      'e2e-port-calls used again once its fact says 29 percent',
+    );
     await closeAllEditors();
   });
 
@@ -161,21 +245,46 @@ describe('capturing facts', () => {
     const briefing = fileUri('capture/record.brief.md');
     const factFile = fileUri('capture/record.facts.json');
     const editor = await open(briefing);
-    const diagnostics = await waitForDiagnostics(briefing, (d) => d.some((x) => codeOf(x) === 'stat.uncited'), 'stat.uncited of the 4,200 containers');
+    const diagnostics = await waitForDiagnostics(
+      briefing,
+      (d) => d.some((x) => codeOf(x) === 'stat.uncited'),
+      'stat.uncited of the 4,200 containers',
+    );
     const uncited = diagnostics.find((x) => codeOf(x) === 'stat.uncited')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', briefing, uncited.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      briefing,
+      uncited.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const record = (actions ?? []).find((a) => a.title === 'Record as a new fact…');
     assert(record?.command?.command === 'briefing.recordFigure', `quick fixes: ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
     const args = record.command.arguments?.[0] as RecordFigureArgs;
-    assert(args.figure === '4,200 containers' && args.value === 4200 && args.cited.length === 0 && args.citeAt, `arguments: ${JSON.stringify(args)}`);
+    assert(
+      args.figure === '4,200 containers' && args.value === 4200 && args.cited.length === 0 && args.citeAt,
+      `arguments: ${JSON.stringify(args)}`,
+    );
     const before = editor.document.getText();
     // The quote gives the figure in the source's words; the source and file are the only ones the briefing loads.
-    await vscode.commands.executeCommand('briefing.recordFigure', { ...args, answers: { quote: 'In May the port  handled 4,200 containers,\nits busiest month.', statement: args.statement, sourceId: 'e2e-record', factId: 'e2e-record-containers' } });
-    const facts = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(factFile))) as { facts: Record<string, unknown>[] };
+    await vscode.commands.executeCommand('briefing.recordFigure', {
+      ...args,
+      answers: {
+        quote: 'In May the port  handled 4,200 containers,\nits busiest month.',
+        statement: args.statement,
+        sourceId: 'e2e-record',
+        factId: 'e2e-record-containers',
+      },
+    });
+    const facts = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(factFile))) as {
+      facts: Record<string, unknown>[];
+    };
     assert(facts.facts.length === 1, `facts: ${JSON.stringify(facts.facts)}`);
     const [fact] = facts.facts;
     assert(fact, 'the new fact');
-    assert(fact.id === 'e2e-record-containers' && fact.value === 4200 && fact.unit === 'containers' && fact.source === 'e2e-record', `fact: ${JSON.stringify(fact)}`);
+    assert(
+      fact.id === 'e2e-record-containers' && fact.value === 4200 && fact.unit === 'containers' && fact.source === 'e2e-record',
+      `fact: ${JSON.stringify(fact)}`,
+    );
     assert(fact.quote === 'In May the port handled 4,200 containers, its busiest month.', `quote: ${String(fact.quote)}`);
     assert(fact.statement === 'The port handled 4,200 containers in May', `statement: ${String(fact.statement)}`);
     await waitForText(editor.document, (text) => text !== before, 'the citation in the briefing');
@@ -186,18 +295,28 @@ describe('capturing facts', () => {
     await editor.document.save();
   });
 
-  it('records an unsupported figure through the flow\'s own input boxes', async () => {
+  it("records an unsupported figure through the flow's own input boxes", async () => {
     const briefing = fileUri('capture/unsupported.brief.md');
     const factFile = fileUri('capture/record.facts.json');
     await open(briefing);
-    const diagnostics = await waitForDiagnostics(briefing, (d) => d.some((x) => codeOf(x) === 'stat.unsupported'), 'stat.unsupported of the 310 ships');
+    const diagnostics = await waitForDiagnostics(
+      briefing,
+      (d) => d.some((x) => codeOf(x) === 'stat.unsupported'),
+      'stat.unsupported of the 310 ships',
+    );
     const unsupported = diagnostics.find((x) => codeOf(x) === 'stat.unsupported')!;
     // Asked again until offered: in a run of this test alone, the first requests right after the extension starts found no fix.
     let actions: vscode.CodeAction[] = [];
     const recordAction = () => actions.find((a) => a.title === 'Record as a new fact…');
     const offered = Date.now() + 10_000;
     while (!recordAction() && Date.now() < offered) {
-      actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', briefing, unsupported.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      actions =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          briefing,
+          unsupported.range,
+          vscode.CodeActionKind.QuickFix.value,
+        )) ?? [];
       if (!recordAction()) await new Promise((resolve) => setTimeout(resolve, 300));
     }
     const record = recordAction();
@@ -220,20 +339,22 @@ describe('capturing facts', () => {
     if (!finished) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert(finished, `the flow finished with its questions answered (${accepted} accepts)`);
     await flow;
-    const facts = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(factFile))) as { facts: Record<string, unknown>[] };
+    const facts = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(factFile))) as {
+      facts: Record<string, unknown>[];
+    };
     const fact = facts.facts.find((f) => f.value === 310);
     assert(fact && fact.unit === 'ships' && fact.source === 'e2e-record' && fact.quote === quote, `facts: ${JSON.stringify(facts.facts)}`);
     assert(fact.statement === 'Some 310 ships called at the port in June', `statement: ${String(fact.statement)}`);
     await waitForDiagnostics(briefing, (d) => d.length === 0, 'no finding once the figure is recorded');
   });
 
-  it('lists the example\'s facts in the Facts view with their usage, marks the superseded one, and its actions work', async () => {
+  it("lists the example's facts in the Facts view with their usage, marks the superseded one, and its actions work", async () => {
     const view = vscode.extensions.getExtension<BriefingExtensionApi>(EXTENSION_ID)?.exports.factsView;
     assert(view, 'the extension exposes what its Facts view shows');
     await vscode.commands.executeCommand('briefing.facts.focus');
     await open('north-korea.brief.md');
     const listed = () => (view().briefing === 'north-korea.brief.md' ? factsOf(view(), 'north-korea.facts.json') : undefined);
-    await waitUntil(() => (listed()?.length ?? 0) > 0 && listed()!.some((f) => f.uses > 0), 'the example\'s facts listed with their usage');
+    await waitUntil(() => (listed()?.length ?? 0) > 0 && listed()!.some((f) => f.uses > 0), "the example's facts listed with their usage");
     const uses = Object.fromEntries(listed()!.map((f) => [f.id, f.uses]));
     // Counted by hand from the example's two briefings (the finished one and the draft): 90 per cent is used three times.
     const expected: Record<string, number> = {
@@ -248,37 +369,60 @@ describe('capturing facts', () => {
       'ru-nk-trade-growth-2017-janfeb': 1,
       'ru-exports-to-nk-growth-2017-janfeb': 1,
     };
-    assert(JSON.stringify(uses) === JSON.stringify({ ...uses, ...expected }) && Object.keys(uses).length === Object.keys(expected).length, `usage: ${JSON.stringify(uses)}`);
+    assert(
+      JSON.stringify(uses) === JSON.stringify({ ...uses, ...expected }) && Object.keys(uses).length === Object.keys(expected).length,
+      `usage: ${JSON.stringify(uses)}`,
+    );
     const flash = listed()!.find((f) => f.id === 'cn-nk-trade-value-2017q1-flash');
     assert(flash?.supersededBy === 'cn-nk-trade-value-2017q1', `superseded: ${JSON.stringify(flash)}`);
 
-    const share = (await vscode.commands.executeCommand<FactItem[]>('briefing.server.searchFacts', { uri: fileUri('north-korea.brief.md').toString(), query: 'cn-share-of-nk-trade-2016' }))?.[0];
+    const share = (
+      await vscode.commands.executeCommand<FactItem[]>('briefing.server.searchFacts', {
+        uri: fileUri('north-korea.brief.md').toString(),
+        query: 'cn-share-of-nk-trade-2016',
+      })
+    )?.[0];
     assert(share?.id === 'cn-share-of-nk-trade-2016', `fact: ${JSON.stringify(share)}`);
     const citation = await vscode.commands.executeCommand<string>('briefing.facts.copyCitation', { fact: share });
     assert(citation === `[@${share.source}${share.locator ? `, ${share.locator}` : ''}]`, `citation: ${citation}`);
     const found = await vscode.commands.executeCommand<FactUse[]>('briefing.facts.findUses', { fact: share });
     const where = (found ?? []).map((u) => `${u.uri.split('/').pop()}:${u.range.start.line}`);
-    assert(where.length === 3 && where.filter((w) => w.startsWith('north-korea-draft.brief.md')).length === 2, `uses: ${JSON.stringify(where)}`);
+    assert(
+      where.length === 3 && where.filter((w) => w.startsWith('north-korea-draft.brief.md')).length === 2,
+      `uses: ${JSON.stringify(where)}`,
+    );
     await vscode.commands.executeCommand('closeReferenceSearch');
 
     await vscode.commands.executeCommand('briefing.facts.filter', 'coal');
     await waitUntil(() => view().filter === 'coal' && (listed()?.length ?? 0) > 0, 'the filtered view');
     const filtered = listed()!.map((f) => f.id);
-    assert(filtered.length < Object.keys(expected).length && filtered.includes('nk-coal-exports-2017-04') && !filtered.includes('us-tactical-aviation-asia-2017'), `filtered: ${JSON.stringify(filtered)}`);
+    assert(
+      filtered.length < Object.keys(expected).length &&
+        filtered.includes('nk-coal-exports-2017-04') &&
+        !filtered.includes('us-tactical-aviation-asia-2017'),
+      `filtered: ${JSON.stringify(filtered)}`,
+    );
     await vscode.commands.executeCommand('briefing.facts.clearFilter');
     await waitUntil(() => view().filter === '' && listed()?.length === Object.keys(expected).length, 'every fact again without the filter');
     await closeAllEditors();
   });
 
-  it('opens the bundled example (the walkthrough\'s first step) with its problems', async () => {
+  it("opens the bundled example (the walkthrough's first step) with its problems", async () => {
     const folder = fileUri('capture/example');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('briefing.openExample', { folder });
-    assert(editor, 'briefing.openExample returned the draft\'s editor');
+    assert(editor, "briefing.openExample returned the draft's editor");
     assert(editor.document.uri.path.endsWith('/capture/example/north-korea-draft.brief.md'), `opened ${editor.document.uri.toString()}`);
     for (const name of ['north-korea.brief.md', 'north-korea.facts.json', 'wire-reports.facts.json']) {
       await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, name));
     }
-    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'stat.mismatch'), 'a wrong figure in the example draft');
-    assert(diagnostics.some((x) => codeOf(x) === 'facts.missing'), 'the draft names a fact file that does not exist (facts.missing)');
+    const diagnostics = await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.some((x) => codeOf(x) === 'stat.mismatch'),
+      'a wrong figure in the example draft',
+    );
+    assert(
+      diagnostics.some((x) => codeOf(x) === 'facts.missing'),
+      'the draft names a fact file that does not exist (facts.missing)',
+    );
   });
 });

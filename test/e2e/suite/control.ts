@@ -80,9 +80,13 @@ const SCREENSHOT_TIMEOUT_MS = 20_000;
  * (NO_SCREENSHOTS_ENV), so that shows as skipped with its reason.
  */
 export async function requestScreenshot(request: ScreenshotRequest): Promise<void> {
-  if (process.env[NO_SCREENSHOTS_ENV]) throw new Skip(`no picture taken: ${NO_SCREENSHOTS_ENV} is set (this runner has no browser to take it)`);
+  if (process.env[NO_SCREENSHOTS_ENV])
+    throw new Skip(`no picture taken: ${NO_SCREENSHOTS_ENV} is set (this runner has no browser to take it)`);
   const dir = controlDir();
-  if (!dir) throw new Error(`no picture taken: no runner listens (${CONTROL_DIR_ENV} is not set or its folder is gone); set ${NO_SCREENSHOTS_ENV}=1 to skip the pictures`);
+  if (!dir)
+    throw new Error(
+      `no picture taken: no runner listens (${CONTROL_DIR_ENV} is not set or its folder is gone); set ${NO_SCREENSHOTS_ENV}=1 to skip the pictures`,
+    );
   const done = path.join(dir, `screenshot-done-${request.name}.json`);
   fs.rmSync(done, { force: true });
   const tmp = path.join(dir, `screenshot-request-${request.name}.json.tmp`);
@@ -106,7 +110,8 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 /** The runner and the extension host share the machine: the picture it names must be a PNG on disk. */
 function assertPicture(name: string, file: string | undefined): void {
-  if (!file || !fs.existsSync(file)) throw new Error(`screenshot ${name}: the runner said it was taken, but there is no file at ${file ?? '(no path given)'}`);
+  if (!file || !fs.existsSync(file))
+    throw new Error(`screenshot ${name}: the runner said it was taken, but there is no file at ${file ?? '(no path given)'}`);
   const head = Buffer.alloc(PNG_SIGNATURE.length);
   const fd = fs.openSync(file, 'r');
   try {

@@ -37,7 +37,9 @@ export async function runSuite(): Promise<SuiteResults> {
     skipped: tests.filter((t) => t.state === 'skipped').length,
     tests,
   };
-  console.log(`VS Code ${results.vscodeVersion}: ${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
+  console.log(
+    `VS Code ${results.vscodeVersion}: ${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`,
+  );
   writeResults(results);
   return results;
 }

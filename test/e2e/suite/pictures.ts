@@ -13,7 +13,19 @@
 import * as vscode from 'vscode';
 import { requestScreenshot } from './control';
 import { after, before, describe, it } from './runner';
-import { assert, assertCommand, closeAllEditors, codeOf, describeDiagnostics, exampleBriefing, fileUri, open, positionOf, waitForDiagnostics, waitUntil } from './util';
+import {
+  assert,
+  assertCommand,
+  closeAllEditors,
+  codeOf,
+  describeDiagnostics,
+  exampleBriefing,
+  fileUri,
+  open,
+  positionOf,
+  waitForDiagnostics,
+  waitUntil,
+} from './util';
 
 /** The Problems view's "Show Active File Only" filter (a toggle). */
 const PROBLEMS_ACTIVE_FILE_TOGGLE = 'workbench.panel.markers.view.toggleActiveFile';
@@ -57,18 +69,24 @@ async function widenSideBar(steps: number): Promise<void> {
  */
 async function pictureOfPicker(name: string, waitFor: string, command: () => Thenable<unknown>): Promise<void> {
   let settled = false;
-  const running = Promise.resolve(command()).then(
-    () => undefined,
-    (error: unknown) => error,
-  ).finally(() => (settled = true));
+  const running = Promise.resolve(command())
+    .then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+    .finally(() => (settled = true));
   try {
     await requestScreenshot({ name, waitFor, escapeAfter: true });
   } finally {
     // The picker may not be open yet when first asked to close: ask until the command returns.
-    await waitUntil(() => {
-      if (!settled) void vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      return settled;
-    }, `the command behind the ${name} picture to return after its picker closed`, 10_000);
+    await waitUntil(
+      () => {
+        if (!settled) void vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        return settled;
+      },
+      `the command behind the ${name} picture to return after its picker closed`,
+      10_000,
+    );
   }
   const error = await running;
   if (error) throw error;
@@ -205,7 +223,11 @@ export function describeReadmePictures(): void {
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
       try {
         // The step's page is a webview beside the steps: give it time to render.
-        await requestScreenshot({ name: 'walkthrough', waitFor: '.getting-started-media iframe, .getting-started-media webview', settleMs: 2000 });
+        await requestScreenshot({
+          name: 'walkthrough',
+          waitFor: '.getting-started-media iframe, .getting-started-media webview',
+          settleMs: 2000,
+        });
       } finally {
         await closeAllEditors();
         await vscode.commands.executeCommand('workbench.view.explorer');

@@ -102,11 +102,9 @@ export interface RunOptions {
 export async function runRegisteredTests(options: RunOptions = {}): Promise<TestResult[]> {
   const results: TestResult[] = [];
   const grep = options.grep?.toLowerCase();
-  const selected = (path: string[], test: TestCase) =>
-    !grep || [...path, test.title].join(' › ').toLowerCase().includes(grep);
+  const selected = (path: string[], test: TestCase) => !grep || [...path, test.title].join(' › ').toLowerCase().includes(grep);
   const hasSelected = (block: Block, path: string[]): boolean =>
-    block.tests.some((t) => selected(path, t)) ||
-    block.children.some((child) => hasSelected(child, [...path, child.title]));
+    block.tests.some((t) => selected(path, t)) || block.children.some((child) => hasSelected(child, [...path, child.title]));
 
   const record = (result: TestResult) => {
     results.push(result);

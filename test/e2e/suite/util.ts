@@ -103,7 +103,11 @@ export function waitForDiagnostics(
     const timer = setTimeout(() => {
       finish();
       const now = briefingDiagnostics(uri);
-      reject(new Error(`waited ${timeoutMs} ms for ${what} in ${vscode.workspace.asRelativePath(uri)}; diagnostics now:\n  ${describeDiagnostics(now)}`));
+      reject(
+        new Error(
+          `waited ${timeoutMs} ms for ${what} in ${vscode.workspace.asRelativePath(uri)}; diagnostics now:\n  ${describeDiagnostics(now)}`,
+        ),
+      );
     }, timeoutMs);
     function finish() {
       subscription.dispose();
