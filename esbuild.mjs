@@ -23,6 +23,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // A module imported only for what it does on loading must not be dropped silently.
+  logOverride: { 'ignored-bare-import': 'error' },
   // Some ESM dependencies read import.meta.url; give them a CJS-safe value.
   define: { 'import.meta.url': 'importMetaUrl', BRIEFING_CHECK_VERSION: JSON.stringify(version) },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },

@@ -305,6 +305,9 @@ async function packageHarness(outDir, logDir) {
     external: ['vscode'],
     sourcemap: 'inline',
     logLevel: 'warning',
+    // A suite file is imported for its describe() calls alone: were it dropped as free of
+    // side effects (package.json "sideEffects"), its tests would silently not run.
+    logOverride: { 'ignored-bare-import': 'error' },
     plugins: replaceTests ? [replaceTests] : [],
   });
   return vscePackage(staging, join(outDir, 'harness.vsix'), join(logDir, 'vsce-harness.log'));
