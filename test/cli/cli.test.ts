@@ -73,7 +73,7 @@ interface JsonReport {
 }
 
 describe('briefing-check CLI', () => {
-  it('reports findings as SPEC JSON with 1-based lines and columns, sorted, and exits 1', () => {
+  it('reports findings as the documented JSON (docs/cli.md) with 1-based lines and columns, sorted, and exits 1', () => {
     const dir = workspace({ 'docs/trade.brief.md': BRIEF, 'docs/trade.facts.json': FACTS });
     const { code, stdout, stderr } = run(['--format', 'json', 'docs/trade.brief.md'], dir);
     assert.equal(stderr, '');

@@ -1,4 +1,4 @@
-// claimedInterval (what a written figure and its hedge claim, SPEC "Hedge words") and
+// claimedInterval (what a written figure and its hedge claim, docs/statistics.md, "Hedges and rounding") and
 // claimAdmits (whether a sourced value lies in that claim), at their edges: which ends
 // are included, decimal values that binary floating point cannot hold exactly, negative
 // figures, scales, ranges.
@@ -60,7 +60,7 @@ const INTERVALS: [string, ClaimInput, string][] = [
   ['some 3,000', input(3000, 0, 'around'), '[2850, 3150]'],
   ['approximately £30bn', input(30e9, 0, 'around', 1e9), '[28.5e9, 31.5e9]'],
   ['about -10', input(-10, 0, 'around'), '[-10.5, -9.5]'],
-  // Where SPEC is silent: less than / under X claim [0.95X, X], at least X claims [X, 1.05X].
+  // Where the contract (docs/statistics.md) is silent: less than / under X claim [0.95X, X], at least X claims [X, 1.05X].
   ['less than 1', input(1, 0, 'under'), '[0.95, 1]'],
   ['under 5', input(5, 0, 'under'), '[4.75, 5]'],
   ['fewer than -4', input(-4, 0, 'under'), '[-4, -3.8]'],

@@ -100,7 +100,7 @@ function fileWithFacts(facts: Array<Record<string, unknown>>, source: Record<str
 }
 
 describe('parseFactFile: valid files', () => {
-  test('reads the SPEC example with spans of the source key and the fact object', () => {
+  test('reads the documented example (docs/fact-files.md) with spans of the source key and the fact object', () => {
     const file = parseFactFile(VALID, 'a.facts.json');
     assert.deepEqual(file.findings, []);
     assert.equal(file.path, 'a.facts.json');
@@ -794,7 +794,7 @@ describe('FactIndex', () => {
     assert.deepEqual(FactIndex.empty().search('anything'), []);
   });
 
-  test('sourceByUrl compares URLs as SPEC says', () => {
+  test('sourceByUrl compares URLs as docs/notes.md says', () => {
     const index = FactIndex.from([parseFactFile(A, 'a'), parseFactFile(B, 'b')]);
     assert.equal(index.sourceByUrl('https://www.example.org/customs/2017q1/')?.id, 'cn-customs-2017q1');
     assert.equal(index.sourceByUrl('example.org/customs/2017q1#table-4')?.id, 'cn-customs-2017q1');

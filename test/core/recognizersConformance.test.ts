@@ -49,11 +49,11 @@ const CODES_OF_NAME: Record<string, string[]> = {
 const SUBUNITS = new Set(['Cent', 'Pence']);
 
 // Reasons for skipping. Each is something English policy briefings do not write, or
-// that SPEC ("Statistics") leaves out.
-const WORDS = 'number in words (twenty percent, five million yen): SPEC lists digit forms only';
+// that docs/statistics.md ("What counts as a statistic") leaves out.
+const WORDS = 'number in words (twenty percent, five million yen): the contract lists digit forms only';
 const BARE_UNIT = 'a unit with no number (percent, dollar, metric ton) is no statistic';
 const PERCENTAGE_WORD = "'100 percentage' is not English; after a figure 'percentage' only begins 'percentage points'";
-const UNIT_FIRST = "'per cent of 210' puts the unit before the figure; SPEC's percentages are a figure then its unit";
+const UNIT_FIRST = "'per cent of 210' puts the unit before the figure; the contract's percentages are a figure then its unit";
 const TOKENISED = 'tokenised, lower-cased news text (c $, hk $, us $, u.s $); prose writes C$, HK$, US$';
 const OBSOLETE = 'pre-euro currency with no current ISO code (markka, pesetas, guilders)';
 const POUNDS = "'pounds' is money or weight (DimensionModel #15 reads '25 pounds' as a weight); we keep it a count of pounds";
@@ -67,7 +67,7 @@ const COMPOUND_ADJECTIVE =
   "figure-unit compound adjective ('a 45-acre farm', 'a 12-cent dividend', 'a 1.5 million gallon aquarium'): a modifier, not a statistic, like our '10-year bond'";
 const RATE =
   "a rate ('188 miles an hour', '10km/hr', 'kph'): our span stops at the noun, as upstream's does in '500,000 barrels a day' (#6)";
-const FRACTION = "slash fraction ('10 1/2 miles', '1/4 mile'): not a SPEC form; slashes are dates and '24/7'";
+const FRACTION = "slash fraction ('10 1/2 miles', '1/4 mile'): not a form the contract lists; slashes are dates and '24/7'";
 const SINGULAR =
   "singular unit after a figure other than one ('325 kilometer', '150 microgram'): a count needs a plural head, which keeps verbs out";
 const ABBREVIATION =
@@ -210,7 +210,7 @@ const SKIP_RESULT: Record<string, Record<string, string>> = {
 
 /**
  * Negatives where we do find a statistic, and rightly: upstream's negatives mean "nothing
- * of this type", and these are counts of a noun (SPEC), not money or a dimension.
+ * of this type", and these are counts of a noun (docs/statistics.md), not money or a dimension.
  */
 const NEGATIVES_WE_COUNT: Record<string, Record<number, string[]>> = {
   PercentModel: {},

@@ -1,4 +1,4 @@
-// Unit tests for every rule of SPEC "Diagnostic codes" (note.*, source.unknown, stat.*),
+// Unit tests for every rule of docs/rules/ (note.*, source.unknown, stat.*),
 // with inline fixtures. Ranges are marked in the fixtures with «…» and every test lists
 // ALL the findings it expects, so a stray extra finding fails the test too.
 import { describe, test } from 'node:test';
@@ -121,7 +121,7 @@ describe('note.undefined', () => {
     expectFindings('Talks resumed.[1, «2»]\n\n## Notes\n\n1. @customs.\n', [['note.undefined', 0]]);
   });
 
-  test('an undefined reference still counts for note.gap (SPEC: the referenced labels skip)', () => {
+  test('an undefined reference still counts for note.gap (docs/rules/note.gap.md: the referenced labels skip)', () => {
     expectFindings('Talks resumed.[1] Then «[4]».\n\n## Notes\n\n1. @customs.\n', [
       ['note.undefined', 0],
       ['note.gap', 0],

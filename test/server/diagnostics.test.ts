@@ -36,7 +36,7 @@ describe('diagnostics (push)', () => {
     assert.ok(caps.executeCommandProvider?.commands.includes('briefing.server.insertFact'));
   });
 
-  it('reports a briefing with SPEC codes, source "briefing", exact ranges and severities', async () => {
+  it('reports a briefing with the documented codes, source "briefing", exact ranges and severities', async () => {
     const { diagnostics } = await openTrade();
     assert.ok(diagnostics.every((d) => d.source === 'briefing'));
     const expected = [

@@ -1,6 +1,6 @@
 /**
  * End-to-end tests of Briefing Check in a real VS Code: the wiring between the client,
- * the language server and the editor (activation, diagnostics with SPEC codes, hover,
+ * the language server and the editor (activation, diagnostics with the documented codes, hover,
  * quick fix, commands, fact-file validation). What the checks find is tested in depth
  * by the unit tests; here one case per feature is enough.
  *
@@ -69,7 +69,7 @@ describe('activation and scope', () => {
     assert(readme.length === 0, `README.md must get no briefing diagnostics, got:\n  ${describeDiagnostics(readme)}`);
   });
 
-  it('reports the example briefing with SPEC codes, source "briefing" and ranges', async () => {
+  it('reports the example briefing with the documented codes, source "briefing" and ranges', async () => {
     const briefing = await exampleBriefing();
     await open(briefing);
     const diagnostics = await waitForDiagnostics(briefing, (d) => d.length > 0, 'diagnostics');

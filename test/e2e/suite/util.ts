@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'briefing-check.briefing-check';
 export const DIAGNOSTIC_SOURCE = 'briefing';
 
-/** The SPEC.md diagnostic codes; any other code on a `briefing` diagnostic is a bug. */
+/** The diagnostic codes (docs/rules/README.md); any other code on a `briefing` diagnostic is a bug. */
 export const SPEC_CODES = [
   'note.undefined',
   'note.unused',
