@@ -11,6 +11,7 @@ import { claimSupports } from '../stats/claim';
 import type { ExtractedStatistic } from '../stats/extract';
 import { unitKeyOfFact } from '../stats/unitKeys';
 import { quoteFigureKeys, quoteFigures } from '../stats/quoteFigures';
+import { withThousandsCommas } from '../stats/valueWording';
 import type { Finding, FixData, Span } from '../types';
 import type { FactEntry, ParsedFactFile } from './parseFactFile';
 
@@ -48,9 +49,7 @@ function writesValue(quote: string, value: number): boolean {
   if (plain.includes('e')) return false;
   if (standsAlone(quote, plain)) return true;
   if (magnitude < 1000) return false;
-  const dot = plain.indexOf('.');
-  const whole = dot === -1 ? plain : plain.slice(0, dot);
-  return standsAlone(quote, whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (dot === -1 ? '' : plain.slice(dot)));
+  return standsAlone(quote, withThousandsCommas(plain));
 }
 
 function isDigit(code: number): boolean {

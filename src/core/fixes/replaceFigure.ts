@@ -1,6 +1,7 @@
 import type { FactEntry } from '../facts/factIndex';
 import type { BriefingModel, Statistic } from '../model';
 import { claimedInterval, claimAdmits } from '../stats/claim';
+import { withThousandsCommas } from '../stats/valueWording';
 import type { FixData, TextEdit } from '../types';
 
 /** Writes `value` in the written figure's scale and style ("3,200", "2.4", "46"). */
@@ -8,12 +9,9 @@ export function formatLike(stat: Statistic, written: string, value: number): str
   const scaled = Math.abs(value) / stat.scale;
   const places = Math.min(6, Math.max(stat.decimals, decimalPlaces(scaled)));
   const fixed = Number(scaled.toFixed(places)).toString();
-  const [whole, fraction] = fixed.split('.');
-  const grouped =
-    written.includes(',') || (stat.scale === 1 && whole!.length > 4 && stat.unit.kind !== 'percent')
-      ? whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-      : whole!;
-  return fraction ? `${grouped}.${fraction}` : grouped;
+  const wholeDigits = fixed.split('.')[0]?.length ?? 0;
+  const grouped = written.includes(',') || (stat.scale === 1 && wholeDigits > 4 && stat.unit.kind !== 'percent');
+  return grouped ? withThousandsCommas(fixed) : fixed;
 }
 
 function decimalPlaces(value: number): number {

@@ -2,6 +2,7 @@ import type { Statistic } from '../model';
 import { claimAdmits, claimedInterval } from '../stats/claim';
 import { difference, intervalOf, meets, percentChange, percentShare, ratio, wholeNumbers, type Interval } from '../stats/intervals';
 import { findStatements, type ChangeStatement, type Direction, type Figure, type ShareStatement } from '../stats/statements';
+import { withThousandsCommas } from '../stats/valueWording';
 import type { FixData, Span } from '../types';
 import type { RawFinding, RuleContext } from './context';
 import { defineRule } from './ruleDefinition';
@@ -238,10 +239,7 @@ function describe(
 function formatted(text: string, stated: Figure, value: number): string {
   const fixed = (value / stated.scale).toFixed(stated.decimals);
   const groups = text.slice(stated.numberSpan.start, stated.numberSpan.end).includes(',');
-  if (!groups) return fixed;
-  const [whole, fraction] = fixed.split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction ? `${grouped}.${fraction}` : grouped;
+  return groups ? withThousandsCommas(fixed) : fixed;
 }
 
 /** Writes the computed figure in place of the stated one; drops a hedge the new figure no longer fits. */

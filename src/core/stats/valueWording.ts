@@ -10,9 +10,14 @@ const described = new WeakMap<FactEntry['fact'], string>();
 export function groupThousands(value: number): string {
   const fixed = Number(value.toFixed(6)).toString();
   if (/e/i.test(fixed)) return fixed;
-  const [whole, fraction] = fixed.split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction ? `${grouped}.${fraction}` : grouped;
+  return withThousandsCommas(fixed);
+}
+
+/** "1234567.25" → "1,234,567.25": commas between groups of three digits of the whole part only. */
+export function withThousandsCommas(plain: string): string {
+  const dot = plain.indexOf('.');
+  const whole = dot === -1 ? plain : plain.slice(0, dot);
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (dot === -1 ? '' : plain.slice(dot));
 }
 
 /** Describes a fact's value in words: "46 percent", "USD 2,100,000,000", "3,000 troops". */
