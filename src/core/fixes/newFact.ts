@@ -8,6 +8,7 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser/lib/esm/main.js';
 import type { Statistic } from '../model';
 import type { Span, TextEdit } from '../types';
+import { uniqueId } from './sourceId';
 
 /** What the quote says until the writer pastes the source's own words. */
 export const QUOTE_PLACEHOLDER = 'TODO: paste the words of the source that give this figure';
@@ -60,9 +61,7 @@ export function factIdFor(source: string, sentence: string, taken: (id: string) 
     .filter((w) => w.length > 3)
     .slice(0, 4);
   const base = [source, ...words].join('-').replace(/-+/g, '-').slice(0, 60).replace(/-$/, '');
-  let id = base;
-  for (let k = 2; taken(id); k++) id = `${base}-${k}`;
-  return id;
+  return uniqueId(base, taken);
 }
 
 /**

@@ -19,6 +19,11 @@ export function sourceIdFor(source: { title: string; publisher?: string; publish
     .slice(0, 3);
   const year = /\b(1[89]\d\d|2\d{3})\b/.exec(source.published ?? '')?.[1];
   const base = [...(words.length > 0 ? words : ['source']), ...(year ? [year] : [])].join('-').slice(0, 40).replace(/-$/, '');
+  return uniqueId(base, taken);
+}
+
+/** `base`, or the first of `base-2`, `base-3`… that is not taken. */
+export function uniqueId(base: string, taken: (id: string) => boolean): string {
   let id = base;
   for (let k = 2; taken(id); k++) id = `${base}-${k}`;
   return id;
