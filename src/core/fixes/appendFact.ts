@@ -8,6 +8,7 @@
  */
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser/lib/esm/main.js';
 import { isMap, isSeq, parseDocument, stringify, type Node as YamlNode } from 'yaml';
+import { parse } from 'csv-parse/sync';
 import { factFileFormatOf } from '../facts/parseFactSource';
 import { detectDelimiter } from '../facts/parseCsvFactFile';
 import type { TextEdit } from '../types';
@@ -140,7 +141,9 @@ function appendCsv(fileName: string, text: string, fact: FactToWrite): AppendRes
   const delimiter = detectDelimiter(text.slice(bom), /\.tsv$/i.test(fileName) ? '\t' : ',');
   const headerLine = /^[^\r\n]*\S[^\r\n]*/m.exec(text.slice(bom))?.[0];
   if (!headerLine) return { error: 'The CSV fact file has no header row naming its columns.' };
-  const columns = splitHeader(headerLine, delimiter).map((name) => name.trim().toLowerCase());
+  const names = splitHeader(headerLine, delimiter);
+  if (!names) return { error: 'The header row of the CSV fact file cannot be read; check its quotes.' };
+  const columns = names.map((name) => name.trim().toLowerCase());
   const fields = factFields(fact);
   const known = new Map(Object.keys(fields).map((key) => [key.toLowerCase(), key]));
   const missing = ['id', 'statement', 'value', 'unit', 'source', 'quote'].filter((key) => !columns.includes(key.toLowerCase()));
@@ -165,27 +168,15 @@ function csvField(text: string, delimiter: string): string {
   return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The header's names, unquoted (a header with a quoted name holding the delimiter is rare, but read right). */
-function splitHeader(line: string, delimiter: string): string[] {
-  const names: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        current += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else current += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      names.push(current);
-      current = '';
-    } else current += c;
+/** The header's names as csv-parse reads them (quoted names, `""` escapes); undefined when it cannot read the row. */
+function splitHeader(line: string, delimiter: string): string[] | undefined {
+  try {
+    const records: string[][] = parse(line, { delimiter, relax_column_count: true, relax_quotes: true });
+    const [names] = records;
+    return names ?? [];
+  } catch {
+    return undefined;
   }
-  names.push(current);
-  return names;
 }
 
 function eolOf(text: string): string {
