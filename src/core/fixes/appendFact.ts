@@ -13,6 +13,7 @@ import { factFileFormatOf } from '../facts/parseFactSource';
 import { detectDelimiter } from '../facts/parseCsvFactFile';
 import type { TextEdit } from '../types';
 import { appendFactEdit, jsonFormattingOf, type NewFact } from './newFact';
+import { changedStretch } from './changedStretch';
 
 export interface FactToWrite extends NewFact {
   locator?: string;
@@ -74,7 +75,7 @@ function appendJson(text: string, fact: FactToWrite, source: SourceToWrite | und
   const appended = appendFactEdit(after, { ...factFields(fact) } as unknown as NewFact);
   if (!appended) return { error: 'The fact file has no "facts" array that can be added to (is it valid JSON?).' };
   const span = appended.edit.span;
-  return { edit: diff(text, after.slice(0, span.start) + appended.edit.newText + after.slice(span.end)) };
+  return { edit: changedStretch(text, after.slice(0, span.start) + appended.edit.newText + after.slice(span.end)) };
 }
 
 function appendYaml(text: string, fact: FactToWrite, source: SourceToWrite | undefined): AppendResult {
@@ -93,7 +94,7 @@ function appendYaml(text: string, fact: FactToWrite, source: SourceToWrite | und
     if (source) doc.setIn(['sources', source.id], sourceFields(source));
     if (isSeq(facts)) facts.add(doc.createNode(factFields(fact)));
     else doc.set('facts', [factFields(fact)]);
-    return { edit: diff(text, doc.toString({ lineWidth: 0 }).replace(/\r?\n/g, eol)) };
+    return { edit: changedStretch(text, doc.toString({ lineWidth: 0 }).replace(/\r?\n/g, eol)) };
   }
   const inserts: { at: number; text: string }[] = [];
   if (source && isMap(sources)) {
@@ -126,7 +127,7 @@ function appendYaml(text: string, fact: FactToWrite, source: SourceToWrite | und
   }
   let after = text;
   for (const insert of [...inserts].sort((a, b) => b.at - a.at)) after = after.slice(0, insert.at) + insert.text + after.slice(insert.at);
-  return { edit: diff(text, after) };
+  return { edit: changedStretch(text, after) };
 }
 
 /** A scalar as YAML writes it on one line: plain when it can be, else double-quoted (JSON's escapes are YAML's). */
@@ -198,14 +199,4 @@ function lineEndAfter(text: string, offset: number): number {
   while (end > 0 && /\s/.test(text[end - 1]!)) end--;
   const lineEnd = text.slice(end).search(/\r?\n/);
   return lineEnd === -1 ? text.length : end + lineEnd;
-}
-
-/** One edit that turns `before` into `after`: what lies between their common start and end. */
-function diff(before: string, after: string): TextEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
-    end++;
-  return { span: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
 }

@@ -6,6 +6,7 @@ import { resolveNotes } from '../notes/resolve';
 import type { FixData, TextEdit } from '../types';
 import { applyEdits } from './applyEdits';
 import { renumberFix, renumberMapping } from './renumber';
+import { changedStretch } from './changedStretch';
 
 export interface CitationRequest {
   sourceId: string;
@@ -126,16 +127,6 @@ function staysInOrder(model: BriefingModel, namespace: NoteNamespace, at: number
     highest = n;
   }
   return true;
-}
-
-/** One edit that turns `before` into `after`: the stretch between their common prefix and suffix. */
-function changedStretch(before: string, after: string): TextEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
-    end++;
-  return { span: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
 }
 
 function definitionInsertion(model: BriefingModel, namespace: NoteNamespace, n: number, body: string): TextEdit {
