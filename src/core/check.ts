@@ -29,9 +29,34 @@ export interface CheckResult {
 }
 
 /**
- * A finding with its severity; deferred fixes become a memoised `fixes` property. Built as
- * literals (rather than by spreading and defineProperty): a long document has thousands.
+ * A finding whose fixes are computed when first read (`fixes` is a getter of the class, so
+ * a long document's thousands of findings cost one object each).
  */
+class FindingWithDeferredFixes implements Finding {
+  factId?: string;
+  private computed: FixData[] | undefined;
+  private compute: (() => FixData[] | undefined) | undefined;
+
+  constructor(
+    readonly code: Finding['code'],
+    readonly message: string,
+    readonly span: Finding['span'],
+    readonly severity: Finding['severity'],
+    compute: () => FixData[] | undefined,
+  ) {
+    this.compute = compute;
+  }
+
+  get fixes(): FixData[] | undefined {
+    if (this.compute) {
+      this.computed = this.compute();
+      this.compute = undefined;
+    }
+    return this.computed;
+  }
+}
+
+/** A finding with its severity; deferred fixes become a memoised `fixes` property. */
 function withSeverity(raw: RawFinding, severity: Finding['severity']): Finding {
   const { code, message, span, fixes } = raw;
   const withFact = 'factId' in raw;
@@ -40,35 +65,9 @@ function withSeverity(raw: RawFinding, severity: Finding['severity']): Finding {
     if (fixes) finding.fixes = fixes;
     return finding;
   }
-  let computed: FixData[] | undefined;
-  let done = false;
-  const compute = () => {
-    if (!done) {
-      computed = fixes();
-      done = true;
-    }
-    return computed;
-  };
-  return withFact
-    ? {
-        code,
-        message,
-        span,
-        factId: raw.factId,
-        severity,
-        get fixes() {
-          return compute();
-        },
-      }
-    : {
-        code,
-        message,
-        span,
-        severity,
-        get fixes() {
-          return compute();
-        },
-      };
+  const finding = new FindingWithDeferredFixes(code, message, span, severity, fixes);
+  if (withFact) finding.factId = raw.factId;
+  return finding;
 }
 
 /**
@@ -98,12 +97,12 @@ export function checkModel(
     statisticsMemo: memo,
     blocks,
   };
-  const raw: RawFinding[] = [];
-  for (const check of BRIEFING_CHECKS) raw.push(...check(context));
   const findings: Finding[] = [];
-  for (const f of raw) {
-    const severity = severityFor(f.code, options.rules);
-    if (severity) findings.push(withSeverity(f, severity));
+  for (const check of BRIEFING_CHECKS) {
+    for (const f of check(context)) {
+      const severity = severityFor(f.code, options.rules);
+      if (severity) findings.push(withSeverity(f, severity));
+    }
   }
   // Codes are ASCII, so comparing them as strings orders them as localeCompare would, without loading ICU's collator (~15 ms).
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

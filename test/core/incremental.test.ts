@@ -189,6 +189,39 @@ describe('incremental checking equals a from-scratch check', () => {
     assert.deepEqual(analyzer.update(edited), analyzeBriefing(edited));
   });
 
+  test('the runs after an edit keep their objects, moved and renumbered in place', () => {
+    // What makes a keystroke in a long briefing cheap (ARCHITECTURE.md, "The identity contract"):
+    // the blocks after the edit are not built again, and the statistics memo sees the same objects.
+    const body = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} says trade grew 37.4 per cent.[^1]\n`).join('\n');
+    const text = `${body}\n[^1]: @customs.\n`;
+    const analyzer = new IncrementalAnalyzer();
+    const before = analyzer.update(text);
+    const sentence = before.sentences[150]!;
+    const stat = before.stats[150]!;
+    const citation = sentence.citations[0]!;
+
+    // Longer text before them: the same objects, at offsets two characters on.
+    const moved = text.replace('Paragraph 100 says', 'Paragraph 100 now says');
+    const start = sentence.span.start;
+    const afterMove = analyzer.update(moved);
+    assert.equal(afterMove.sentences[150], sentence);
+    assert.equal(afterMove.stats[150], stat);
+    assert.equal(sentence.span.start, start + 4);
+    assert.deepEqual(afterMove, analyzeBriefing(moved));
+
+    // A new sentence and note reference before them: the same objects, renumbered.
+    const grown = moved.replace(
+      'Paragraph 100 now says trade grew 37.4 per cent.[^1]',
+      'Paragraph 100 now says trade grew 37.4 per cent.[^1] It fell 5 per cent.[^1]',
+    );
+    const afterGrowth = analyzer.update(grown);
+    assert.equal(afterGrowth.sentences[151], sentence);
+    assert.equal(afterGrowth.stats[151], stat);
+    assert.equal(stat.sentence, 151);
+    assert.equal(citation.kind === 'note' && citation.ref, 151);
+    assert.deepEqual(afterGrowth, analyzeBriefing(grown));
+  });
+
   test('a notes list without blank lines is cut before some definitions, and edits there are analysed alike', () => {
     const starts = cut(NOTES_LIST).starts.map((s) => NOTES_LIST.slice(s, NOTES_LIST.indexOf(']', s) + 1));
     assert.deepEqual(starts.slice(4), ['[^5]', '[^14]', '[^25]', '[^32]', '[^43]', '[^50]', '[^58]', '[^61]']);

@@ -90,9 +90,10 @@ interface Assembled {
 }
 
 /**
- * What analyses became in the last model, for assembling the next: a piece whose offset and
- * numbering are unchanged (every one before an edit, and after it unless the edit moved
- * text or added or removed something counted) is the same objects again.
+ * What analyses became in the last model, for assembling the next: a piece of the last model
+ * is the same objects again, moved in place (relocate) when the edit moved its text or
+ * renumbered what it counts. So a model an assembler with a memo returns is valid until the
+ * next one: see ARCHITECTURE.md, "The identity contract".
  */
 export type AssembleMemo = WeakMap<SegmentAnalysis, Assembled>;
 
@@ -108,57 +109,83 @@ function sameNumbering(a: Numbering, b: Numbering): boolean {
   );
 }
 
-function append<T>(into: T[], items: readonly T[]): void {
-  for (const item of items) into.push(item);
+function copy<T>(into: T[], at: number, items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) into[at + i] = items[i]!;
 }
 
 export function assembleModel(frame: Frame, pieces: readonly Piece[], memo?: AssembleMemo): BriefingModel {
   const { text, topNodes, bounds } = frame;
   // Superscript numerals are notes only where the document has a notes list for them.
   const superscripts = bounds !== undefined || pieces.some((p) => p.analysis.defs.some((d) => d.namespace === 'endnote'));
-  const refs: NoteRef[] = [];
-  const defs: NoteDef[] = [];
-  const keys: CitedKey[] = [];
-  const headings: Heading[] = [];
-  const blocks: ProseBlock[] = [];
-  const sentences: Sentence[] = [];
-  const stats: Statistic[] = [];
-  const tables: TableInfo[] = [];
-  const blockSentences: number[][] = [];
-  /** Per top-level block, its prose block and table in the document's numbering. */
-  const topBlock: (number | undefined)[] = [];
-  const topTable: (number | undefined)[] = [];
-  const captions: { table: number; block: number }[] = [];
-
-  for (const { analysis, shift, firstTop } of pieces) {
+  // Each piece's objects first (numbered from the lengths before it), then the document's
+  // arrays at their final sizes: a long document's arrays hold tens of thousands of objects,
+  // and growing them push by push allocates several times that.
+  const assembled: Assembled[] = [];
+  const totals = { refs: 0, defs: 0, keys: 0, headings: 0, blocks: 0, sentences: 0, stats: 0, tables: 0 };
+  for (const { analysis, shift } of pieces) {
     const numbering: Numbering = {
       shift,
       superscripts,
-      refBase: refs.length,
-      blockBase: blocks.length,
-      sentenceBase: sentences.length,
-      statBase: stats.length,
-      tableBase: tables.length,
+      refBase: totals.refs,
+      blockBase: totals.blocks,
+      sentenceBase: totals.sentences,
+      statBase: totals.stats,
+      tableBase: totals.tables,
     };
     let piece = memo?.get(analysis);
-    if (!piece || !sameNumbering(piece.numbering, numbering)) {
+    if (!piece || piece.numbering.superscripts !== superscripts) {
       piece = assemblePiece(analysis, numbering);
       memo?.set(analysis, piece);
+    } else if (!sameNumbering(piece.numbering, numbering)) {
+      relocate(piece, numbering);
     }
-    append(refs, piece.refs);
-    append(defs, piece.defs);
-    append(keys, piece.keys);
-    append(headings, piece.headings);
-    append(blocks, piece.blocks);
-    append(sentences, piece.sentences);
-    append(stats, piece.stats);
-    append(blockSentences, piece.blockSentences);
-    const { blockBase, tableBase } = numbering;
-    // Tables are new objects in every model: captions' citations are added to them below.
-    for (let t = 0; t < analysis.tableCount; t++) tables.push({ captionCitations: [] });
+    assembled.push(piece);
+    totals.refs += piece.refs.length;
+    totals.defs += piece.defs.length;
+    totals.keys += piece.keys.length;
+    totals.headings += piece.headings.length;
+    totals.blocks += piece.blocks.length;
+    totals.sentences += piece.sentences.length;
+    totals.stats += piece.stats.length;
+    totals.tables += analysis.tableCount;
+  }
+  const refs = new Array<NoteRef>(totals.refs);
+  const defs = new Array<NoteDef>(totals.defs);
+  const keys = new Array<CitedKey>(totals.keys);
+  const headings = new Array<Heading>(totals.headings);
+  const blocks = new Array<ProseBlock>(totals.blocks);
+  const sentences = new Array<Sentence>(totals.sentences);
+  const stats = new Array<Statistic>(totals.stats);
+  const blockSentences = new Array<number[]>(totals.blocks);
+  // Tables are new objects in every model: captions' citations are added to them below.
+  const tables: TableInfo[] = [];
+  for (let t = 0; t < totals.tables; t++) tables.push({ captionCitations: [] });
+  /** Per top-level block, its prose block and table in the document's numbering. */
+  const topBlock = new Array<number | undefined>(topNodes.length);
+  const topTable = new Array<number | undefined>(topNodes.length);
+  const captions: { table: number; block: number }[] = [];
+  let defAt = 0;
+  let keyAt = 0;
+  let headingAt = 0;
+  for (let p = 0; p < pieces.length; p++) {
+    const { analysis, firstTop } = pieces[p]!;
+    const piece = assembled[p]!;
+    const { refBase, blockBase, sentenceBase, statBase, tableBase } = piece.numbering;
+    copy(refs, refBase, piece.refs);
+    copy(defs, defAt, piece.defs);
+    copy(keys, keyAt, piece.keys);
+    copy(headings, headingAt, piece.headings);
+    copy(blocks, blockBase, piece.blocks);
+    copy(sentences, sentenceBase, piece.sentences);
+    copy(stats, statBase, piece.stats);
+    copy(blockSentences, blockBase, piece.blockSentences);
+    defAt += piece.defs.length;
+    keyAt += piece.keys.length;
+    headingAt += piece.headings.length;
     for (const c of analysis.captions) captions.push({ table: tableBase + c.table, block: blockBase + c.block });
-    analysis.topBlocks.forEach((b, i) => b !== undefined && (topBlock[firstTop + i] = blockBase + b));
-    analysis.topTables.forEach((t, i) => t !== undefined && (topTable[firstTop + i] = tableBase + t));
+    const { topBlocks, topTables } = analysis;
+    for (let i = 0; i < topBlocks.length; i++) if (topBlocks[i] !== undefined) topBlock[firstTop + i] = blockBase + topBlocks[i]!;
+    for (let i = 0; i < topTables.length; i++) if (topTables[i] !== undefined) topTable[firstTop + i] = tableBase + topTables[i]!;
   }
 
   // A caption is a one-line paragraph right before or after the table.
@@ -213,7 +240,11 @@ function assemblePiece(analysis: SegmentAnalysis, numbering: Numbering): Assembl
 
   analysis.blocks.forEach((b, i) => {
     const citations: Citation[] = b.citations.map((c) => shiftCitation(c, shift, newIndex));
-    for (const ref of supRef[i]!) citations.push({ kind: 'note', span: refs[newIndex[ref]! - refBase]!.span, ref: newIndex[ref]! });
+    for (const ref of supRef[i]!) {
+      // A span object of its own: relocate() moves every span once.
+      const { start, end } = refs[newIndex[ref]! - refBase]!.span;
+      citations.push({ kind: 'note', span: { start, end }, ref: newIndex[ref]! });
+    }
     addBlock(b, citations);
   });
 
@@ -281,4 +312,59 @@ function shiftCitation(c: Citation, by: number, newIndex: number[]): Citation {
     case 'link':
       return { kind: 'link', span, url: c.url };
   }
+}
+
+const move = (s: Span, by: number): void => {
+  s.start += by;
+  s.end += by;
+};
+
+/**
+ * Moves a piece's objects in place to `to`'s offsets and indices: what an edit before it
+ * changes. Every span object is moved once (assemblePiece gives each place its own, except
+ * that a definition's keys are also in `keys`).
+ */
+function relocate(piece: Assembled, to: Numbering): void {
+  const from = piece.numbering;
+  const by = to.shift - from.shift;
+  const refBy = to.refBase - from.refBase;
+  const blockBy = to.blockBase - from.blockBase;
+  const sentenceBy = to.sentenceBase - from.sentenceBase;
+  const statBy = to.statBase - from.statBase;
+  const tableBy = to.tableBase - from.tableBase;
+  piece.numbering = to;
+  if (by !== 0) {
+    for (const r of piece.refs) {
+      move(r.span, by);
+      if (r.groupSpan !== r.span) move(r.groupSpan, by);
+    }
+    for (const d of piece.defs) {
+      move(d.labelSpan, by);
+      move(d.span, by);
+      move(d.textSpan, by);
+      for (const u of d.urls) move(u.span, by);
+    }
+    for (const k of piece.keys) move(k.span, by);
+    for (const h of piece.headings) move(h.span, by);
+    for (const b of piece.blocks) move(b.span, by);
+    for (const s of piece.stats) {
+      move(s.span, by);
+      move(s.numberSpan, by);
+      if (s.numberSpan2) move(s.numberSpan2, by);
+      if (s.hedgeSpan) move(s.hedgeSpan, by);
+    }
+  }
+  if (tableBy !== 0) for (const b of piece.blocks) if (b.table) b.table.table += tableBy;
+  if (statBy !== 0 || sentenceBy !== 0) for (const s of piece.stats) s.sentence += sentenceBy;
+  for (const s of piece.sentences) {
+    if (by !== 0) move(s.span, by);
+    s.block += blockBy;
+    if (statBy !== 0) for (let i = 0; i < s.stats.length; i++) s.stats[i]! += statBy;
+    for (const c of s.citations) {
+      if (by !== 0) move(c.span, by);
+      if (c.kind === 'note') c.ref += refBy;
+      else if (c.kind === 'inline' && by !== 0) for (const k of c.keys) move(k.span, by);
+    }
+  }
+  if (sentenceBy !== 0) for (const ids of piece.blockSentences) for (let i = 0; i < ids.length; i++) ids[i]! += sentenceBy;
 }

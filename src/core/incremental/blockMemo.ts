@@ -38,29 +38,27 @@ export class BlockMemo {
 
   /**
    * The changes and shares one sentence states (findStatements), with offsets in the block:
-   * `start`/`end` the sentence in the block, `stats` its statistics with the document's
-   * offsets, `base` the block's start.
+   * `start`/`end` the sentence in the block, `ids` its statistics' indices in `all` (which
+   * have the document's offsets), `base` the block's start. Called for every sentence with
+   * statistics at every check, so a sentence as before costs no allocation.
    */
-  statements(masked: string, start: number, end: number, stats: readonly Statistic[], base: number): Statement[] {
+  statements(masked: string, start: number, end: number, ids: readonly number[], all: readonly Statistic[], base: number): Statement[] {
     const entry = this.entry(masked);
     for (const known of entry.statements) {
-      if (known.start !== start || known.end !== end) continue;
-      // The statistics of a block before an edit are the very objects the last check had.
-      if (sameObjects(known.stats, stats) || sameFigures(known.stats, known.base, stats, base)) {
-        known.stats = stats;
-        known.base = base;
+      if (known.start !== start || known.end !== end || known.stats.length !== ids.length) continue;
+      // The statistics of a block the analyzer kept (moved or not) are the very objects the last check had.
+      if (sameObjects(known.stats, ids, all)) return known.statements;
+      if (sameFigures(known.figures, ids, all, base)) {
+        known.stats = ids.map((i) => all[i]!);
         return known.statements;
       }
     }
-    const statements = findStatements(
-      masked,
-      start,
-      end,
-      stats.map((s) => figureIn(s, base)),
-    );
+    const stats = ids.map((i) => all[i]!);
+    const figures = stats.map((s) => figureIn(s, base));
+    const statements = findStatements(masked, start, end, figures);
     // A block has a handful of sentences; a list this long holds sentences of texts gone by.
     if (entry.statements.length >= MAX_SENTENCES) entry.statements = [];
-    entry.statements.push({ start, end, stats, base, statements });
+    entry.statements.push({ start, end, stats, figures, statements });
     return statements;
   }
 
@@ -81,8 +79,11 @@ interface BlockEntry {
   /** The last check that looked this text up. */
   check: number;
   quotations: unknown;
-  /** Per sentence: its bounds in the block, its statistics when last seen and the block's start then, what it states. */
-  statements: { start: number; end: number; stats: readonly Statistic[]; base: number; statements: Statement[] }[];
+  /**
+   * Per sentence: its bounds in the block, its statistics when last seen (objects the
+   * analyzer may move in place later) and as they were read (offsets in the block), what it states.
+   */
+  statements: { start: number; end: number; stats: readonly Statistic[]; figures: readonly Figure[]; statements: Statement[] }[];
 }
 
 /** A statistic with offsets in its block (its sentence index is not a figure's). */
@@ -109,21 +110,20 @@ function shifted(span: Span | undefined, by: number): Span | undefined {
   return span && { start: span.start + by, end: span.end + by };
 }
 
-function sameObjects(a: readonly Statistic[], b: readonly Statistic[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether `all[ids[i]]` are the objects `a` (of the same length). */
+function sameObjects(a: readonly Statistic[], ids: readonly number[], all: readonly Statistic[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== all[ids[i]!]) return false;
   return true;
 }
 
-/** Whether statistics in a block starting at `base` read as `was` did in one starting at `wasBase`. */
-function sameFigures(was: readonly Statistic[], wasBase: number, stats: readonly Statistic[], base: number): boolean {
-  if (was.length !== stats.length) return false;
-  for (let i = 0; i < was.length; i++) if (!sameFigure(was[i]!, stats[i]!, base - wasBase)) return false;
+/** Whether statistics `all[ids[i]]` in a block starting at `base` read as `was` (offsets in the block; same length). */
+function sameFigures(was: readonly Figure[], ids: readonly number[], all: readonly Statistic[], base: number): boolean {
+  for (let i = 0; i < was.length; i++) if (!sameFigure(was[i]!, all[ids[i]!]!, base)) return false;
   return true;
 }
 
-/** Every field findStatements may read, compared; offsets `by` apart. */
-function sameFigure(f: Statistic, s: Statistic, by: number): boolean {
+/** Every field findStatements may read, compared; `f`'s offsets are `by` less than `s`'s. */
+function sameFigure(f: Figure, s: Statistic, by: number): boolean {
   return (
     Object.is(f.value, s.value) &&
     Object.is(f.low, s.low) &&

@@ -47,14 +47,19 @@ class CheckRecord {
   /** Per sentence: 1 for a table cell, which reads other cells and the caption. */
   readonly inTable: Uint8Array;
   readonly results: (SentenceResults | undefined)[];
-  /** Per sentence: where its note references are in `noteRefs` and `noteDefs`, and how many. */
+  /**
+   * Per sentence: where its note citations are in `noteCitations` and `noteDefs`, and how
+   * many. The citations themselves are kept, not their reference indices: a piece the
+   * analyzer moves keeps its objects and renumbers them in place.
+   */
   readonly notesAt: Int32Array;
   readonly notesLength: Int32Array;
-  readonly noteRefs: number[] = [];
+  readonly noteCitations: Extract<Citation, { kind: 'note' }>[] = [];
   readonly noteDefs: (NoteDef | undefined)[] = [];
-  /** Per statistic. */
-  readonly matches: StatMatch[] = [];
-  readonly findings: (StatFinding | undefined)[] = [];
+  /** Per statistic, filled in order (`statsRecorded` so far). */
+  readonly matches: StatMatch[];
+  readonly findings: (StatFinding | undefined)[];
+  statsRecorded = 0;
   /** How many sentences were recorded. */
   recorded = 0;
   /** Per table with a cell recorded: the indices of its sentences (all a cell's circumstances read but the caption). */
@@ -71,6 +76,8 @@ class CheckRecord {
     this.results = new Array<SentenceResults | undefined>(sentences.length);
     this.notesAt = new Int32Array(sentences.length);
     this.notesLength = new Int32Array(sentences.length);
+    this.matches = new Array<StatMatch>(stats.length);
+    this.findings = new Array<StatFinding | undefined>(stats.length);
   }
 
   /**
@@ -89,20 +96,21 @@ class CheckRecord {
     this.place(index, first, count, results, this, index, false);
     for (const c of citations) {
       if (c.kind !== 'note') continue;
-      this.noteRefs.push(c.ref);
+      this.noteCitations.push(c);
       this.noteDefs.push(notes.defOfRef[c.ref]);
     }
-    this.notesLength[index] = this.noteRefs.length - this.notesAt[index]!;
+    this.notesLength[index] = this.noteCitations.length - this.notesAt[index]!;
   }
 
   /** Records the sentence at `index` as the same object the record `before` has at `at`. */
   sameSentence(index: number, first: number, before: CheckRecord, at: number, notes: NoteResolution): void {
     this.place(index, first, before.count[at]!, before.results[at]!, before, at, true);
     for (let q = before.notesAt[at]!, end = q + before.notesLength[at]!; q < end; q++) {
-      this.noteRefs.push(before.noteRefs[q]!);
-      this.noteDefs.push(notes.defOfRef[before.noteRefs[q]!]);
+      const c = before.noteCitations[q]!;
+      this.noteCitations.push(c);
+      this.noteDefs.push(notes.defOfRef[c.ref]);
     }
-    this.notesLength[index] = this.noteRefs.length - this.notesAt[index]!;
+    this.notesLength[index] = this.noteCitations.length - this.notesAt[index]!;
   }
 
   private place(
@@ -118,7 +126,7 @@ class CheckRecord {
     this.count[index] = count;
     this.inTable[index] = reused ? before.inTable[at]! : results.tableSubject === undefined ? 0 : 1;
     this.results[index] = results;
-    this.notesAt[index] = this.noteRefs.length;
+    this.notesAt[index] = this.noteCitations.length;
     this.recorded++;
   }
 }
@@ -258,9 +266,9 @@ export class StatisticsMemo {
 
   /** Whether the note references of the last check's sentence at `at` resolve as then, or to definitions naming the same sources. */
   private sameNotes(at: number, notes: NoteResolution, names: SourceNames): boolean {
-    const { notesAt, notesLength, noteRefs, noteDefs } = this.before;
+    const { notesAt, notesLength, noteCitations, noteDefs } = this.before;
     for (let q = notesAt[at]!, end = q + notesLength[at]!; q < end; q++) {
-      if (!sameNoteSources(notes.defOfRef[noteRefs[q]!], noteDefs[q], names)) return false;
+      if (!sameNoteSources(notes.defOfRef[noteCitations[q]!.ref], noteDefs[q], names)) return false;
     }
     return true;
   }
@@ -347,8 +355,9 @@ export class StatisticsMemo {
 
   /** Records a statistic's match and finding in this check. */
   recordStat(match: StatMatch, finding: StatFinding | undefined): void {
-    this.now.matches.push(match);
-    this.now.findings.push(finding);
+    const now = this.now;
+    now.matches[now.statsRecorded] = match;
+    now.findings[now.statsRecorded++] = finding;
   }
 }
 

@@ -31,13 +31,7 @@ function checkArithmetic(context: RuleContext): RawFinding[] {
     const end = sentence.span.end - base;
     // Most sentences are as they were at the last check: their statements are kept with the block's text.
     const statements = context.blocks
-      ? context.blocks.statements(
-          block.masked,
-          start,
-          end,
-          sentence.stats.map((i) => model.stats[i]!),
-          base,
-        )
+      ? context.blocks.statements(block.masked, start, end, sentence.stats, model.stats, base)
       : findStatements(
           block.masked,
           start,
