@@ -55,7 +55,7 @@ export { unitKeyOfFact, unitKeysOfStatistic } from './stats/unitKeys';
 export { describeValue } from './stats/valueWording';
 
 // Fixes and edits.
-export { appendToFactFile, newJsonFactFile } from './fixes/appendFact';
+export { appendToFactFile, newJsonFactFile, type FactToWrite, type SourceToWrite } from './fixes/appendFact';
 export { convertEndnotesFix } from './fixes/convertEndnotes';
 export { figuresInSelection, quoteOf, recordedUrlOf } from './fixes/factFromSelection';
 export { insertCitationFix, nextNoteNumber, sentenceEnd } from './fixes/insertCitation';

@@ -4,6 +4,7 @@
  * editors call the same `workspace/executeCommand` commands, so these are a public
  * contract of `briefing-language-server`, not an internal detail.
  */
+import type { FactToWrite, SourceToWrite } from '../core';
 
 /** Commands the server executes (`workspace/executeCommand`). */
 export const ServerCommands = {
@@ -245,24 +246,11 @@ export interface ProposeFactsResult {
   url?: string;
 }
 
-export interface NewFactFields {
-  id: string;
-  statement: string;
-  value: number;
-  unit: string;
-  source: string;
-  quote: string;
-  locator?: string;
-}
+/** A fact to add, as the fact file will hold it (core's type, so the two cannot drift). */
+export type NewFactFields = FactToWrite;
 
-export interface NewSourceFields {
-  id: string;
-  title: string;
-  publisher?: string;
-  url?: string;
-  published?: string;
-  accessed?: string;
-}
+/** A source to define along with it. */
+export type NewSourceFields = SourceToWrite;
 
 export interface AddFactArgs {
   /** URI of the fact file to add to, or (with `create`) to create as a JSON fact file. */

@@ -108,15 +108,7 @@ export function scanInline(node: Parent & Nodes, sink: InlineSink, options: Inli
     if (!inLink) {
       for (const f of findFootnoteRefs(source, s)) {
         excluded.push(f.span);
-        addRef({
-          namespace: 'footnote',
-          form: 'gfm',
-          key: f.label.toLowerCase(),
-          label: f.label,
-          number: numberOf(f.label),
-          span: f.span,
-          groupSpan: f.span,
-        });
+        addRef(footnoteRef(f.label, f.span));
       }
       const inline = findInlineCitations(source, s);
       for (const c of inline) {
@@ -164,15 +156,7 @@ export function scanInline(node: Parent & Nodes, sink: InlineSink, options: Inli
       case 'footnoteReference': {
         const span = { start: n.position!.start.offset!, end: n.position!.end.offset! };
         const label = n.label ?? n.identifier;
-        addRef({
-          namespace: 'footnote',
-          form: 'gfm',
-          key: n.identifier.toLowerCase(),
-          label,
-          number: numberOf(label),
-          span,
-          groupSpan: span,
-        });
+        addRef(footnoteRef(label, span, n.identifier));
         return;
       }
       case 'link': {
@@ -269,6 +253,11 @@ function plainValue(node: Nodes): string {
 
 function spanOf(n: Nodes): Span {
   return { start: n.position!.start.offset!, end: n.position!.end.offset! };
+}
+
+/** A GFM footnote reference `[^label]`; GFM matches labels case-insensitively, so its key is case-folded. */
+export function footnoteRef(label: string, span: Span, identifier = label): Omit<NoteRef, 'inDefinition'> {
+  return { namespace: 'footnote', form: 'gfm', key: identifier.toLowerCase(), label, number: numberOf(label), span, groupSpan: span };
 }
 
 export function numberOf(label: string): number | undefined {

@@ -7,7 +7,7 @@ import { findFootnoteRefs } from './inlinePatterns';
 import { referenceUrls } from './linkDefinitions';
 import { bracketLineDefinitions, footnoteDefinition, htmlDefinitions, listDefinitions, plainText } from './noteDefinitions';
 import type { TopMode } from './outline';
-import { HTML_SUP_REF_SOURCE, htmlSupRefs, numberOf, scanInline, type InlineSink, type PendingCitation } from './prose';
+import { footnoteRef, HTML_SUP_REF_SOURCE, htmlSupRefs, scanInline, type InlineSink, type PendingCitation } from './prose';
 import { splitSentences } from './sentences';
 
 /**
@@ -134,16 +134,7 @@ export function analyzeSegment(
     }
     const withoutTags = node.value.replace(/<[^>]*>/g, (tag) => ' '.repeat(tag.length));
     for (const f of findFootnoteRefs(withoutTags, start)) {
-      sink.refs.push({
-        namespace: 'footnote',
-        form: 'gfm',
-        key: f.label.toLowerCase(),
-        label: f.label,
-        number: numberOf(f.label),
-        span: f.span,
-        groupSpan: f.span,
-        inDefinition,
-      });
+      sink.refs.push({ ...footnoteRef(f.label, f.span), inDefinition });
     }
   };
 

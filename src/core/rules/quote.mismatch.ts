@@ -50,17 +50,8 @@ export function verifiedQuotationAt(
   if (facts.isEmpty) return undefined;
   const quotation = quotationsOf(model).find((q) => q.span.start <= offset && offset <= q.span.end);
   if (!quotation) return undefined;
-  const quoted = quotation.tokens.filter((t): t is Word => !isEllipsis(t));
-  for (const source of citedSources(facts, citationsAround(model, quotation.span), notes)) {
-    for (const { fact } of facts.factsOfSource(source)) {
-      const words = wordsOfQuote(fact);
-      if (!canBeNear(quoted, words)) continue;
-      const alignment = align(quotation.tokens, words);
-      if (alignment && alignment.differences.length === 0 && alignment.ratio >= NEAR)
-        return { span: quotation.span, factId: fact.id, source };
-    }
-  }
-  return undefined;
+  const found = closestRecordedQuote(facts, quotation, citedSources(facts, citationsAround(model, quotation.span), notes));
+  return found?.exact ? { span: quotation.span, factId: found.candidate.factId, source: found.candidate.source } : undefined;
 }
 
 export interface Quotation {
@@ -150,7 +141,15 @@ interface Candidate {
   alignment: Alignment;
 }
 
-function compare(model: BriefingModel, facts: FactIndex, quotation: Quotation, sources: readonly string[]): RawFinding | undefined {
+/**
+ * The recorded quote of a cited source's facts nearest to `quotation`: the first that it
+ * matches exactly (`exact`), or else the best aligned, if any shares enough words.
+ */
+function closestRecordedQuote(
+  facts: FactIndex,
+  quotation: Quotation,
+  sources: readonly string[],
+): { exact: boolean; candidate: Candidate } | undefined {
   let best: Candidate | undefined;
   const seen = new Set<string>();
   const quoted = quotation.tokens.filter((t): t is Word => !isEllipsis(t));
@@ -163,12 +162,20 @@ function compare(model: BriefingModel, facts: FactIndex, quotation: Quotation, s
       if (!canBeNear(quoted, words)) continue;
       const alignment = align(quotation.tokens, words);
       if (!alignment) continue;
-      // A quotation that matches some recorded passage exactly is right, whatever others say.
-      if (alignment.differences.length === 0 && alignment.ratio >= NEAR) return undefined;
-      if (!best || alignment.ratio > best.alignment.ratio) best = { quote: fact.quote, factId: fact.id, source, words, alignment };
+      const candidate = { quote: fact.quote, factId: fact.id, source, words, alignment };
+      if (alignment.differences.length === 0 && alignment.ratio >= NEAR) return { exact: true, candidate };
+      if (!best || alignment.ratio > best.alignment.ratio) best = candidate;
     }
   }
-  if (!best || best.alignment.ratio < NEAR || best.alignment.shared < MIN_WORDS - 1) return undefined;
+  return best && { exact: false, candidate: best };
+}
+
+function compare(model: BriefingModel, facts: FactIndex, quotation: Quotation, sources: readonly string[]): RawFinding | undefined {
+  const found = closestRecordedQuote(facts, quotation, sources);
+  // A quotation that matches some recorded passage exactly is right, whatever others say.
+  if (!found || found.exact) return undefined;
+  const best = found.candidate;
+  if (best.alignment.ratio < NEAR || best.alignment.shared < MIN_WORDS - 1) return undefined;
   const { text } = model;
   const said = (from: number, to: number) =>
     from < to ? shown(best.quote, best.words[from]!.span.start, best.words[to - 1]!.span.end) : '';
