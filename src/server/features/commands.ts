@@ -238,10 +238,7 @@ export class Commands {
     if (!stat || !source) return { applied: false, message: 'This figure cites no known source to record it for.' };
     if (!/\.json$/i.test(source.file))
       return { applied: false, message: `${source.file} is not a JSON fact file; add the fact there by hand.` };
-    const uri = pathToUri(source.file);
-    const open = this.analyzer.documents.get(uri);
-    const text = open?.getText() ?? (await readFile(source.file, 'utf8').catch(() => undefined));
-    if (text === undefined) return { applied: false, message: `Cannot read ${source.file}.` };
+    // Read from the model before any await: a check of a newer version may move its objects (ARCHITECTURE.md, "The identity contract").
     const statement = statementOf(model, stat);
     const fact = newFactFor({ stat, sentence: statement, source: source.id, taken: (id) => analysis.facts.factById(id) !== undefined });
     if (!fact)
@@ -249,6 +246,10 @@ export class Commands {
         applied: false,
         message: 'The figure\'s unit is not clear enough to record ("$" may be several dollars); add the fact by hand.',
       };
+    const uri = pathToUri(source.file);
+    const open = this.analyzer.documents.get(uri);
+    const text = open?.getText() ?? (await readFile(source.file, 'utf8').catch(() => undefined));
+    if (text === undefined) return { applied: false, message: `Cannot read ${source.file}.` };
     const appended = appendFactEdit(text, fact);
     if (!appended) return { applied: false, message: `${source.file} has no "facts" array that can be added to (is it valid JSON?).` };
     const document = open ?? TextDocument.create(uri, 'json', 0, text);
