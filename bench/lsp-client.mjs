@@ -66,11 +66,12 @@ export class LspSession {
    * @param {string} o.root workspace folder
    * @param {'push'|'pull'} o.mode push: the server publishes diagnostics; pull: the client asks (as VS Code does)
    * @param {string[]} [o.nodeArgs] node flags besides SERVER_NODE_ARGS (e.g. --cpu-prof)
+   * @param {string[]} [o.serverArgs] arguments after `--stdio` (e.g. null-server.mjs's --diagnostics)
    * @param {Set} o.children where live child processes are registered, for cleanup
    * @param {number} [o.timeoutMs]
    */
-  constructor({ server, root, mode, nodeArgs = [], children, timeoutMs = 120_000 }) {
-    Object.assign(this, { server, root, mode, nodeArgs, children, timeoutMs });
+  constructor({ server, root, mode, nodeArgs = [], serverArgs = [], children, timeoutMs = 120_000 }) {
+    Object.assign(this, { server, root, mode, nodeArgs, serverArgs, children, timeoutMs });
     this.versions = new Map();
     this.waiters = [];
     this.stderr = '';
@@ -79,7 +80,7 @@ export class LspSession {
 
   async start() {
     const { StreamMessageReader, StreamMessageWriter, createMessageConnection } = jsonRpc.rpc;
-    this.proc = spawn(process.execPath, [...SERVER_NODE_ARGS, ...this.nodeArgs, this.server, '--stdio'], {
+    this.proc = spawn(process.execPath, [...SERVER_NODE_ARGS, ...this.nodeArgs, this.server, '--stdio', ...this.serverArgs], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.children.add(this.proc);
@@ -180,7 +181,7 @@ export class LspSession {
     throw new Error('textDocument/diagnostic kept being cancelled');
   }
 
-  /** Opens a document; resolves with ms until its diagnostics and their count. */
+  /** Opens a document; resolves with ms until its diagnostics, their count and the diagnostics. */
   async open(path, text) {
     const uri = uriOf(path);
     this.versions.set(uri, 1);
@@ -188,7 +189,7 @@ export class LspSession {
     const waiting = this.mode === 'push' ? this.diagnosticsFor(uri, 1, sentAt) : undefined;
     this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     const diagnostics = this.mode === 'push' ? (await waiting).diagnostics : await this.pull(uri);
-    return { ms: performance.now() - sentAt, count: diagnostics.length, uri };
+    return { ms: performance.now() - sentAt, count: diagnostics.length, uri, diagnostics };
   }
 
   /** Sends one didChange; resolves with ms until the diagnostics of the new version. */

@@ -507,6 +507,11 @@ async function benchServerLatency(bin, corpus, mode) {
       );
       const edits = await editSeries(session, open.uri, pos, EDITS);
       const entry = { openMs: open.ms, diagnostics: open.count, edits, at: pos };
+      if (mode === 'push' && s === '1mb') {
+        // What the protocol floor's server will publish (benchProtocolFloor).
+        result.floorDiagnostics = join(TMP, 'diagnostics-1mb.json');
+        writeFileSync(result.floorDiagnostics, JSON.stringify(open.diagnostics));
+      }
       if (mode === 'push') {
         // A full re-check through the server: didChange replacing the whole text.
         log(`server (${mode}): ${SIZE_LABEL[s]} ${RUNS} whole-text didChange`);
@@ -531,6 +536,32 @@ async function benchServerLatency(bin, corpus, mode) {
     await session.stop();
   }
   return result;
+}
+
+/**
+ * The protocol floor: the same one-character edits of the 1 MB briefing against
+ * bench/null-server.mjs, which checks nothing and publishes the diagnostics the real server
+ * published for that briefing. What is left of the real server's latency is the checking.
+ */
+async function benchProtocolFloor(corpus, diagnosticsPath) {
+  const session = new LspSession({
+    server: join(ROOT, 'bench', 'null-server.mjs'),
+    serverArgs: ['--diagnostics', diagnosticsPath],
+    root: corpus.dirs.ws10k,
+    mode: 'push',
+    children,
+    timeoutMs: LSP_TIMEOUT_MS,
+  });
+  try {
+    await session.start();
+    const path = join(corpus.dirs.ws10k, 'bench-1mb.brief.md');
+    const text = readFileSync(path, 'utf8');
+    const open = await session.open(path, text);
+    log(`protocol floor: a server that checks nothing publishes ${open.count} diagnostics; ${EDITS} one-character edits`);
+    return { count: open.count, edits: await editSeries(session, open.uri, editPoint(text), EDITS) };
+  } finally {
+    await session.stop();
+  }
 }
 
 /** Sizes the --against comparison edits, and its rounds (each a session of each build, in alternating order). */
@@ -660,7 +691,7 @@ async function profileServer(bin, corpus) {
 
 // ---------------------------------------------------------------- report
 function report(r) {
-  const { env, corpus, proc, engine, push, pull, mem, prof, dc, bib, against } = r;
+  const { env, corpus, proc, engine, push, pull, mem, prof, dc, bib, against, floor } = r;
   const T = proc.times;
   const med = (id) => median(T[id] ?? []);
   const bytes = (s) => corpus.briefs[s].bytes;
@@ -731,6 +762,15 @@ function report(r) {
     '≤ 40 ms',
     met(edit(push, '1mb') <= 40),
   );
+  if (floor) {
+    row(
+      `… the protocol floor, 1 MB: a server that checks nothing and publishes the same ${floor.count.toLocaleString('en-US')} diagnostics (push; for reference)`,
+      `${fmtMs(median(floor.edits))}; Briefing Check ${fmtX(edit(push, '1mb') / median(floor.edits))} that`,
+      spread(floor.edits),
+      '',
+      '',
+    );
+  }
   if (against) {
     for (const s of [...AGAINST_SIZES].reverse()) {
       const ratio = median(against.samples.this[s]) / median(against.samples.other[s]);
@@ -948,6 +988,12 @@ function report(r) {
   lines.push('');
   lines.push(
     `Full re-check ÷ edit latency on 1 MB: ${fmtX(speedup)} against the in-process engine (\`checkBriefing\` on the whole text, warm: the goal's reference), ${fmtX(speedupLsp)} against a whole-text \`didChange\` through the server.`,
+    ...(floor
+      ? [
+          '',
+          `**Protocol floor** (bench/null-server.mjs): the same ${EDITS} edits of the 1 MB briefing against a server that keeps the document in sync as this one does but checks nothing, and after each change publishes the ${floor.count.toLocaleString('en-US')} diagnostics this server published for it (the same JSON, stamped with the version): ${fmtMs(median(floor.edits))}, ${spread(floor.edits)}. That is what applying the edit, serializing the diagnostics, the pipe and the client's parse cost on this machine; Briefing Check's ${fmtMs(edit(push, '1mb'))} is ${fmtX(edit(push, '1mb') / median(floor.edits))} of it, and the difference, ${fmtMs(edit(push, '1mb') - median(floor.edits))}, is the checking.`,
+        ]
+      : []),
     '',
     '¹ A whole-text `didChange` (the text with or without the inserted character) goes through the server as an editor would send it; a server that diffs successive texts can still reuse its previous analysis, so this is not necessarily a full re-check. The engine column is.',
     '',
@@ -1147,6 +1193,12 @@ async function main() {
     log(`pull-mode session failed: ${error.message}`);
     return undefined;
   });
+  const floor = push.floorDiagnostics
+    ? await benchProtocolFloor(corpus, push.floorDiagnostics).catch((error) => {
+        log(`protocol floor failed: ${error.message}`);
+        return undefined;
+      })
+    : undefined;
   const mem = await benchServerMemory(bin, corpus);
   const bib = await measureBibliographyLoad({ server: bin.server, runs: opts.quick ? 1 : 3, children, log });
   const against = opts.against ? await benchAgainst(bin, await buildRef(opts.against), corpus) : undefined;
@@ -1175,7 +1227,7 @@ async function main() {
     packages,
     totalS: (performance.now() - t0) / 1000,
   };
-  const { markdown, goals } = report({ env, corpus, proc, engine, push, pull, mem, prof, dc, bib, against });
+  const { markdown, goals } = report({ env, corpus, proc, engine, push, pull, mem, prof, dc, bib, against, floor });
   mkdirSync(join(OUT, '..'), { recursive: true });
   writeFileSync(OUT, markdown);
   log(`wrote ${relative(ROOT, OUT)}`);
