@@ -7,7 +7,9 @@
 //      (with remark-gfm and remark-lint-no-undefined-references);
 //   3. the language server's latency from a one-character didChange to the diagnostics
 //      of that version (push, as the brief's editors see it, and pull, as VS Code asks),
-//      against a full re-check (the engine in-process, and a whole-text didChange);
+//      against a full re-check (the engine in-process, and a whole-text didChange), and
+//      against a protocol floor: bench/null-server.mjs, which checks nothing and publishes
+//      the diagnostics the server published for the 1 MB briefing;
 //   4. the server's memory with 100,000 facts loaded, and `briefing.server.searchFacts`;
 //   5. the CLI's time per KB at the three sizes;
 //   6. the server opening a briefing that uses a 5,000-entry .bib (bench/bibliography-load.mjs).
