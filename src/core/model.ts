@@ -125,5 +125,5 @@ export interface BriefingModel {
   tables: TableInfo[];
   headings: Heading[];
   notesSection: NotesSection | undefined;
-  frontMatter: { briefing: boolean; facts: string[] | undefined; span: Span | undefined };
+  frontMatter: { briefing: boolean; facts: readonly string[] | undefined; span: Span | undefined };
 }

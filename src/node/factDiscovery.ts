@@ -18,7 +18,7 @@ export interface DiscoveryOptions {
   /** The workspace root (CLI: the current directory); the upward search stops there. */
   root: string;
   /** The `facts:` value of the briefing's front matter, when it has one. */
-  frontMatterFacts?: string[];
+  frontMatterFacts?: readonly string[] | undefined;
 }
 
 /**

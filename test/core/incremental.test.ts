@@ -5,73 +5,31 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeBriefing, type AnalyzeOptions } from '../../src/core/analyze/analyzeBriefing';
 import { checkBriefing } from '../../src/core/check';
-import { FactIndex } from '../../src/core/facts/factIndex';
-import { parseFactFile } from '../../src/core/facts/parseFactFile';
 import { IncrementalChecker } from '../../src/core/incremental/incrementalChecker';
 import { IncrementalAnalyzer } from '../../src/core/incremental/incrementalAnalyzer';
 import { cut } from '../../src/core/incremental/boundaries';
 import type { Finding } from '../../src/core/types';
 import { edit, ENDNOTES, FOOTNOTES, NOTES_LIST, random, WEB } from './briefingFixtures';
+import { BORDER_TROOPS, DEFECTORS, factIndexOf, PORT_LOAN, SOURCES, TRADE_GROWTH } from './factFixtures';
 
-const FACTS = FactIndex.from([
-  parseFactFile(
-    JSON.stringify({
-      sources: {
-        customs: { title: 'China trade statistics, Q1 2017', url: 'https://www.example.org/customs/2017q1/' },
-        defence: { title: 'Defence white paper', url: 'https://defence.example.gov/white-paper' },
-        bank: { title: 'Development bank annual report' },
-      },
-      facts: [
-        {
-          id: 'trade-growth',
-          statement: "China's trade with North Korea, growth in Q1 2017",
-          value: 37.4,
-          unit: 'percent',
-          source: 'customs',
-          quote: 'Trade rose 37.4 percent.',
-          keywords: ['trade', 'grew'],
-        },
-        {
-          id: 'coal-fall',
-          statement: 'Coal imports from North Korea, fall in 2017',
-          value: -51.6,
-          unit: 'percent',
-          source: 'customs',
-          quote: 'Coal fell 51.6 percent.',
-          keywords: ['coal'],
-        },
-        {
-          id: 'border-troops',
-          statement: 'Troops deployed at the border',
-          value: 3200,
-          unit: 'troops',
-          source: 'defence',
-          quote: 'Some 3,200 troops.',
-          keywords: ['troops', 'border'],
-        },
-        {
-          id: 'port-loan',
-          statement: 'Loan to the port authority',
-          value: 2400000000,
-          unit: 'USD',
-          source: 'bank',
-          quote: 'A loan of $2.4bn.',
-          keywords: ['loan', 'port'],
-        },
-        {
-          id: 'defectors',
-          statement: 'Defectors arriving in the south',
-          value: 1200,
-          unit: 'defectors',
-          source: 'defence',
-          quote: '1,200 defectors.',
-          keywords: ['defectors'],
-        },
-      ],
-    }),
-    'test.facts.json',
-  ),
-]);
+const FACTS = factIndexOf({
+  sources: SOURCES,
+  facts: [
+    TRADE_GROWTH,
+    {
+      id: 'coal-fall',
+      statement: 'Coal imports from North Korea, fall in 2017',
+      value: -51.6,
+      unit: 'percent',
+      source: 'customs',
+      quote: 'Coal fell 51.6 percent.',
+      keywords: ['coal'],
+    },
+    BORDER_TROOPS,
+    PORT_LOAN,
+    DEFECTORS,
+  ],
+});
 
 /** Changes, shares, a misquotation; the same paragraphs twice, so two blocks share one text. */
 const STATEMENTS = `# Arithmetic and quotations
@@ -90,34 +48,24 @@ Prices doubled from 3 to 4 dollars, and trade rose 37.4 per cent.[^1]
 [^2]: @defence.
 `;
 
-const QUOTE_FACTS = FactIndex.from([
-  parseFactFile(
-    JSON.stringify({
-      sources: { customs: { title: 'China trade statistics, Q1 2017' }, defence: { title: 'Defence white paper' } },
-      facts: [
-        {
-          id: 'bridge-share',
-          statement: 'Share of trade through the Dandong bridge',
-          value: 70,
-          unit: 'percent',
-          source: 'customs',
-          quote: 'Some 70 percent of all trade between the two countries passes through the Dandong bridge.',
-          keywords: ['bridge'],
-        },
-        {
-          id: 'trade-growth',
-          statement: "China's trade with North Korea, growth in Q1 2017",
-          value: 37.4,
-          unit: 'percent',
-          source: 'customs',
-          quote: 'Trade rose 37.4 percent.',
-          keywords: ['trade', 'grew'],
-        },
-      ],
-    }),
-    'quotes.facts.json',
-  ),
-]);
+const QUOTE_FACTS = factIndexOf(
+  {
+    sources: { customs: { title: 'China trade statistics, Q1 2017' }, defence: { title: 'Defence white paper' } },
+    facts: [
+      {
+        id: 'bridge-share',
+        statement: 'Share of trade through the Dandong bridge',
+        value: 70,
+        unit: 'percent',
+        source: 'customs',
+        quote: 'Some 70 percent of all trade between the two countries passes through the Dandong bridge.',
+        keywords: ['bridge'],
+      },
+      TRADE_GROWTH,
+    ],
+  },
+  'quotes.facts.json',
+);
 
 /** Findings with their fixes computed (a reused statement must give the fix a fresh one gives). */
 function withFixes(findings: readonly Finding[]) {

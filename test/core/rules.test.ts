@@ -5,8 +5,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkBriefing, type CheckOptions } from '../../src/core/check';
 import { FactIndex } from '../../src/core/facts/factIndex';
-import { parseFactFile } from '../../src/core/facts/parseFactFile';
 import type { Finding, Span } from '../../src/core/types';
+import { BORDER_TROOPS, DEFECTORS, factIndexOf, PORT_LOAN, SOURCES, TRADE_GROWTH } from './factFixtures';
 
 /** Strips «…» markers from a fixture; returns the text and the marked ranges in opening order. */
 function mark(source: string): { text: string; ranges: Span[] } {
@@ -24,55 +24,10 @@ function mark(source: string): { text: string; ranges: Span[] } {
   return { text, ranges };
 }
 
-const FACTS = {
-  sources: {
-    customs: { title: 'China trade statistics, Q1 2017', url: 'https://www.example.org/customs/2017q1/' },
-    defence: { title: 'Defence white paper', url: 'https://defence.example.gov/white-paper' },
-    bank: { title: 'Development bank annual report' },
-  },
-  facts: [
-    {
-      id: 'trade-growth',
-      statement: "China's trade with North Korea, growth in Q1 2017",
-      value: 37.4,
-      unit: 'percent',
-      source: 'customs',
-      quote: 'Trade rose 37.4 percent.',
-      locator: 'table 4',
-      keywords: ['trade', 'grew'],
-    },
-    {
-      id: 'border-troops',
-      statement: 'Troops deployed at the border',
-      value: 3200,
-      unit: 'troops',
-      source: 'defence',
-      quote: 'Some 3,200 troops.',
-      keywords: ['troops', 'border'],
-    },
-    {
-      id: 'port-loan',
-      statement: 'Loan to the port authority',
-      value: 2400000000,
-      unit: 'USD',
-      source: 'bank',
-      quote: 'A loan of $2.4bn.',
-      keywords: ['loan', 'port'],
-    },
-    {
-      id: 'defectors',
-      statement: 'Defectors arriving in the south',
-      value: 1200,
-      unit: 'defectors',
-      source: 'defence',
-      quote: '1,200 defectors.',
-      keywords: ['defectors'],
-    },
-  ],
-};
+const FACTS = { sources: SOURCES, facts: [{ ...TRADE_GROWTH, locator: 'table 4' }, BORDER_TROOPS, PORT_LOAN, DEFECTORS] };
 
 function factIndex(data: unknown = FACTS): FactIndex {
-  return FactIndex.from([parseFactFile(JSON.stringify(data), 'test.facts.json')]);
+  return factIndexOf(data);
 }
 
 function run(text: string, facts = factIndex(), options?: CheckOptions): Finding[] {

@@ -6,8 +6,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeBriefing } from '../../src/core/analyze/analyzeBriefing';
-import { FactIndex } from '../../src/core/facts/factIndex';
-import { parseFactFile } from '../../src/core/facts/parseFactFile';
 import { IncrementalAnalyzer } from '../../src/core/incremental/incrementalAnalyzer';
 import { resolveNotes } from '../../src/core/notes/resolve';
 import type { RuleContext } from '../../src/core/rules/context';
@@ -15,66 +13,38 @@ import { StatisticsMemo } from '../../src/core/incremental/statisticsMemo';
 import { checkStatistics } from '../../src/core/rules/statistics';
 import { prepareStatistics } from '../../src/core/stats/matchStatistic';
 import type { BriefingModel } from '../../src/core/model';
+import { BORDER_TROOPS, factIndexOf, PORT_LOAN, SOURCES, TRADE_GROWTH } from './factFixtures';
 
-const FACTS = FactIndex.from([
-  parseFactFile(
-    JSON.stringify({
-      sources: {
-        customs: { title: 'China trade statistics', url: 'https://www.example.org/customs/2017q1/' },
-        defence: { title: 'Defence white paper', url: 'https://defence.example.gov/white-paper' },
-        bank: { title: 'Development bank annual report' },
+const FACTS = factIndexOf(
+  {
+    // Here the customs source's title has no quarter.
+    sources: { ...SOURCES, customs: { ...SOURCES.customs, title: 'China trade statistics' } },
+    facts: [
+      TRADE_GROWTH,
+      {
+        id: 'trade-fall',
+        statement: 'Trade with Russia, fall in 2017',
+        value: 12,
+        unit: 'percent',
+        source: 'bank',
+        quote: 'Trade fell 12 percent.',
+        keywords: ['trade'],
       },
-      facts: [
-        {
-          id: 'trade-growth',
-          statement: "China's trade with North Korea, growth in Q1 2017",
-          value: 37.4,
-          unit: 'percent',
-          source: 'customs',
-          quote: 'Trade rose 37.4 percent.',
-          keywords: ['trade', 'grew'],
-        },
-        {
-          id: 'trade-fall',
-          statement: 'Trade with Russia, fall in 2017',
-          value: 12,
-          unit: 'percent',
-          source: 'bank',
-          quote: 'Trade fell 12 percent.',
-          keywords: ['trade'],
-        },
-        {
-          id: 'coal-share',
-          statement: 'Coal share of exports',
-          value: 40,
-          unit: 'percent',
-          source: 'customs',
-          quote: 'Coal was 40 percent.',
-          keywords: ['coal'],
-        },
-        {
-          id: 'border-troops',
-          statement: 'Troops deployed at the border',
-          value: 3200,
-          unit: 'troops',
-          source: 'defence',
-          quote: 'Some 3,200 troops.',
-          keywords: ['troops', 'border'],
-        },
-        {
-          id: 'port-loan',
-          statement: 'Loan to the port authority',
-          value: 2400000000,
-          unit: 'USD',
-          source: 'bank',
-          quote: 'A loan of $2.4bn.',
-          keywords: ['loan', 'port'],
-        },
-      ],
-    }),
-    'memo.facts.json',
-  ),
-]);
+      {
+        id: 'coal-share',
+        statement: 'Coal share of exports',
+        value: 40,
+        unit: 'percent',
+        source: 'customs',
+        quote: 'Coal was 40 percent.',
+        keywords: ['coal'],
+      },
+      BORDER_TROOPS,
+      PORT_LOAN,
+    ],
+  },
+  'memo.facts.json',
+);
 
 function statistics(model: BriefingModel, memo?: StatisticsMemo) {
   const context: RuleContext = { model, notes: resolveNotes(model), facts: FACTS, matches: [], lineOf: () => 1 };
@@ -192,7 +162,7 @@ describe('StatisticsMemo', () => {
   });
 
   test('prepared facts give the same findings', () => {
-    const facts = FactIndex.from([parseFactFile(JSON.stringify({ sources: {}, facts: [] }), 'empty.facts.json')]);
+    const facts = factIndexOf({ sources: {}, facts: [] }, 'empty.facts.json');
     prepareStatistics(facts);
     prepareStatistics(FACTS);
     agree([NOTES]);

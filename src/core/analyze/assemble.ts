@@ -355,7 +355,7 @@ function relocate(piece: Assembled, to: Numbering): void {
     }
   }
   if (tableBy !== 0) for (const b of piece.blocks) if (b.table) b.table.table += tableBy;
-  if (statBy !== 0 || sentenceBy !== 0) for (const s of piece.stats) s.sentence += sentenceBy;
+  if (sentenceBy !== 0) for (const s of piece.stats) s.sentence += sentenceBy;
   for (const s of piece.sentences) {
     if (by !== 0) move(s.span, by);
     s.block += blockBy;

@@ -4,11 +4,11 @@ import { parse as parseYaml } from 'yaml';
 /** What the checker reads from a briefing's YAML front matter. */
 export interface FrontMatter {
   /** `briefing: true` marks a Markdown file as a briefing whatever its name. */
-  briefing: boolean;
+  readonly briefing: boolean;
   /** `facts:` paths (relative to the briefing), when given. */
-  facts: string[] | undefined;
+  readonly facts: readonly string[] | undefined;
   /** `bibliography:` paths (relative to the briefing), as pandoc reads them; [] when none. */
-  bibliography: string[];
+  readonly bibliography: readonly string[];
 }
 
 const NONE: FrontMatter = { briefing: false, facts: undefined, bibliography: [] };
@@ -19,10 +19,23 @@ export function readFrontMatter(tree: Root): FrontMatter {
   return first?.type === 'yaml' ? interpret(first.value) : NONE;
 }
 
-/** Reads front matter straight from text, without parsing the Markdown (for discovery). */
+/** The last front matter read from text, and what it said. */
+let lastYaml: string | undefined;
+let lastRead: FrontMatter = NONE;
+
+/**
+ * Reads front matter straight from text, without parsing the Markdown (for discovery).
+ * The server asks for every version of a briefing, whose front matter rarely changes: the
+ * YAML is parsed again only when it differs from the last (the result is not to be mutated).
+ */
 export function readFrontMatterOf(text: string): FrontMatter {
   const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  return m ? interpret(m[1]!) : NONE;
+  if (!m) return NONE;
+  if (m[1] !== lastYaml) {
+    lastRead = interpret(m[1]!);
+    lastYaml = m[1];
+  }
+  return lastRead;
 }
 
 /** Broken YAML reads as none: it is not this checker's to lint. */
