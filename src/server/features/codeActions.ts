@@ -18,7 +18,7 @@ import { ClientCommands, ServerCommands, type DiagnosticData, type RecordFactArg
 import type { Analysis } from '../analysis';
 import { DIAGNOSTIC_SOURCE, toSpan, toTextEdits } from '../convert';
 import { defineNoteFix } from './noteEdits';
-import { recordFigureArgs } from './recordFigure';
+import { recordFigureArgs, statisticStartingAt } from './recordFigure';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.briefing`;
 const REWRITE_KIND = `${CodeActionKind.RefactorRewrite}.briefing`;
@@ -101,7 +101,7 @@ function recordFigureActions(analysis: Analysis, diagnostic: Diagnostic): CodeAc
 /** For a figure its cited source's facts do not cover: record it as a new fact of that source (the server writes it). */
 function recordFactActions(analysis: Analysis, diagnostic: Diagnostic): CodeAction[] {
   const span = toSpan(analysis.document, diagnostic.range);
-  const index = analysis.result.model.stats.findIndex((s) => s.span.start === span.start);
+  const index = statisticStartingAt(analysis.result.model, span.start);
   const source = analysis.result.matches[index]?.sources[0];
   const file = source === undefined ? undefined : analysis.facts.sources.get(source)?.file;
   if (!file || !/\.json$/i.test(file)) return [];

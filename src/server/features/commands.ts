@@ -38,7 +38,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { figureFor } from './figureStyle';
 import { FactCapture } from './factCapture';
 import { factUsage, factUses } from './factUsage';
-import { statementOf } from './recordFigure';
+import { statementOf, statisticStartingAt } from './recordFigure';
 
 const DEFAULT_LIMIT = 200;
 const MAX_LIMIT = 2000;
@@ -231,7 +231,7 @@ export class Commands {
     const analysis = await this.briefing(args.uri);
     if (analysis.version !== args.version) return { applied: false, message: 'The briefing has changed since; try again.' };
     const { model, matches } = analysis.result;
-    const index = model.stats.findIndex((s) => s.span.start === args.offset);
+    const index = statisticStartingAt(model, args.offset);
     const stat = model.stats[index];
     const sourceId = matches[index]?.sources[0];
     const source = sourceId === undefined ? undefined : analysis.facts.sources.get(sourceId);

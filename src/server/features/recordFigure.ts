@@ -18,10 +18,15 @@ export function statementOf(model: BriefingModel, stat: Statistic): string {
   return model.text.slice(sentence.span.start, sentence.span.end).replace(NOTE_AND_MARKUP, '').replace(/\s+/g, ' ').trim();
 }
 
+/** The index of the statistic that starts at `offset` (where a diagnostic or a command points), or -1. */
+export function statisticStartingAt(model: BriefingModel, offset: number): number {
+  return model.stats.findIndex((s) => s.span.start === offset);
+}
+
 /** The arguments of "Record as a new fact…" for the statistic that starts at `offset`, or undefined when there is none. */
 export function recordFigureArgs(analysis: Analysis, offset: number): RecordFigureArgs | undefined {
   const { model, matches } = analysis.result;
-  const index = model.stats.findIndex((s) => s.span.start === offset);
+  const index = statisticStartingAt(model, offset);
   const stat = model.stats[index];
   const match = matches[index];
   if (!stat || !match) return undefined;
