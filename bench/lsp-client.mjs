@@ -69,9 +69,10 @@ export class LspSession {
    * @param {string[]} [o.serverArgs] arguments after `--stdio` (e.g. null-server.mjs's --diagnostics)
    * @param {Set} o.children where live child processes are registered, for cleanup
    * @param {number} [o.timeoutMs]
+   * @param {object} [o.settings] the `briefing` settings, pushed with didChangeConfiguration (the client answers no configuration requests)
    */
-  constructor({ server, root, mode, nodeArgs = [], serverArgs = [], children, timeoutMs = 120_000 }) {
-    Object.assign(this, { server, root, mode, nodeArgs, serverArgs, children, timeoutMs });
+  constructor({ server, root, mode, nodeArgs = [], serverArgs = [], children, timeoutMs = 120_000, settings }) {
+    Object.assign(this, { server, root, mode, nodeArgs, serverArgs, children, timeoutMs, settings });
     this.versions = new Map();
     this.waiters = [];
     this.stderr = '';
@@ -117,6 +118,7 @@ export class LspSession {
       'initialize',
     );
     connection.sendNotification('initialized', {});
+    if (this.settings) connection.sendNotification('workspace/didChangeConfiguration', { settings: { briefing: this.settings } });
     return performance.now() - started;
   }
 

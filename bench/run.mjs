@@ -9,7 +9,8 @@
 //      of that version (push, as the brief's editors see it, and pull, as VS Code asks),
 //      against a full re-check (the engine in-process, and a whole-text didChange), and
 //      against a protocol floor: bench/null-server.mjs, which checks nothing and publishes
-//      the diagnostics the server published for the 1 MB briefing;
+//      the diagnostics the server published for the 1 MB briefing; the 1 MB edits also
+//      with every problem published (`briefing.maxProblems` 0), and their floor;
 //   4. the server's memory with 100,000 facts loaded, and `briefing.server.searchFacts`;
 //   5. the CLI's time per KB at the three sizes;
 //   6. the server opening a briefing that uses a 5,000-entry .bib (bench/bibliography-load.mjs).
@@ -546,6 +547,7 @@ async function benchServerLatency(bin, corpus, mode) {
  * published for that briefing. What is left of the real server's latency is the checking.
  */
 async function benchProtocolFloor(corpus, diagnosticsPath) {
+  if (!diagnosticsPath) return undefined;
   const session = new LspSession({
     server: join(ROOT, 'bench', 'null-server.mjs'),
     serverArgs: ['--diagnostics', diagnosticsPath],
@@ -566,6 +568,39 @@ async function benchProtocolFloor(corpus, diagnosticsPath) {
   }
 }
 
+/**
+ * 1 MB edits with every problem published (`briefing.maxProblems` 0): the server's default
+ * lists at most 1000 per file, as VS Code does, and this is what a client that wants them
+ * all waits for. Also saves what it published, for that list's protocol floor.
+ */
+async function benchEveryProblem(bin, corpus) {
+  const session = everyProblemSession(bin.server, corpus);
+  try {
+    await session.start();
+    const path = join(corpus.dirs.ws10k, 'bench-1mb.brief.md');
+    const text = readFileSync(path, 'utf8');
+    const open = await session.open(path, text);
+    log(`server (push, every problem): 1 MB opened, ${open.count} diagnostics; ${EDITS} one-character edits`);
+    const floorDiagnostics = join(TMP, 'diagnostics-1mb-all.json');
+    writeFileSync(floorDiagnostics, JSON.stringify(open.diagnostics));
+    return { count: open.count, edits: await editSeries(session, open.uri, editPoint(text), EDITS), floorDiagnostics };
+  } finally {
+    await session.stop();
+  }
+}
+
+/** A push session of `server` told to publish every problem (`briefing.maxProblems` 0; older builds ignore it and publish them all anyway). */
+function everyProblemSession(server, corpus) {
+  return new LspSession({
+    server,
+    root: corpus.dirs.ws10k,
+    mode: 'push',
+    children,
+    timeoutMs: LSP_TIMEOUT_MS,
+    settings: { maxProblems: 0 },
+  });
+}
+
 /** Sizes the --against comparison edits, and its rounds (each a session of each build, in alternating order). */
 const AGAINST_SIZES = ['100kb', '1mb'];
 const AGAINST_ROUNDS = opts.quick ? 2 : 4;
@@ -584,7 +619,8 @@ async function benchAgainst(bin, other, corpus) {
     const perRound = {};
     for (const which of order) {
       log(`against ${other.ref}: round ${round + 1}/${AGAINST_ROUNDS}, ${which === 'this' ? 'this build' : other.ref}`);
-      const session = new LspSession({ server: builds[which], root: corpus.dirs.ws10k, mode: 'push', children, timeoutMs: LSP_TIMEOUT_MS });
+      // Like for like: both publish every problem (a build before briefing.maxProblems always did).
+      const session = everyProblemSession(builds[which], corpus);
       try {
         await session.start();
         for (const s of AGAINST_SIZES) {
@@ -693,7 +729,7 @@ async function profileServer(bin, corpus) {
 
 // ---------------------------------------------------------------- report
 function report(r) {
-  const { env, corpus, proc, engine, push, pull, mem, prof, dc, bib, against, floor } = r;
+  const { env, corpus, proc, engine, push, pull, mem, prof, dc, bib, against, floor, every, everyFloor } = r;
   const T = proc.times;
   const med = (id) => median(T[id] ?? []);
   const bytes = (s) => corpus.briefs[s].bytes;
@@ -769,6 +805,18 @@ function report(r) {
       `… the protocol floor, 1 MB: a server that checks nothing and publishes the same ${floor.count.toLocaleString('en-US')} diagnostics (push; for reference)`,
       `${fmtMs(median(floor.edits))}; Briefing Check ${fmtX(edit(push, '1mb') / median(floor.edits))} that`,
       spread(floor.edits),
+      '',
+      '',
+    );
+  }
+  if (every) {
+    row(
+      `… 1 MB with every problem published (\`briefing.maxProblems\` 0: ${every.count.toLocaleString('en-US')} diagnostics; for reference)`,
+      fmtMs(median(every.edits)),
+      spread(every.edits) +
+        (everyFloor
+          ? `; protocol floor for these ${everyFloor.count.toLocaleString('en-US')}: ${fmtMs(median(everyFloor.edits))}, Briefing Check ${fmtX(median(every.edits) / median(everyFloor.edits))} that`
+          : ''),
       '',
       '',
     );
@@ -996,6 +1044,12 @@ function report(r) {
           `**Protocol floor** (bench/null-server.mjs): the same ${EDITS} edits of the 1 MB briefing against a server that keeps the document in sync as this one does but checks nothing, and after each change publishes the ${floor.count.toLocaleString('en-US')} diagnostics this server published for it (the same JSON, stamped with the version): ${fmtMs(median(floor.edits))}, ${spread(floor.edits)}. That is what applying the edit, serializing the diagnostics, the pipe and the client's parse cost on this machine; Briefing Check's ${fmtMs(edit(push, '1mb'))} is ${fmtX(edit(push, '1mb') / median(floor.edits))} of it, and the difference, ${fmtMs(edit(push, '1mb') - median(floor.edits))}, is the checking.`,
         ]
       : []),
+    ...(every
+      ? [
+          '',
+          `**Every problem published**: the server lists at most \`briefing.maxProblems\` problems per file (default 1000, as many as VS Code lists; src/server/features/problemLimit.ts), so by default the 1 MB briefing's edits publish ${push.sizes['1mb'].diagnostics.toLocaleString('en-US')} diagnostics. With the setting at 0, a session of its own publishes all ${every.count.toLocaleString('en-US')}: ${fmtMs(median(every.edits))}, ${spread(every.edits)}${everyFloor ? `, against a protocol floor of ${fmtMs(median(everyFloor.edits))} for the same ${everyFloor.count.toLocaleString('en-US')} diagnostics` : ''}.`,
+        ]
+      : []),
     '',
     '¹ A whole-text `didChange` (the text with or without the inserted character) goes through the server as an editor would send it; a server that diffs successive texts can still reuse its previous analysis, so this is not necessarily a full re-check. The engine column is.',
     '',
@@ -1008,7 +1062,7 @@ function report(r) {
   }
   if (against) {
     lines.push(
-      `**Against \`${against.ref}\`** (\`--against ${against.ref}\`, git ${against.commit}): the server of that commit, built by its own \`esbuild.mjs --production\`, and this build's take turns, ${AGAINST_ROUNDS} rounds of one session each (the first build alternating), each session opening the ${AGAINST_SIZES.map((s) => SIZE_LABEL[s]).join(' and ')} briefings and timing ${EDITS} one-character edits on each as above. Both builds see the same machine load, so their ratio holds where absolute times do not.`,
+      `**Against \`${against.ref}\`** (\`--against ${against.ref}\`, git ${against.commit}): the server of that commit, built by its own \`esbuild.mjs --production\`, and this build's take turns, ${AGAINST_ROUNDS} rounds of one session each (the first build alternating), both told \`briefing.maxProblems\` 0 so that both publish every problem (a build without the setting ignores it), each session opening the ${AGAINST_SIZES.map((s) => SIZE_LABEL[s]).join(' and ')} briefings and timing ${EDITS} one-character edits on each as above. Both builds see the same machine load, so their ratio holds where absolute times do not.`,
       '',
     );
     row('Briefing', 'This build, edit → diagnostics', `\`${against.ref}\`, edit → diagnostics`, 'Ratio of medians', 'Per-round ratios');
@@ -1195,12 +1249,18 @@ async function main() {
     log(`pull-mode session failed: ${error.message}`);
     return undefined;
   });
-  const floor = push.floorDiagnostics
-    ? await benchProtocolFloor(corpus, push.floorDiagnostics).catch((error) => {
-        log(`protocol floor failed: ${error.message}`);
-        return undefined;
-      })
-    : undefined;
+  const floor = await benchProtocolFloor(corpus, push.floorDiagnostics).catch((error) => {
+    log(`protocol floor failed: ${error.message}`);
+    return undefined;
+  });
+  const every = await benchEveryProblem(bin, corpus).catch((error) => {
+    log(`every-problem session failed: ${error.message}`);
+    return undefined;
+  });
+  const everyFloor = await benchProtocolFloor(corpus, every?.floorDiagnostics).catch((error) => {
+    log(`protocol floor (every problem) failed: ${error.message}`);
+    return undefined;
+  });
   const mem = await benchServerMemory(bin, corpus);
   const bib = await measureBibliographyLoad({ server: bin.server, runs: opts.quick ? 1 : 3, children, log });
   const against = opts.against ? await benchAgainst(bin, await buildRef(opts.against), corpus) : undefined;
@@ -1229,7 +1289,7 @@ async function main() {
     packages,
     totalS: (performance.now() - t0) / 1000,
   };
-  const { markdown, goals } = report({ env, corpus, proc, engine, push, pull, mem, prof, dc, bib, against, floor });
+  const { markdown, goals } = report({ env, corpus, proc, engine, push, pull, mem, prof, dc, bib, against, floor, every, everyFloor });
   mkdirSync(join(OUT, '..'), { recursive: true });
   writeFileSync(OUT, markdown);
   log(`wrote ${relative(ROOT, OUT)}`);

@@ -22,6 +22,11 @@ export interface BriefingSettings {
   citationScope: 'sentence' | 'paragraph';
   /** `briefing.staleAfter` ("2y", "18m", "90d"), which turns fact.stale on; empty: off. */
   staleAfter: string;
+  /**
+   * The most diagnostics published for one file, the notice of the rest included; 0: no
+   * limit. VS Code shows at most 1000 per file anyway (see problemLimit.ts).
+   */
+  maxProblems: number;
 }
 
 export const DEFAULT_SETTINGS: BriefingSettings = {
@@ -31,6 +36,7 @@ export const DEFAULT_SETTINGS: BriefingSettings = {
   rules: {},
   citationScope: 'sentence',
   staleAfter: '',
+  maxProblems: 1000,
 };
 
 /** Every fact file of a folder, for the fact files' own diagnostics and for pickers with no briefing open. */
@@ -63,6 +69,10 @@ export function normalizeSettings(raw: unknown): BriefingSettings {
     rules,
     citationScope: value.citationScope === 'paragraph' ? 'paragraph' : 'sentence',
     staleAfter: typeof value.staleAfter === 'string' && parseStaleAfter(value.staleAfter) ? value.staleAfter.trim() : '',
+    maxProblems:
+      typeof value.maxProblems === 'number' && Number.isInteger(value.maxProblems) && value.maxProblems >= 0
+        ? value.maxProblems
+        : DEFAULT_SETTINGS.maxProblems,
   };
 }
 

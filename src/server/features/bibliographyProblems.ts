@@ -13,6 +13,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { severityFor } from '../../core';
 import type { Analysis, Analyzer } from '../analysis';
 import { codeDescriptionOf, DIAGNOSTIC_SOURCE, toSeverity } from '../convert';
+import { limitMadeDiagnostics } from './problemLimit';
 import { pathToUri, uriToPath } from '../workspace';
 
 export class BibliographyProblems {
@@ -60,7 +61,7 @@ export class BibliographyProblems {
     if (this.analyzer.documents.get(uri)) return;
     const read = this.analyzer.store.bibliographyProblems(path);
     if (!read || this.published.get(uri) === read.stamp) return;
-    const { rules } = await this.analyzer.settings.get(uri);
+    const { rules, maxProblems } = await this.analyzer.settings.get(uri);
     const diagnostics: Diagnostic[] = [];
     for (const { finding, range } of read.problems) {
       const severity = severityFor(finding.code, rules);
@@ -77,6 +78,7 @@ export class BibliographyProblems {
     // Nothing to tell and nothing told before: no message.
     if (diagnostics.length === 0 && !this.published.has(uri)) return;
     this.published.set(uri, read.stamp);
-    void this.connection.sendDiagnostics({ uri, diagnostics });
+    const shown = limitMadeDiagnostics(diagnostics, maxProblems);
+    void this.connection.sendDiagnostics({ uri, diagnostics: shown });
   }
 }

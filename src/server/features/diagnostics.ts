@@ -19,6 +19,7 @@ import { severityFor } from '../../core';
 import { Stale, type Analysis, type Analyzer } from '../analysis';
 import { codeDescriptionOf, toDiagnostic, toRange, toSeverity, DIAGNOSTIC_SOURCE } from '../convert';
 import { uriToPath } from '../workspace';
+import { limitDiagnostics, limitMadeDiagnostics, rankOfSeverity } from './problemLimit';
 import { readFile } from 'node:fs/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -40,7 +41,7 @@ export class DiagnosticsFeature {
   register(): void {
     if (this.pull) {
       this.connection.languages.diagnostics.on(async (params, token) => {
-        const items = await this.diagnosticsOrCancel(params.textDocument.uri, token);
+        const items = await this.shownOrCancel(params.textDocument.uri, token);
         return { kind: DocumentDiagnosticReportKind.Full, items };
       });
     }
@@ -70,11 +71,12 @@ export class DiagnosticsFeature {
     for (const document of this.analyzer.documents.all()) this.schedule(document.uri);
   }
 
-  /** Pushes diagnostics of a briefing that is not open (Check All Briefings). */
+  /** Pushes diagnostics of a briefing that is not open (Check All Briefings); returns all of them, to count. */
   publishUnopened(analysis: Analysis): Diagnostic[] {
     const diagnostics = analysis.result.findings.map((f) => toDiagnostic(analysis.document, f, analysis.version));
     this.pushedByWorkspaceCheck.add(analysis.uri);
-    void this.connection.sendDiagnostics({ uri: analysis.uri, diagnostics });
+    const shown = limitMadeDiagnostics(diagnostics, analysis.settings.maxProblems);
+    void this.connection.sendDiagnostics({ uri: analysis.uri, diagnostics: shown });
     return diagnostics;
   }
 
@@ -95,13 +97,23 @@ export class DiagnosticsFeature {
       if (severity) diagnostics.push(toDiagnostic(document, { ...finding, severity }, 0));
     }
     this.pushedByWorkspaceCheck.add(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics });
+    const shown = limitMadeDiagnostics(diagnostics, settings.maxProblems);
+    void this.connection.sendDiagnostics({ uri, diagnostics: shown });
     return diagnostics;
   }
 
-  /** The diagnostics of an open document now; [] for a document that is neither briefing nor fact file. */
-  async diagnostics(uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
-    if (await this.analyzer.isFactFile(uri)) return this.factFileDiagnostics(uri, token);
+  /** All the diagnostics of an open document now; [] for a document that is neither briefing nor fact file. */
+  diagnostics(uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
+    return this.collect(uri, token, false);
+  }
+
+  /** What the editor is given of them: at most `briefing.maxProblems` (problemLimit.ts). */
+  shownDiagnostics(uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
+    return this.collect(uri, token, true);
+  }
+
+  private async collect(uri: string, token: CancellationToken | undefined, limited: boolean): Promise<Diagnostic[]> {
+    if (await this.analyzer.isFactFile(uri)) return this.factFileDiagnostics(uri, token, limited);
     const analysis = await this.analyzer.analyze(uri, token);
     if (!analysis) return [];
     this.onBriefingChecked(analysis);
@@ -109,11 +121,17 @@ export class DiagnosticsFeature {
     // edit by edit); the analysis's own copy would compute them for the whole text again.
     const live = this.analyzer.documents.get(uri);
     const document = live?.version === analysis.version ? live : analysis.document;
-    return analysis.result.findings.map((f) => toDiagnostic(document, f, analysis.version));
+    // Findings left out are never converted: a long draft has thousands.
+    return limitDiagnostics(
+      analysis.result.findings,
+      limited ? analysis.settings.maxProblems : 0,
+      (f) => rankOfSeverity(f.severity),
+      (f) => toDiagnostic(document, f, analysis.version),
+    );
   }
 
   /** facts.invalid and facts.duplicateId in a fact file, from its editor text (unsaved edits included). */
-  private async factFileDiagnostics(uri: string, token?: CancellationToken): Promise<Diagnostic[]> {
+  private async factFileDiagnostics(uri: string, token: CancellationToken | undefined, limited: boolean): Promise<Diagnostic[]> {
     const document = this.analyzer.documents.get(uri);
     const path = uriToPath(uri);
     if (!document || !path) return [];
@@ -153,12 +171,12 @@ export class DiagnosticsFeature {
         message: finding.message,
       });
     }
-    return diagnostics;
+    return limitMadeDiagnostics(diagnostics, limited ? settings.maxProblems : 0);
   }
 
-  private async diagnosticsOrCancel(uri: string, token: CancellationToken): Promise<Diagnostic[]> {
+  private async shownOrCancel(uri: string, token: CancellationToken): Promise<Diagnostic[]> {
     try {
-      return await this.diagnostics(uri, token);
+      return await this.shownDiagnostics(uri, token);
     } catch (error) {
       // The client cancelled: it asked for the answer to go, so it must not ask again.
       if (token.isCancellationRequested) throw requestCancelled();
@@ -193,7 +211,7 @@ export class DiagnosticsFeature {
     this.running.set(uri, source);
     const version = this.analyzer.documents.get(uri)?.version;
     try {
-      const diagnostics = await this.diagnostics(uri, source.token);
+      const diagnostics = await this.shownDiagnostics(uri, source.token);
       const now = this.analyzer.documents.get(uri);
       // Closed, changed or cancelled since: the newer check publishes instead.
       if (source.token.isCancellationRequested || !now || now.version !== version) return;
