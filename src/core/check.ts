@@ -6,10 +6,11 @@ import type { BriefingModel } from './model';
 import { resolveNotes, type NoteResolution } from './notes/resolve';
 import type { StatisticsMemo } from './incremental/statisticsMemo';
 import type { RawFinding, RuleContext } from './rules/context';
+import { DeferredFinding, FindingWithFixFunction } from './rules/deferredFinding';
 import { BRIEFING_CHECKS } from './rules/registry';
 import { LineMap } from './positions';
 import type { StatMatch } from './stats/matchStatistic';
-import type { Finding, FixData } from './types';
+import type { Finding } from './types';
 
 export interface CheckOptions extends AnalyzeOptions {
   /** `briefing.rules`: a severity or `off` per code. */
@@ -28,36 +29,12 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-/**
- * A finding whose fixes are computed when first read (`fixes` is a getter of the class, so
- * a long document's thousands of findings cost one object each).
- */
-class FindingWithDeferredFixes implements Finding {
-  factId?: string;
-  private computed: FixData[] | undefined;
-  private compute: (() => FixData[] | undefined) | undefined;
-
-  constructor(
-    readonly code: Finding['code'],
-    readonly message: string,
-    readonly span: Finding['span'],
-    readonly severity: Finding['severity'],
-    compute: () => FixData[] | undefined,
-  ) {
-    this.compute = compute;
-  }
-
-  get fixes(): FixData[] | undefined {
-    if (this.compute) {
-      this.computed = this.compute();
-      this.compute = undefined;
-    }
-    return this.computed;
-  }
-}
-
 /** A finding with its severity; deferred fixes become a memoised `fixes` property. */
-function withSeverity(raw: RawFinding, severity: Finding['severity']): Finding {
+function withSeverity(raw: RawFinding | DeferredFinding, severity: Finding['severity']): Finding {
+  if (raw instanceof DeferredFinding) {
+    raw.severity = severity;
+    return raw;
+  }
   const { code, message, span, fixes } = raw;
   const withFact = 'factId' in raw;
   if (typeof fixes !== 'function') {
@@ -65,7 +42,8 @@ function withSeverity(raw: RawFinding, severity: Finding['severity']): Finding {
     if (fixes) finding.fixes = fixes;
     return finding;
   }
-  const finding = new FindingWithDeferredFixes(code, message, span, severity, fixes);
+  const finding = new FindingWithFixFunction(code, message, span, fixes);
+  finding.severity = severity;
   if (withFact) finding.factId = raw.factId;
   return finding;
 }
@@ -90,7 +68,8 @@ export function checkModel(
     model,
     notes,
     facts,
-    matches: [],
+    // Filled by the statistics pass, statistic by statistic.
+    matches: new Array<StatMatch>(model.stats.length),
     lineOf,
     staleAfter: options.staleAfter,
     today: options.today,

@@ -97,15 +97,19 @@ interface Assembled {
  */
 export type AssembleMemo = WeakMap<SegmentAnalysis, Assembled>;
 
-function sameNumbering(a: Numbering, b: Numbering): boolean {
+/** Whether a piece numbered `a` sits at `shift` after the objects counted in `totals` (superscripts aside). */
+function numberedAt(
+  a: Numbering,
+  shift: number,
+  totals: { refs: number; blocks: number; sentences: number; stats: number; tables: number },
+): boolean {
   return (
-    a.shift === b.shift &&
-    a.superscripts === b.superscripts &&
-    a.refBase === b.refBase &&
-    a.blockBase === b.blockBase &&
-    a.sentenceBase === b.sentenceBase &&
-    a.statBase === b.statBase &&
-    a.tableBase === b.tableBase
+    a.shift === shift &&
+    a.refBase === totals.refs &&
+    a.blockBase === totals.blocks &&
+    a.sentenceBase === totals.sentences &&
+    a.statBase === totals.stats &&
+    a.tableBase === totals.tables
   );
 }
 
@@ -123,21 +127,22 @@ export function assembleModel(frame: Frame, pieces: readonly Piece[], memo?: Ass
   const assembled: Assembled[] = [];
   const totals = { refs: 0, defs: 0, keys: 0, headings: 0, blocks: 0, sentences: 0, stats: 0, tables: 0 };
   for (const { analysis, shift } of pieces) {
-    const numbering: Numbering = {
-      shift,
-      superscripts,
-      refBase: totals.refs,
-      blockBase: totals.blocks,
-      sentenceBase: totals.sentences,
-      statBase: totals.stats,
-      tableBase: totals.tables,
-    };
     let piece = memo?.get(analysis);
-    if (!piece || piece.numbering.superscripts !== superscripts) {
-      piece = assemblePiece(analysis, numbering);
-      memo?.set(analysis, piece);
-    } else if (!sameNumbering(piece.numbering, numbering)) {
-      relocate(piece, numbering);
+    // Most pieces are where they were: their numbering is compared before one is made.
+    if (!piece || piece.numbering.superscripts !== superscripts || !numberedAt(piece.numbering, shift, totals)) {
+      const numbering: Numbering = {
+        shift,
+        superscripts,
+        refBase: totals.refs,
+        blockBase: totals.blocks,
+        sentenceBase: totals.sentences,
+        statBase: totals.stats,
+        tableBase: totals.tables,
+      };
+      if (!piece || piece.numbering.superscripts !== superscripts) {
+        piece = assemblePiece(analysis, numbering);
+        memo?.set(analysis, piece);
+      } else relocate(piece, numbering);
     }
     assembled.push(piece);
     totals.refs += piece.refs.length;

@@ -48,6 +48,7 @@ export class FactIndex {
   private readonly unresolvedByFile = new Map<string, Finding[]>();
   /** Built on the first search: most sessions never search, and it indexes all fact text (7 MB for 100,000 facts). */
   private factSearch: FactSearch | undefined;
+  private replaced: boolean | undefined;
 
   /** The bibliographies among the files, by file name (for messages: "not in refs.bib or the fact files"). */
   readonly bibliographyNames: string[];
@@ -84,6 +85,11 @@ export class FactIndex {
   /** An index with no fact files (a briefing can still be checked for its notes). */
   static empty(): FactIndex {
     return new FactIndex([]);
+  }
+
+  /** Whether any loaded fact is replaced by another (`supersededBy`); computed once. */
+  get hasReplacedFacts(): boolean {
+    return (this.replaced ??= this.facts.some((entry) => entry.fact.supersededBy !== undefined));
   }
 
   /** True when no source and no fact is loaded. */

@@ -1,4 +1,4 @@
-import type { Statistic, StatUnit } from '../model';
+import type { ProseBlock, Statistic, StatUnit } from '../model';
 import { findStatements, type Figure, type Statement } from '../stats/statements';
 import type { Span } from '../types';
 
@@ -14,6 +14,12 @@ import type { Span } from '../types';
  */
 export class BlockMemo {
   private readonly byText = new Map<string, BlockEntry>();
+  /**
+   * What each block of the last model states, by the block object: the analyzer keeps a
+   * block's object only while its run's analysis is the same, so the same object has the
+   * same text, sentences and statistics (moved, maybe, but offsets here are the block's).
+   */
+  private readonly byBlock = new WeakMap<ProseBlock, Statement[]>();
   private check = 0;
   private seen = 0;
 
@@ -34,6 +40,15 @@ export class BlockMemo {
     const entry = this.entry(masked);
     if (entry.quotations === undefined) entry.quotations = find(masked);
     return entry.quotations as Q;
+  }
+
+  /** The changes and shares a whole block object stated when a check last saw it (see setBlockStatements). */
+  blockStatements(block: ProseBlock): Statement[] | undefined {
+    return this.byBlock.get(block);
+  }
+
+  setBlockStatements(block: ProseBlock, statements: Statement[]): void {
+    this.byBlock.set(block, statements);
   }
 
   /**

@@ -67,50 +67,87 @@ function scan(text: string, allowFrontMatter: boolean): number[] | undefined {
   let frontMatter = false;
   let afterBlank = false;
   let at = 0;
+  // Most lines are prose: they are read where they are, and only a line that may be
+  // something else is sliced out (a long document has thousands of lines).
   while (at < text.length) {
     let next = text.indexOf('\n', at);
     if (next < 0) next = text.length;
-    const line = text.charCodeAt(next - 1) === 13 ? text.slice(at, next - 1) : text.slice(at, next);
     const lineStart = at;
+    const lineEnd = text.charCodeAt(next - 1) === 13 && next > at ? next - 1 : next;
     at = next + 1;
-    if (lineStart === 0 && allowFrontMatter && FRONT_MATTER_FENCE.test(line)) {
+    const first = lineStart < lineEnd ? text.charCodeAt(lineStart) : -1;
+    if (lineStart === 0 && allowFrontMatter && first === 45 && FRONT_MATTER_FENCE.test(text.slice(lineStart, lineEnd))) {
       frontMatter = true;
       continue;
     }
     if (frontMatter) {
-      if (FRONT_MATTER_FENCE.test(line)) frontMatter = false;
+      if (first === 45 && FRONT_MATTER_FENCE.test(text.slice(lineStart, lineEnd))) frontMatter = false;
       continue;
     }
+    const indented = indentEnd(text, lineStart, lineEnd);
+    const marker = indented < lineEnd ? text.charCodeAt(indented) : -1;
     if (fence) {
-      const m = FENCE.exec(line);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && BLANK.test(m[2]!)) fence = undefined;
-      continue;
-    }
-    if (html !== undefined) {
-      if (html === 'blank' ? BLANK.test(line) : html.test(line)) {
-        html = undefined;
-        afterBlank = BLANK.test(line);
+      if (marker === 96 || marker === 126) {
+        const m = FENCE.exec(text.slice(lineStart, lineEnd));
+        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && BLANK.test(m[2]!)) fence = undefined;
       }
       continue;
     }
-    if (BLANK.test(line)) {
+    const blank = isBlank(text, lineStart, lineEnd);
+    if (html !== undefined) {
+      if (html === 'blank' ? blank : html.test(text.slice(lineStart, lineEnd))) {
+        html = undefined;
+        afterBlank = blank;
+      }
+      continue;
+    }
+    if (blank) {
       afterBlank = true;
       continue;
     }
-    const first = line.charCodeAt(0);
-    if (afterBlank ? first !== 32 && first !== 9 && !LIST_ITEM.test(line) : first === 91 && definitionCut(line)) starts.push(lineStart);
+    if (
+      afterBlank
+        ? first !== 32 && first !== 9 && !(mayBeListItem(first) && LIST_ITEM.test(text.slice(lineStart, lineEnd)))
+        : first === 91 && definitionCut(text.slice(lineStart, lineEnd))
+    )
+      starts.push(lineStart);
     afterBlank = false;
-    const f = FENCE.exec(line);
-    if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
-      fence = { char: f[1]![0]!, length: f[1]!.length };
-      continue;
+    if (marker === 96 || marker === 126) {
+      const f = FENCE.exec(text.slice(lineStart, lineEnd));
+      if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
+        fence = { char: f[1]![0]!, length: f[1]!.length };
+        continue;
+      }
     }
-    if (line.includes('<')) {
-      const kind = HTML_STARTS.find((k) => k.start.test(line));
-      if (kind) html = kind.end === undefined ? 'blank' : kind.end.test(line.slice(line.indexOf('<') + 1)) ? undefined : kind.end;
+    // Every HTML block starts with `<` after at most three spaces.
+    if (marker === 60) {
+      const source = text.slice(lineStart, lineEnd);
+      const kind = HTML_STARTS.find((k) => k.start.test(source));
+      if (kind) html = kind.end === undefined ? 'blank' : kind.end.test(source.slice(source.indexOf('<') + 1)) ? undefined : kind.end;
     }
   }
   return frontMatter ? undefined : starts;
+}
+
+/** Where a line's indentation of up to three spaces ends (the offset of its fence or HTML marker, if any). */
+function indentEnd(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** Whether the line is spaces and tabs only (BLANK). */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** Whether a line starting with this character may open a list item (`-`, `*`, `+` or a digit). */
+function mayBeListItem(first: number): boolean {
+  return first === 45 || first === 42 || first === 43 || (first >= 48 && first <= 57);
 }
 
 /** Whether to cut before `line` where no blank line precedes it: one of about DEFINITION_SPACING footnote definitions, by a hash of its label. */

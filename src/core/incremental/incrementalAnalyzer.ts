@@ -4,6 +4,7 @@ import { definitionMap } from '../analyze/linkDefinitions';
 import { findNotesSection, modeAt, type SectionBounds, type TopNode } from '../analyze/outline';
 import type { TopMode } from '../analyze/outline';
 import type { BriefingModel } from '../model';
+import { firstAtOrAbove } from '../sortedSearch';
 import type { Span } from '../types';
 import { cut, type Cuts } from './boundaries';
 import { guessLabels, labelsUsedIn, relevant, type LabelDefinition } from './labels';
@@ -57,7 +58,7 @@ export class IncrementalAnalyzer {
   /** The last version, and its runs by start. */
   private text = '';
   private lead = '';
-  private runs = new Map<number, RunText>();
+  private runs: RunsByStart = { starts: [], texts: [] };
   /** The label definitions of the last version: the first guess for a new run's. */
   private labels = new Map<string, LabelDefinition>();
   private readonly assembled: AssembleMemo = new WeakMap();
@@ -84,9 +85,10 @@ export class IncrementalAnalyzer {
     this.text = text;
     this.lead = lead;
     this.labels = new Map(labels);
-    this.runs = new Map();
+    this.runs = { starts: [], texts: [] };
     for (const { start, parse, used, definitions } of runs) {
-      this.runs.set(start, {
+      this.runs.starts.push(start);
+      this.runs.texts.push({
         length: parse.length,
         used,
         links: linksOf(used),
@@ -109,7 +111,8 @@ export class IncrementalAnalyzer {
     const after = lead === this.lead ? commonSuffix(this.text, text, before) : 0;
     const delta = text.length - this.text.length;
     const previous = this.runs;
-    const current = new Map<number, RunText>();
+    // Runs are found in document order, each start once (a run whose cut is not sound is found again, longer: the longer one replaces it).
+    const current: RunsByStart = { starts: [], texts: [] };
     // Before the first version there is nothing to go by but the text.
     const cold = this.text === '' && this.labels.size === 0;
     const guessed = cold ? guessLabels(text, new Map()) : this.labels;
@@ -117,7 +120,7 @@ export class IncrementalAnalyzer {
       const first = start === 0;
       const last = end === text.length;
       const moved = end <= before ? 0 : start >= text.length - after ? delta : undefined;
-      const old = moved === undefined ? undefined : previous.get(start - moved);
+      const old = moved === undefined ? undefined : runAtStart(previous, start - moved);
       const next = sentinelAfter(text, end);
       const place = old?.any.place;
       let known =
@@ -136,12 +139,16 @@ export class IncrementalAnalyzer {
           chosen: undefined,
         };
       }
-      current.set(start, known);
+      const newest = current.starts.length - 1;
+      if (newest >= 0 && current.starts[newest] === start) current.texts[newest] = known;
+      else {
+        current.starts.push(start);
+        current.texts.push(known);
+      }
       return known;
     };
 
     // Runs whose cut the parser does not confirm join the next one.
-    const found: { start: number; text: RunText }[] = [];
     for (let i = 0; i < starts.length;) {
       const start = starts[i]!;
       let j = i + 1;
@@ -150,40 +157,42 @@ export class IncrementalAnalyzer {
         j++;
         run = textOf(start, starts[j] ?? text.length);
       }
-      found.push({ start, text: run });
       i = j;
     }
+    const found = current.texts;
 
     // Definitions anywhere in the document decide what each run's brackets are. While they
     // stay the same, a run of the last version keeps the parse it had.
     const labels = new Map<string, LabelDefinition>();
     const linkDefinitions = new Map<string, string>();
     for (const r of found) {
-      for (const d of r.text.any.labelDefinitions) if (!labels.has(d.key)) labels.set(d.key, d);
-      definitionMap(r.text.any.linkDefinitions, linkDefinitions);
+      for (const d of r.any.labelDefinitions) if (!labels.has(d.key)) labels.set(d.key, d);
+      definitionMap(r.any.linkDefinitions, linkDefinitions);
     }
     const sameLabels = sameLabelDefinitions(labels, this.labels);
     this.labels = labels;
     this.text = text;
     this.lead = lead;
     this.runs = current;
-    const runs: Run[] = [];
+    const runs = new Array<Run>(found.length);
     let firstTop = 0;
-    for (const r of found) {
-      let parse = sameLabels ? r.text.chosen : undefined;
+    for (let k = 0; k < found.length; k++) {
+      const r = found[k]!;
+      const start = current.starts[k]!;
+      let parse = sameLabels ? r.chosen : undefined;
       if (!parse) {
-        const definitions = relevant(r.text.used, labels);
+        const definitions = relevant(r.used, labels);
         const key = keyOf(definitions);
-        parse = r.text.parses.get(key);
+        parse = r.parses.get(key);
         if (!parse) {
-          parse = ParsedRun.parse(text.slice(r.start, r.start + r.text.length), definitions, r.text.any.place, lead);
+          parse = ParsedRun.parse(text.slice(start, start + r.length), definitions, r.any.place, lead);
           // Only the parse this version uses is kept.
-          r.text.parses.clear();
-          r.text.parses.set(key, parse);
+          r.parses.clear();
+          r.parses.set(key, parse);
         }
-        r.text.chosen = parse;
+        r.chosen = parse;
       }
-      runs.push({ start: r.start, text: r.text, parse, firstTop });
+      runs[k] = { start, text: r, parse, firstTop };
       firstTop += parse.topNodes.length;
     }
 
@@ -203,7 +212,7 @@ export class IncrementalAnalyzer {
       // A run wholly outside the notes section is all prose; most are.
       const prose = !bounds || r.firstTop + count <= bounds.from || r.firstTop >= bounds.to;
       const last = r.parse.analysis;
-      let same = last !== undefined && r.text.links.every((id) => linkDefinitions.get(id) === last.links.get(id));
+      let same = last !== undefined && sameLinks(r.text.links, linkDefinitions, last.links);
       for (let i = 0; same && i < count; i++) same = last!.modes[i] === (prose ? 'prose' : modeAt(bounds, r.firstTop + i));
       if (!same) {
         const modes = Array.from({ length: count }, (_, i) => (prose ? 'prose' : modeAt(bounds, r.firstTop + i)));
@@ -229,6 +238,23 @@ export class IncrementalAnalyzer {
     const frontMatter = runs[0]?.parse.frontMatter ?? { briefing: false, facts: undefined, span: undefined };
     return assembleModel({ text, topNodes, bounds, frontMatter }, pieces, this.assembled);
   }
+}
+
+/** The runs of a version: their starts, ascending, and what is known of each run's text. */
+interface RunsByStart {
+  starts: number[];
+  texts: RunText[];
+}
+
+function runAtStart(runs: RunsByStart, start: number): RunText | undefined {
+  const i = firstAtOrAbove(runs.starts, start);
+  return runs.starts[i] === start ? runs.texts[i] : undefined;
+}
+
+/** Whether the links a run uses have the destinations its last analysis read. */
+function sameLinks(ids: readonly string[], now: ReadonlyMap<string, string>, then: ReadonlyMap<string, string>): boolean {
+  for (const id of ids) if (now.get(id) !== then.get(id)) return false;
+  return true;
 }
 
 /** Whether two sets of label definitions define the same labels alike. */

@@ -12,8 +12,22 @@ export interface NoteResolution {
   refsByKey: Map<string, number[]>;
 }
 
+/**
+ * The keys made so far, per namespace: every check looks up every note reference and
+ * definition by key, and a long briefing has thousands, mostly with the labels of the
+ * check before. Bounded: cleared when it holds more labels than any briefing has.
+ */
+const KEYS: Record<NoteNamespace, Map<string, string>> = { footnote: new Map(), endnote: new Map() };
+const MAX_KEYS = 100_000;
+
 export function noteKey(namespace: NoteNamespace, key: string): string {
-  return `${namespace}:${key}`;
+  const keys = KEYS[namespace];
+  let found = keys.get(key);
+  if (found === undefined) {
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(key, (found = `${namespace}:${key}`));
+  }
+  return found;
 }
 
 export function refKey(ref: NoteRef): string {

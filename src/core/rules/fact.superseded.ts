@@ -24,6 +24,8 @@ export const factSuperseded = defineRule({
  */
 function checkSuperseded(context: RuleContext): RawFinding[] {
   const { model, facts, matches } = context;
+  // Most fact files replace nothing: then there is nothing to look for.
+  if (!facts.hasReplacedFacts) return [];
   const findings: RawFinding[] = [];
   matches.forEach((match, i) => {
     if (match.status !== 'supported' || !match.fact?.fact.supersededBy) return;

@@ -1,7 +1,14 @@
-import type { Statistic } from '../model';
+import type { ProseBlock, Statistic } from '../model';
 import { claimAdmits, claimedInterval } from '../stats/claim';
 import { difference, intervalOf, meets, percentChange, percentShare, ratio, wholeNumbers, type Interval } from '../stats/intervals';
-import { findStatements, type ChangeStatement, type Direction, type Figure, type ShareStatement } from '../stats/statements';
+import {
+  findStatements,
+  type ChangeStatement,
+  type Direction,
+  type Figure,
+  type ShareStatement,
+  type Statement,
+} from '../stats/statements';
 import { withThousandsCommas } from '../stats/valueWording';
 import type { FixData, Span } from '../types';
 import type { RawFinding, RuleContext } from './context';
@@ -22,11 +29,37 @@ export const statArithmetic = defineRule({
  */
 function checkArithmetic(context: RuleContext): RawFinding[] {
   const { model } = context;
+  const { sentences } = model;
   const findings: RawFinding[] = [];
-  for (const sentence of model.sentences) {
+  // Block by block: a block the last check saw (the same object, moved or not) states what it stated then.
+  for (let first = 0; first < sentences.length;) {
+    const blockIndex = sentences[first]!.block;
+    let last = first + 1;
+    while (last < sentences.length && sentences[last]!.block === blockIndex) last++;
+    const block = model.blocks[blockIndex]!;
+    let statements = context.blocks?.blockStatements(block);
+    if (!statements) {
+      statements = statementsOf(context, block, first, last);
+      context.blocks?.setBlockStatements(block, statements);
+    }
+    for (const statement of statements) {
+      const s = shiftStatement(statement, block.span.start);
+      const finding = s.kind === 'share' ? checkShare(model.text, s) : checkChange(model.text, s);
+      if (finding) findings.push(finding);
+    }
+    first = last;
+  }
+  return findings;
+}
+
+/** The changes and shares the sentences [first, last) of `block` state, with offsets in the block. */
+function statementsOf(context: RuleContext, block: ProseBlock, first: number, last: number): Statement[] {
+  const { model } = context;
+  const base = block.span.start;
+  const found: Statement[] = [];
+  for (let i = first; i < last; i++) {
+    const sentence = model.sentences[i]!;
     if (sentence.stats.length === 0) continue;
-    const block = model.blocks[sentence.block]!;
-    const base = block.span.start;
     const start = sentence.span.start - base;
     const end = sentence.span.end - base;
     // Most sentences are as they were at the last check: their statements are kept with the block's text.
@@ -36,15 +69,11 @@ function checkArithmetic(context: RuleContext): RawFinding[] {
           block.masked,
           start,
           end,
-          sentence.stats.map((i) => relative(model.stats[i]!, -base)),
+          sentence.stats.map((j) => relative(model.stats[j]!, -base)),
         );
-    for (const statement of statements) {
-      const s = shiftStatement(statement, base);
-      const finding = s.kind === 'share' ? checkShare(model.text, s) : checkChange(model.text, s);
-      if (finding) findings.push(finding);
-    }
+    for (const statement of statements) found.push(statement);
   }
-  return findings;
+  return found;
 }
 
 function shift(span: Span, by: number): Span {

@@ -10,8 +10,10 @@ import { resultAt, type Circumstances, type SentenceResults, type StatResult } f
 import { SubjectText } from '../stats/subjectWords';
 import { TableCells } from '../stats/tableCells';
 import { describeValue } from '../stats/valueWording';
+import type { RuleCode } from '../codes';
 import type { FixData } from '../types';
 import type { RawFinding, RuleContext } from './context';
+import { DeferredFinding } from './deferredFinding';
 
 /** Whether a citation counts: an in-text `@key` only when it names a known source (else it is a handle, a name). */
 function isCitation(c: Citation, facts: FactIndex): boolean {
@@ -25,35 +27,24 @@ export function checkStatistics(context: RuleContext, memo: StatisticsMemo | und
   const findings: RawFinding[] = [];
   const matching = matchingFor(facts);
   let tables: TableCells | undefined;
-  const citeFix = (stat: Statistic, fact: FactEntry, cited: readonly string[]) => (): FixData[] => {
-    const fix = insertCitationFix(model, facts, {
-      sourceId: fact.fact.source,
-      locator: fact.fact.locator,
-      at: { sentence: stat.sentence },
-    });
-    const instead = cited.length === 1 ? citeInsteadFix(model, notes, stat, cited[0]!, fact.fact.source) : undefined;
-    const title = instead ? `Also cite ${fact.fact.source}` : fix.title;
-    const also = { ...fix, title: `${title}: “${fact.fact.quote}”`, preferred: !instead };
-    return instead ? [instead, also] : [also];
-  };
+  const on: FixContext = { model, notes, facts };
   const emit: Emit = (index, match, finding) => {
-    context.matches.push(match);
+    context.matches[index] = match;
     memo?.recordStat(match, finding);
     if (!finding) return;
-    const stat = stats[index]!;
     const { code, fact } = finding;
-    findings.push({
-      code,
-      message: finding.message,
-      span: stat.span,
-      factId: finding.factId,
-      fixes:
-        code === 'stat.mismatch'
-          ? () => [mismatchFix(model, stat, fact!, finding.preferred === true)]
-          : fact
-            ? citeFix(stat, fact, code === 'stat.unsupported' ? match.sources : NO_IDS)
-            : undefined,
-    });
+    findings.push(
+      new StatisticFinding(
+        code,
+        finding.message,
+        stats[index]!,
+        finding.factId,
+        on,
+        fact,
+        code === 'stat.unsupported' ? match.sources : NO_IDS,
+        finding.preferred === true,
+      ),
+    );
   };
 
   memo?.begin(facts, model);
@@ -104,6 +95,50 @@ export function checkStatistics(context: RuleContext, memo: StatisticsMemo | und
 }
 
 const NO_MORE: StatResult[] = [];
+
+/** What a check's stat.* findings compute their fixes from. */
+interface FixContext {
+  model: BriefingModel;
+  notes: NoteResolution;
+  facts: FactIndex;
+}
+
+/**
+ * A stat.* finding. Its fixes: for a mismatch, the fact's value in place of the figure;
+ * for a figure a fact of another source gives, a citation of that source (or that source
+ * in place of the one cited).
+ */
+class StatisticFinding extends DeferredFinding {
+  constructor(
+    code: RuleCode,
+    message: string,
+    private readonly stat: Statistic,
+    factId: string | undefined,
+    private readonly on: FixContext,
+    private readonly fact: FactEntry | undefined,
+    /** The sources the figure's sentence cites, when one of them may be replaced by the fact's. */
+    private readonly cited: readonly string[],
+    private readonly preferred: boolean,
+  ) {
+    super(code, message, stat.span);
+    this.factId = factId;
+  }
+
+  protected computeFixes(): FixData[] | undefined {
+    const { stat, fact, on } = this;
+    if (!fact) return undefined;
+    if (this.code === 'stat.mismatch') return [mismatchFix(on.model, stat, fact, this.preferred)];
+    const fix = insertCitationFix(on.model, on.facts, {
+      sourceId: fact.fact.source,
+      locator: fact.fact.locator,
+      at: { sentence: stat.sentence },
+    });
+    const instead = this.cited.length === 1 ? citeInsteadFix(on.model, on.notes, stat, this.cited[0]!, fact.fact.source) : undefined;
+    const title = instead ? `Also cite ${fact.fact.source}` : fix.title;
+    const also = { ...fix, title: `${title}: “${fact.fact.quote}”`, preferred: !instead };
+    return instead ? [instead, also] : [also];
+  }
+}
 
 /** Matches the statistics [first, last) of a sentence. */
 function matchSentence(
