@@ -1,13 +1,12 @@
 /**
  * The status-bar item of a briefing: how many figures it states and how many of them have
- * problems ("Figures: 14 checked · 1 wrong · 2 uncited"), from its diagnostics and the
- * server's count of its statistics. A warning state when a fact file it loads is missing
+ * problems ("Figures: 14 checked · 1 wrong · 2 uncited"), from the server's count of its
+ * statistics and findings (refreshed whenever its diagnostics change). A warning state when a fact file it loads is missing
  * or broken, since then every figure check is in doubt. Click: the Problems panel.
  */
 import * as vscode from 'vscode';
 import { ServerCommands, type FigureCounts } from '../shared/protocol';
 
-const SOURCE = 'briefing';
 const FACT_FILE_CODES = new Set(['facts.missing', 'facts.broken', 'facts.invalid', 'facts.duplicateId']);
 const REFRESH_DELAY_MS = 150;
 
@@ -20,25 +19,22 @@ export interface FigureSummary {
   factFileProblems: number;
 }
 
-function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
-  const code = diagnostic.code;
-  if (code === undefined) return undefined;
-  return typeof code === 'object' ? String(code.value) : String(code);
-}
-
-/** What the briefing's own diagnostics say about its figures. */
-export function summarize(figures: number, diagnostics: readonly vscode.Diagnostic[]): FigureSummary {
-  const summary: FigureSummary = { figures, wrong: 0, uncited: 0, unsupported: 0, arithmetic: 0, factFileProblems: 0 };
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== SOURCE) continue;
-    const code = codeOf(diagnostic);
-    if (code === 'stat.mismatch') summary.wrong++;
-    else if (code === 'stat.uncited') summary.uncited++;
-    else if (code === 'stat.unsupported') summary.unsupported++;
-    else if (code === 'stat.arithmetic') summary.arithmetic++;
-    else if (code && FACT_FILE_CODES.has(code)) summary.factFileProblems++;
-  }
-  return summary;
+/**
+ * What the server counted of the briefing's findings: all of them, where its diagnostics
+ * may be only the most severe (`briefing.maxProblems`).
+ */
+export function summarize(counts: FigureCounts): FigureSummary {
+  const of = (code: string) => counts.findings[code] ?? 0;
+  let factFileProblems = 0;
+  for (const code of FACT_FILE_CODES) factFileProblems += of(code);
+  return {
+    figures: counts.figures,
+    wrong: of('stat.mismatch'),
+    uncited: of('stat.uncited'),
+    unsupported: of('stat.unsupported'),
+    arithmetic: of('stat.arithmetic'),
+    factFileProblems,
+  };
 }
 
 /** "Figures: 14 checked · 1 wrong · 2 uncited": checked are the figures that cite a source, so the checker could compare them. */
@@ -101,7 +97,7 @@ export class FigureStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const summary = summarize(counts.figures, vscode.languages.getDiagnostics(document.uri));
+    const summary = summarize(counts);
     this.item.text = statusText(summary);
     this.item.tooltip = tooltipOf(summary);
     this.item.backgroundColor = summary.factFileProblems > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -273,6 +273,11 @@ export interface AddFactResult extends EditResult {
 export interface FigureCounts {
   /** Statistics the briefing states. */
   figures: number;
+  /**
+   * The briefing's findings per code, every one of them (the diagnostics an editor is given
+   * may be fewer: `briefing.maxProblems`); codes turned `off` are absent.
+   */
+  findings: Record<string, number>;
 }
 
 export interface FactUsage {

@@ -313,6 +313,9 @@ describe('add fact from selection', () => {
   it('counts the figures of a briefing', async () => {
     const counts = await client.executeCommand<FigureCounts>('briefing.server.figureCounts', { uri: ws.uri('trade.brief.md') });
     assert.ok(counts.figures > 0);
+    // Its findings by code (exact counts: problemLimit.test.ts).
+    assert.ok(Object.keys(counts.findings).length > 0);
+    for (const [code, n] of Object.entries(counts.findings)) assert.ok(/^[a-z]+\.[A-Za-z]+$/.test(code) && n > 0, `${code}: ${n}`);
     const none = await client.executeCommand<FigureCounts | null>('briefing.server.figureCounts', { uri: ws.uri('nothing.brief.md') });
     assert.equal(none ?? undefined, undefined);
   });

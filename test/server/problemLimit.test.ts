@@ -8,7 +8,7 @@ import { before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { limitProblems } from '../../src/server/features/problemLimit';
 import { normalizeSettings } from '../../src/server/settings';
-import type { CheckFilesResult } from '../../src/shared/protocol';
+import type { CheckFilesResult, FigureCounts } from '../../src/shared/protocol';
 import { type LspClient, serverSession } from './lspHarness';
 
 describe('limitProblems', () => {
@@ -85,6 +85,9 @@ for (const pull of [false, true]) {
         ['stat.uncited', 'stat.uncited', 'stat.uncited', 'note.undefined', 'notice'],
       );
       assert.match(messageOf(small.diagnostics.at(-1)!), /^9 more problems are not listed: Briefing Check lists 4 of this file's 13/);
+      // The status bar's counts are of every finding, not of the diagnostics listed.
+      const counts = await client.executeCommand<FigureCounts>('briefing.server.figureCounts', { uri: small.uri });
+      assert.deepEqual(counts, { figures: 12, findings: { 'stat.uncited': 12, 'note.undefined': 1 } });
 
       client.settings = { maxProblems: 0 };
       client.notify('workspace/didChangeConfiguration', { settings: null });

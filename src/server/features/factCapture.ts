@@ -66,7 +66,10 @@ export class FactCapture {
 
   async figureCounts(args: DocumentArgs): Promise<FigureCounts | undefined> {
     const analysis = await this.analyzer.analyze(String(args.uri)).catch(() => undefined);
-    return analysis ? { figures: analysis.result.model.stats.length } : undefined;
+    if (!analysis) return undefined;
+    const findings: Record<string, number> = {};
+    for (const finding of analysis.result.findings) findings[finding.code] = (findings[finding.code] ?? 0) + 1;
+    return { figures: analysis.result.model.stats.length, findings };
   }
 
   async addFact(args: AddFactArgs): Promise<AddFactResult> {

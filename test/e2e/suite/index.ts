@@ -14,6 +14,7 @@ import './briefing.test';
 import './trust.test';
 import './capture.test';
 import './bibliography.test';
+import './problemLimit.test';
 
 export const GREP_ENV = 'BRIEFING_E2E_GREP';
 

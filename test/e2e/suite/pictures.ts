@@ -28,7 +28,7 @@ import {
 } from './util';
 
 /** The Problems view's "Show Active File Only" filter (a toggle). */
-const PROBLEMS_ACTIVE_FILE_TOGGLE = 'workbench.panel.markers.view.toggleActiveFile';
+export const PROBLEMS_ACTIVE_FILE_TOGGLE = 'workbench.panel.markers.view.toggleActiveFile';
 
 /** The walkthrough contributed in package.json, as `<extension id>#<walkthrough id>`. */
 const WALKTHROUGH = 'briefing-check.briefing-check#briefing.gettingStarted';
