@@ -91,7 +91,11 @@ export class LspSession {
       this.stderr = (this.stderr + d).slice(-4000);
     });
     this.proc.stdin.on('error', () => undefined);
-    const connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    const reader = new StreamMessageReader(this.proc.stdout);
+    // vscode-jsonrpc re-arms a 10 s timer for as long as a message stays incomplete, with no
+    // end: a server stopped mid-message would keep the benchmark from exiting.
+    reader.partialMessageTimeout = 0;
+    const connection = createMessageConnection(reader, new StreamMessageWriter(this.proc.stdin));
     this.connection = connection;
     connection.onNotification('textDocument/publishDiagnostics', (params) => this.published(params));
     connection.onNotification(() => undefined); // window/logMessage and the like

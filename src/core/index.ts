@@ -52,7 +52,7 @@ export { claimAdmits } from './stats/claim';
 export { prepareStatistics } from './stats/matchStatistic';
 export { quoteFigureSupporting } from './stats/quoteFigures';
 export { unitKeyOfFact, unitKeysOfStatistic } from './stats/unitKeys';
-export { describeValue } from './stats/valueWording';
+export { describeValue, withThousandsCommas } from './stats/valueWording';
 
 // Fixes and edits.
 export { appendToFactFile, newJsonFactFile, type FactToWrite, type SourceToWrite } from './fixes/appendFact';

@@ -102,7 +102,12 @@ export class LspClient {
 
   static async start(options: StartOptions): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const reader = new StreamMessageReader(child.stdout);
+    // While a message is incomplete, vscode-jsonrpc re-arms a 10 s timer, with no end: a
+    // server stopped in the middle of a long message (a busy one, at the end of a test)
+    // would keep the test process alive for ever. The timer only reports slow messages.
+    reader.partialMessageTimeout = 0;
+    const connection = createMessageConnection(reader, new StreamMessageWriter(child.stdin));
     const client = new LspClient(connection, child, options);
     child.stderr.on('data', (chunk) => (client.stderr += String(chunk)));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -8,7 +8,7 @@
  * The CLI and Check All Briefings' counts always see every finding.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Severity } from '../../core';
+import { withThousandsCommas, type Severity } from '../../core';
 import { DIAGNOSTIC_SOURCE } from '../convert';
 
 /** What a limit leaves of a file's problems: the ones to publish, and how many were left out. */
@@ -83,7 +83,8 @@ export function limitDiagnostics<T>(
   return diagnostics;
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
+/** 1,894: with the separators the messages use elsewhere (and without loading ICU's number formats). */
+const count = (n: number): string => withThousandsCommas(String(n));
 
 /** Diagnostics made already (fact files, bibliographies, briefings not open), limited to `max`. */
 export function limitMadeDiagnostics(diagnostics: readonly Diagnostic[], max: number): Diagnostic[] {
