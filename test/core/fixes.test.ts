@@ -413,6 +413,20 @@ describe('convert [n] endnotes to [^n] footnotes', () => {
     assert.equal(out, lines('Alpha.[^1] Beta.[^2]', '', '## Notes', '', '[^1]: @defence, two.', '[^2]: @customs, one.'));
     assert.deepEqual(findings(out), []);
   });
+
+  test("applySafeFixes given the text's own model (the server's) gives what it gives alone, and ignores a model of another text", () => {
+    const texts = [
+      lines('Alpha.[2] Beta.[1]', '', '## Notes', '', '1. @customs, one.', '2. @defence, two.'),
+      lines('Alpha.[^2] Beta.[^1]', '', '[^1]: @customs, one.', '[^2]: @defence, two.'),
+      lines('Alpha.[1] Beta.[2]', '', '## Notes', '', '1. @customs, one.', '2. @defence, two.'),
+      lines('Alpha.[^1] Beta.[^2]', '', '[^1]: @customs, one.', '[^2]: @defence, two.'),
+    ];
+    for (const text of texts) {
+      const alone = applySafeFixes(text, { citationScope: 'paragraph' });
+      assert.deepEqual(applySafeFixes(text, { citationScope: 'paragraph' }, analyzeBriefing(text, { citationScope: 'paragraph' })), alone);
+      assert.deepEqual(applySafeFixes(text, { citationScope: 'paragraph' }, analyzeBriefing(texts[3]!)), alone, 'a model of another text');
+    }
+  });
 });
 
 describe('insert citation (stat.uncited fix)', () => {

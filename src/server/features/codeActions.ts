@@ -178,7 +178,8 @@ function defineNoteActions(analysis: Analysis, diagnostic: Diagnostic): CodeActi
 /** source.fixAll.briefing: the safe fixes (convert endnotes, renumber), as one minimal edit. */
 export function fixAllAction(analysis: Analysis): CodeAction | undefined {
   const text = analysis.document.getText();
-  const fixed = applySafeFixes(text, { citationScope: analysis.settings.citationScope });
+  // The check's own model is the analysis of this text: only a converted text is analysed again.
+  const fixed = applySafeFixes(text, { citationScope: analysis.settings.citationScope }, analysis.result.model);
   if (fixed.text === text) return undefined;
   return {
     title: `Fix all safe problems: ${fixed.applied.join('; ')}`,
