@@ -57,7 +57,7 @@ export function limitProblems<T>(items: readonly T[], max: number, rankOf: (item
 }
 
 /** The notice of what a limit left out, at the top of the file (Information, no code: it is not a rule's finding). */
-export function hiddenProblemsNotice(shown: number, hidden: number, max: number): Diagnostic {
+function hiddenProblemsNotice(shown: number, hidden: number, max: number): Diagnostic {
   const total = shown + hidden;
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -28,7 +28,26 @@ import {
 } from './util';
 
 /** The Problems view's "Show Active File Only" filter (a toggle). */
-export const PROBLEMS_ACTIVE_FILE_TOGGLE = 'workbench.panel.markers.view.toggleActiveFile';
+const PROBLEMS_ACTIVE_FILE_TOGGLE = 'workbench.panel.markers.view.toggleActiveFile';
+
+/**
+ * A picture of the Problems panel showing the active file's problems only, whatever else
+ * the workspace holds. The filter is a toggle, and older VS Code versions lack it: then the
+ * picture shows them all. The panel is closed and the filter reset after.
+ */
+export async function pictureOfActiveFileProblems(name: string): Promise<void> {
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const activeFileOnly = await vscode.commands.executeCommand(PROBLEMS_ACTIVE_FILE_TOGGLE).then(
+    () => true,
+    () => false,
+  );
+  try {
+    await requestScreenshot({ name, waitFor: '.markers-panel .monaco-list-row' });
+  } finally {
+    if (activeFileOnly) await vscode.commands.executeCommand(PROBLEMS_ACTIVE_FILE_TOGGLE);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  }
+}
 
 /** The walkthrough contributed in package.json, as `<extension id>#<walkthrough id>`. */
 const WALKTHROUGH = 'briefing-check.briefing-check#briefing.gettingStarted';
@@ -105,19 +124,7 @@ export function describeReadmePictures(): void {
     it('problems.png: the Problems panel', async () => {
       await open(briefing);
       await waitForDiagnostics(briefing, (d) => d.length > 0, 'diagnostics');
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
-      // Only the example's problems, whatever else the workspace holds. The filter is a
-      // toggle, and older VS Code versions lack it: then the picture shows them all.
-      const activeFileOnly = await vscode.commands.executeCommand(PROBLEMS_ACTIVE_FILE_TOGGLE).then(
-        () => true,
-        () => false,
-      );
-      try {
-        await requestScreenshot({ name: 'problems', waitFor: '.markers-panel .monaco-list-row' });
-      } finally {
-        if (activeFileOnly) await vscode.commands.executeCommand(PROBLEMS_ACTIVE_FILE_TOGGLE);
-        await vscode.commands.executeCommand('workbench.action.closePanel');
-      }
+      await pictureOfActiveFileProblems('problems');
     });
 
     it('hover.png: hover on a note reference', async () => {

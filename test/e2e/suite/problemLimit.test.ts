@@ -6,8 +6,7 @@
  * workspace at run time and removed after.
  */
 import * as vscode from 'vscode';
-import { requestScreenshot } from './control';
-import { PROBLEMS_ACTIVE_FILE_TOGGLE } from './pictures';
+import { pictureOfActiveFileProblems } from './pictures';
 import { after, describe, it } from './runner';
 import type { BriefingExtensionApi } from '../../../src/shared/protocol';
 import {
@@ -83,17 +82,7 @@ describe('a long draft and briefing.maxProblems', () => {
     assert(status, 'the extension exposes its status-bar text');
     await waitUntil(() => /30 uncited/.test(status() ?? ''), 'the status bar to count the 30 uncited figures');
 
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const activeFileOnly = await vscode.commands.executeCommand(PROBLEMS_ACTIVE_FILE_TOGGLE).then(
-      () => true,
-      () => false,
-    );
-    try {
-      await requestScreenshot({ name: 'problem-limit', waitFor: '.markers-panel .monaco-list-row' });
-    } finally {
-      if (activeFileOnly) await vscode.commands.executeCommand(PROBLEMS_ACTIVE_FILE_TOGGLE);
-      await vscode.commands.executeCommand('workbench.action.closePanel');
-    }
+    await pictureOfActiveFileProblems('problem-limit');
   });
 
   it('lists every problem again once the setting is back to its default', async () => {
